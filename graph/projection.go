@@ -1,0 +1,98 @@
+package graph
+
+import "sort"
+
+// Snapshot projects the network into an analysis snapshot under weighting w.
+// Each recorded partnership contributes Weight x KindWeight(Kind); each
+// arrangement with n >= 2 members contributes w.PairWeight(n, value) x
+// KindWeight(Kind) to every pair of its members. Contributions to one pair
+// are summed into a single tie. Node i of the snapshot is organisation i.
+// An empty network gives an empty snapshot; isolated organisations are
+// nodes with no ties. A tie whose combined weight is zero (for example
+// every contribution came from a zero kind weight) is kept with weight 0.
+func (n *Network) Snapshot(w Weighting) *Snapshot {
+	pairs := 0
+	for _, m := range n.arrMembers {
+		k := len(m)
+		pairs += k * (k - 1) / 2
+	}
+	src := make([]int32, 0, len(n.parts)+pairs)
+	dst := make([]int32, 0, len(n.parts)+pairs)
+	wt := make([]float64, 0, len(n.parts)+pairs)
+	plainKind := w.KindWeight("")
+	for _, p := range n.parts {
+		kw := plainKind
+		if p.info >= 0 {
+			kw = w.KindWeight(n.infos[p.info].Kind)
+		}
+		src, dst, wt = append(src, p.a), append(dst, p.b), append(wt, p.weight*kw)
+	}
+	for ai, m := range n.arrMembers {
+		a := &n.arrs[ai]
+		pw := w.PairWeight(len(m), a.ValueGBP, a.HasValue) * w.KindWeight(a.Kind)
+		for x := 0; x < len(m); x++ {
+			for y := x + 1; y < len(m); y++ {
+				src, dst, wt = append(src, m[x]), append(dst, m[y]), append(wt, pw)
+			}
+		}
+	}
+	return BuildSnapshot(len(n.orgs), n.IDs(), src, dst, wt)
+}
+
+// Evidence is one recorded reason for a tie: a partnership, or an
+// arrangement that two or more organisations share.
+type Evidence struct {
+	// Partnership is the index of a recorded partnership, or -1.
+	Partnership int
+	// Arrangement is the index of an arrangement, or -1.
+	Arrangement int
+	// Members are the indices of the given organisations this evidence
+	// joins, ascending: the two ends of a partnership, or every given
+	// organisation that is a member of the arrangement.
+	Members []int
+	// Weight is the weight this evidence adds to ties among Members under
+	// the weighting given to EvidenceAmong (per pair, for an arrangement).
+	Weight float64
+}
+
+// EvidenceAmong returns every partnership between two of the given
+// organisations and every arrangement that two or more of them share,
+// partnerships first (in recorded order) then arrangements (in added
+// order). It scans the network once.
+func (n *Network) EvidenceAmong(orgs []int, w Weighting) []Evidence {
+	in := make(map[int32]bool, len(orgs))
+	for _, o := range orgs {
+		in[int32(o)] = true
+	}
+	var out []Evidence
+	plainKind := w.KindWeight("")
+	for i, p := range n.parts {
+		if in[p.a] && in[p.b] {
+			kw := plainKind
+			if p.info >= 0 {
+				kw = w.KindWeight(n.infos[p.info].Kind)
+			}
+			a, b := int(p.a), int(p.b)
+			if a > b {
+				a, b = b, a
+			}
+			out = append(out, Evidence{Partnership: i, Arrangement: -1, Members: []int{a, b}, Weight: p.weight * kw})
+		}
+	}
+	for ai, m := range n.arrMembers {
+		var mem []int
+		for _, o := range m {
+			if in[o] {
+				mem = append(mem, int(o))
+			}
+		}
+		if len(mem) < 2 {
+			continue
+		}
+		sort.Ints(mem)
+		a := &n.arrs[ai]
+		pw := w.PairWeight(len(m), a.ValueGBP, a.HasValue) * w.KindWeight(a.Kind)
+		out = append(out, Evidence{Partnership: -1, Arrangement: ai, Members: mem, Weight: pw})
+	}
+	return out
+}
