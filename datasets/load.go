@@ -110,3 +110,71 @@ func checksumFile(path string) (Input, error) {
 	defer f.Close()
 	return checksum(f, path)
 }
+
+// Check reads a dataset like Load but returns every problem, errors and
+// warnings, sorted by file and line, instead of failing on the first
+// error. The error is for a dataset that cannot be read at all (a missing
+// path, an unknown format).
+func Check(spec string) (*Problems, error) {
+	if spec == "" {
+		spec = "embedded:" + DefaultDataset
+	}
+	var probs *Problems
+	if name, ok := strings.CutPrefix(spec, "embedded:"); ok {
+		fsys, found := Embedded(name)
+		if !found {
+			return nil, fmt.Errorf("no embedded dataset %q (have %s)", name, strings.Join(EmbeddedNames(), ", "))
+		}
+		_, probs, _ = ReadFS(fsys, ".", spec)
+	} else {
+		info, err := os.Stat(spec)
+		if err != nil {
+			return nil, fmt.Errorf("dataset %s: %w", spec, err)
+		}
+		if info.IsDir() {
+			_, probs, _ = ReadFS(os.DirFS(spec), ".", spec)
+		} else {
+			format, err := FormatOf(spec)
+			if err != nil {
+				return nil, err
+			}
+			probs, err = checkFile(spec, format)
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	probs.Sort()
+	return probs, nil
+}
+
+// checkFile validates a single-file dataset, turning a load failure into
+// problems.
+func checkFile(path string, format Format) (*Problems, error) {
+	ds, err := loadFile(path, format)
+	probs := &Problems{}
+	if err != nil {
+		var list []*ParseError
+		collectParseErrors(err, &list)
+		if len(list) == 0 {
+			return nil, err
+		}
+		probs.Errors = list
+		return probs, nil
+	}
+	probs.Warnings = ds.Warnings
+	return probs, nil
+}
+
+// collectParseErrors flattens errors.Join trees into their ParseErrors.
+func collectParseErrors(err error, out *[]*ParseError) {
+	if pe, ok := err.(*ParseError); ok {
+		*out = append(*out, pe)
+		return
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			collectParseErrors(e, out)
+		}
+	}
+}
