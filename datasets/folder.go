@@ -46,6 +46,10 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 	}
 	readOrganisations(fh, name(OrganisationsFile), net, probs)
 	fh.Close()
+	if net.NumOrganisations() == 0 && len(probs.Errors) > 0 {
+		// Every tie would name an unknown organisation: list only the cause.
+		return nil, probs, probs.Err()
+	}
 	found := false
 	if fh, ok := open(PartnershipsFile); ok {
 		found = true
@@ -89,8 +93,28 @@ func readMeta(r io.Reader, file string, meta *graph.Metadata, probs *Problems) {
 	}
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
-	if err := dec.Decode(meta); err != nil && !errors.Is(err, io.EOF) {
-		probs.errorf(file, yamlLine(err), "", fmt.Errorf("%w: %v (expected keys title, description, source, licence)", ErrMalformed, err))
+	err = dec.Decode(meta)
+	var te *yaml.TypeError
+	switch {
+	case err == nil, errors.Is(err, io.EOF):
+	case errors.As(err, &te):
+		// One problem per line: "line 2: field author not found in type ...".
+		for _, msg := range te.Errors {
+			var line int
+			var key string
+			if n, _ := fmt.Sscanf(msg, "line %d: field %s not found", &line, &key); n == 2 {
+				msg = fmt.Sprintf("unknown key %q", key)
+			} else if i := strings.Index(msg, ": "); i >= 0 {
+				msg = msg[i+2:]
+			}
+			probs.errorf(file, line, "", fmt.Errorf("%w: %s (expected keys title, description, source, licence)", ErrMalformed, msg))
+		}
+	default:
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i >= 0 {
+			msg = msg[i+2:]
+		}
+		probs.errorf(file, yamlLine(err), "", fmt.Errorf("%w: not valid YAML: %s", ErrMalformed, msg))
 	}
 }
 
@@ -144,13 +168,31 @@ func (rr *rowReader) next() bool {
 		}
 		if err != nil {
 			rr.probs.add(&rr.probs.Errors, asParseError(err, rr.t.file))
+			if errors.Is(err, ErrMalformed) {
+				continue // a bad quote spoils one record: read on
+			}
 			return false
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
+		rr.checkWidth(rec)
 		rr.rec = rec
 		return true
+	}
+}
+
+// checkWidth reports a row with non-empty fields beyond the header's
+// columns: usually an unquoted delimiter inside a value ("Smith, Jones"),
+// which shifts every later field. Empty trailing fields, as spreadsheets
+// write them, are fine.
+func (rr *rowReader) checkWidth(rec []string) {
+	for i := len(rr.t.header); i < len(rec); i++ {
+		if strings.TrimSpace(rec[i]) != "" {
+			rr.probs.add(&rr.probs.Errors, &ParseError{File: rr.t.file, Line: rr.t.line, Column: i + 1, Field: rr.t.fieldName(i),
+				Err: wrapMsg(ErrMalformed, fmt.Sprintf("%v: the row has %d fields but the header has %d: quote a value that contains the delimiter, e.g. \"Smith, Jones\"", ErrMalformed, len(rec), len(rr.t.header)))})
+			return
+		}
 	}
 }
 
@@ -307,6 +349,9 @@ func readPartnerships(r io.Reader, file string, net *graph.Network, probs *Probl
 const organisationsHint = "add it to " + OrganisationsFile
 
 func unknownOrgError(err error, hint string) error {
+	if end, ok := strings.CutSuffix(err.Error(), ` "": `+graph.ErrUnknownOrganisation.Error()); ok && errors.Is(err, graph.ErrUnknownOrganisation) {
+		return badValue("empty %s: name the organisation at each end of the tie", end)
+	}
 	if errors.Is(err, graph.ErrUnknownOrganisation) {
 		return fmt.Errorf("%v (%s): %w", strings.TrimSuffix(err.Error(), ": "+graph.ErrUnknownOrganisation.Error()), hint, graph.ErrUnknownOrganisation)
 	}
@@ -345,9 +390,12 @@ func readMembers(r io.Reader, file string, net *graph.Network, probs *Problems) 
 		m := graph.Membership{ArrangementID: rr.get("arrangement_id"), OrganisationID: rr.get("organisation_id"), Role: rr.get("role")}
 		if err := net.AddMembership(m); err != nil {
 			col := "organisation_id"
-			if errors.Is(err, graph.ErrUnknownArrangement) {
+			switch {
+			case errors.Is(err, graph.ErrUnknownArrangement):
 				col = "arrangement_id"
 				err = fmt.Errorf("%v (add it to %s)", err, ArrangementsFile)
+			case errors.Is(err, graph.ErrDuplicateID):
+				err = fmt.Errorf("%q is listed twice as a member of %q: %w", m.OrganisationID, m.ArrangementID, graph.ErrDuplicateID)
 			}
 			rr.fail(col, unknownOrgError(err, organisationsHint))
 		}
