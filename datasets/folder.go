@@ -80,6 +80,8 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 	if err := probs.Err(); err != nil {
 		return nil, probs, err
 	}
+	// Isolation is judged only once every tie read cleanly: a rejected row
+	// would make its organisations look isolated.
 	warnIsolated(net, name(OrganisationsFile), probs)
 	probs.Sort()
 	return net, probs, nil
