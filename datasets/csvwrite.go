@@ -31,7 +31,9 @@ func WriteDir(net *graph.Network, dir string) error {
 	}{
 		{MetadataFile, func(w io.Writer) error { return yaml.NewEncoder(w).Encode(net.Meta) }, net.Meta == (graph.Metadata{})},
 		{OrganisationsFile, func(w io.Writer) error { return WriteOrganisationsCSV(w, net) }, false},
-		{PartnershipsFile, func(w io.Writer) error { return WritePartnershipsCSV(w, net) }, net.NumPartnerships() == 0},
+		// A dataset with no ties at all still gets a (header-only)
+		// partnerships.csv, so that it reads back.
+		{PartnershipsFile, func(w io.Writer) error { return WritePartnershipsCSV(w, net) }, net.NumPartnerships() == 0 && net.NumArrangements() > 0},
 		{ArrangementsFile, func(w io.Writer) error { return writeArrangementsCSV(w, net) }, net.NumArrangements() == 0},
 		{MembersFile, func(w io.Writer) error { return writeMembersCSV(w, net) }, net.NumArrangements() == 0},
 	}
