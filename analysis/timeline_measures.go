@@ -105,7 +105,8 @@ func pairKey(a, b int) uint64 {
 // date). full is the network the snapshot was taken from.
 func measurePeriod(full *graph.Network, ds *DatedSnapshot, prev *periodState, top, centralTop int) (Period, *periodState) {
 	s := ds.Snapshot
-	p := Period{Date: formatDay(ds.Date), Organisations: s.N(), Ties: s.Ties()}
+	p := Period{Date: formatDay(ds.Date), Organisations: s.N(), Ties: s.Ties(),
+		DegreeChanges: []DegreeChange{}, NewlyCentral: []CentralOrganisation{}}
 	st := &periodState{
 		active: make([]bool, full.NumOrganisations()),
 		degree: make([]int, full.NumOrganisations()),
@@ -170,7 +171,7 @@ func measurePeriod(full *graph.Network, ds *DatedSnapshot, prev *periodState, to
 // degreeChanges lists the top organisations existing on both dates by
 // absolute change in degree, then by id.
 func degreeChanges(full *graph.Network, st, prev *periodState, top int) []DegreeChange {
-	var out []DegreeChange
+	out := []DegreeChange{}
 	for g := range st.active {
 		if !st.active[g] || !prev.active[g] || st.degree[g] == prev.degree[g] {
 			continue
@@ -285,7 +286,7 @@ func timelineBlockDensity(s *graph.Snapshot, label []string) []BlockDensity {
 		ties[a*g+b]++
 		weight[a*g+b] += w
 	})
-	var out []BlockDensity
+	out := []BlockDensity{}
 	for a := 0; a < g; a++ {
 		for b := a; b < g; b++ {
 			na, nb := names[keys[a]], names[keys[b]]

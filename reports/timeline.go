@@ -1,8 +1,10 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -107,6 +109,7 @@ func writeTimelineSectors(w io.Writer, r *analysis.TimelineResult) {
 		return m
 	}
 	f, l := at(first), at(last)
+	slices.SortFunc(order, func(x, y pair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
 	cell := func(m map[pair]float64, k pair) string {
 		if v, ok := m[k]; ok {
 			return fmt.Sprintf("%.4f", v)
