@@ -90,6 +90,7 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newSummaryCommand(s))
 	root.AddCommand(newDatasetsCommand(s))
 	root.AddCommand(newBatchCommand(s))
+	root.AddCommand(newTimelineCommand(s))
 
 	return root
 }
