@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -21,6 +22,14 @@ import (
 // metadata is not empty. Attribute columns follow the known ones in name
 // order. Each file is written atomically.
 func WriteDir(net *graph.Network, dir string) error {
+	return WriteDirContext(context.Background(), net, dir)
+}
+
+// WriteDirContext is WriteDir that stops, leaving the folder as it was,
+// when ctx is done: the files are written together (see
+// atomicfile.WriteFilesContext), so an interrupted or failed write never
+// leaves a folder mixing old and new files.
+func WriteDirContext(ctx context.Context, net *graph.Network, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write dataset: %w", err)
 	}
@@ -37,15 +46,13 @@ func WriteDir(net *graph.Network, dir string) error {
 		{ArrangementsFile, func(w io.Writer) error { return writeArrangementsCSV(w, net) }, net.NumArrangements() == 0},
 		{MembersFile, func(w io.Writer) error { return writeMembersCSV(w, net) }, net.NumArrangements() == 0},
 	}
+	var set []atomicfile.File
 	for _, f := range files {
-		if f.skip {
-			continue
-		}
-		if err := atomicfile.WriteFile(filepath.Join(dir, f.name), f.write); err != nil {
-			return err
+		if !f.skip {
+			set = append(set, atomicfile.File{Path: filepath.Join(dir, f.name), Write: f.write})
 		}
 	}
-	return nil
+	return atomicfile.WriteFilesContext(ctx, set)
 }
 
 func fmtDate(t time.Time) string {

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/partnet/partnet/internal/atomicfile"
+)
+
+// These tests build the real partnet binary, start it on work that takes
+// seconds, send it SIGINT (as Ctrl-C does) in the middle of writing, and
+// check what is left on disk.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// partnetBinary builds partnet once for all tests of the package.
+func partnetBinary(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGINT cannot be sent to a process on Windows")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "partnet-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "partnet")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = errors.New(string(out))
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("go build: %v", buildErr)
+	}
+	return binPath
+}
+
+// interruptWhen starts partnet with args, waits until ready reports true
+// (polled every 2 ms) and sends SIGINT. It returns the exit code and
+// stderr. It fails the test when the process ends before ready, or does not
+// end within a minute of the signal.
+func interruptWhen(t *testing.T, ready func() bool, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(partnetBinary(t), args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	deadline := time.After(2 * time.Minute)
+wait:
+	for !ready() {
+		select {
+		case err := <-done:
+			t.Fatalf("partnet %s finished (%v) before the moment to interrupt it: make the input bigger\n%s", strings.Join(args, " "), err, stderr.String())
+		case <-deadline:
+			cmd.Process.Kill()
+			t.Fatalf("partnet %s: the moment to interrupt never came", strings.Join(args, " "))
+		case <-time.After(2 * time.Millisecond):
+			continue wait
+		}
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		cmd.Process.Signal(syscall.SIGQUIT)
+		<-done
+		t.Fatalf("partnet did not stop within a minute of SIGINT:\n%s", stderr.String())
+	}
+	return cmd.ProcessState.ExitCode(), stderr.String()
+}
+
+// tempFiles lists the temporary files and folders partnet's writers leave
+// when they are killed: atomicfile's and batch's run folders.
+func tempFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && (strings.HasPrefix(d.Name(), atomicfile.TempPrefix) || strings.HasPrefix(d.Name(), ".tmp-")) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+// exists reports whether a temporary file matching the writers' prefixes
+// is present under root (the write is in progress).
+func writing(root string) func() bool {
+	return func() bool {
+		found := false
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.HasPrefix(d.Name(), atomicfile.TempPrefix) {
+				found = true
+				return filepath.SkipAll
+			}
+			return nil
+		})
+		return found
+	}
+}
+
+// TestInterruptBatch: SIGINT while a batch of many runs is writing its run
+// folders stops it with exit code 1; no temporary file or run folder is
+// left, every run folder present is complete (has run.json), and the
+// manifest records the runs that did not finish as cancelled.
+func TestInterruptBatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds partnet and runs it for seconds")
+	}
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	os.WriteFile(spec, []byte("datasets: [embedded:england]\nfilters:\n  years: {from: 1950, to: 2100}\nanalyses: [summary]\nparameters:\n  seed: [1, 2, 3, 4, 5, 6, 7, 8]\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	runs := filepath.Join(out, "runs")
+	code, stderr := interruptWhen(t, func() bool {
+		entries, _ := os.ReadDir(runs)
+		complete := 0
+		for _, e := range entries {
+			if _, err := os.Stat(filepath.Join(runs, e.Name(), "run.json")); err == nil {
+				complete++
+			}
+		}
+		return complete >= 3
+	}, "batch", spec, "-o", out, "--jobs", "2")
+	if code != exitFailure {
+		t.Errorf("exit code %d, want %d\n%s", code, exitFailure, stderr)
+	}
+	if !strings.Contains(stderr, "interrupted") {
+		t.Errorf("stderr does not say it was interrupted:\n%s", stderr)
+	}
+	if left := tempFiles(t, out); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	entries, _ := os.ReadDir(runs)
+	for _, e := range entries {
+		if _, err := os.Stat(filepath.Join(runs, e.Name(), "run.json")); err != nil {
+			t.Errorf("run folder %s is incomplete", e.Name())
+		}
+	}
+	if len(entries) >= 151*8 {
+		t.Errorf("all %d runs finished: the interrupt came too late to test anything", len(entries))
+	}
+	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil || !strings.Contains(string(man), `"status": "cancelled"`) {
+		t.Errorf("manifest does not record cancelled runs (%v)", err)
+	}
+}
