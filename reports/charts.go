@@ -14,7 +14,7 @@ import (
 // ECharts' own encoder, one line per "\n".
 const tooltipJS = `function (p) { var d = p.data || {}; var t = (d.t !== undefined) ? d.t : p.name;
   if (p.dataType === 'edge') { t = 'tie weight ' + p.value; }
-  return echarts.format.encodeHTML(String(t)).replace(/\n/g, '<br>'); }`
+  return echarts.format.encodeHTML(String(t)).replace(/\n/g, '\u003cbr\u003e'); }`
 
 func initOpts(id, height string) charts.GlobalOpts {
 	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: height})
@@ -235,6 +235,7 @@ func lineChart(id string, labels []string, series []string, values [][]float64) 
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
 // round4 keeps five significant digits, enough for a chart and much
 // shorter in the page.
 func round4(x float64) float64 {

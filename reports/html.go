@@ -32,18 +32,20 @@ type HTMLOptions struct {
 	InlineJS []byte
 }
 
-// Chart ids, which are also the ids of the chart containers in the page.
+// Chart ids, which are also the ids of the chart containers in the page;
+// go-echarts makes JavaScript variable names of them, so they are plain
+// identifiers.
 const (
-	ChartNetwork    = "chart-network"
-	ChartGeo        = "chart-geo"
-	ChartBlocks     = "chart-blocks"
-	ChartEI         = "chart-ei"
-	ChartBrokers    = "chart-brokers"
-	ChartCentral    = "chart-central"
-	ChartDegrees    = "chart-degrees"
-	ChartClusters   = "chart-clusters"
-	ChartClusterMap = "chart-cluster-map"
-	ChartTimeline   = "chart-timeline"
+	ChartNetwork    = "chartNetwork"
+	ChartGeo        = "chartGeo"
+	ChartBlocks     = "chartBlocks"
+	ChartEI         = "chartEI"
+	ChartBrokers    = "chartBrokers"
+	ChartCentral    = "chartCentral"
+	ChartDegrees    = "chartDegrees"
+	ChartClusters   = "chartClusters"
+	ChartClusterMap = "chartClusterMap"
+	ChartTimeline   = "chartTimeline"
 )
 
 // ChartIDs returns the ids of the charts WriteHTML draws for r, in page

@@ -174,15 +174,15 @@ type ClusterRow struct {
 
 // GroupRow is a candidate group of councils.
 type GroupRow struct {
-	Tier     string   `json:"tier"`
-	Rank     int      `json:"rank"`
-	GroupID  string   `json:"group_id"`
+	Tier    string `json:"tier"`
+	Rank    int    `json:"rank"`
+	GroupID string `json:"group_id"`
 	// Members are display names; MemberIDs the organisation ids.
 	Members   []string `json:"members"`
 	MemberIDs []string `json:"member_ids"`
-	Score    float64  `json:"score"`
-	Parts    []Figure `json:"parts"`
-	Evidence []string `json:"evidence"`
+	Score     float64  `json:"score"`
+	Parts     []Figure `json:"parts"`
+	Evidence  []string `json:"evidence"`
 }
 
 // PeriodRow is one period of the timeline.
