@@ -60,13 +60,15 @@ group plus the top organisations); every organisation stays in the tables.`,
 	f.StringVar(&opts.AssetsHost, "assets-host", "", "URL prefix serving echarts.min.js (default "+reports.DefaultAssetsHost+")")
 	f.StringVar(&opts.InlineAssets, "inline-assets", "", "echarts.min.js to embed in the page, so it opens offline")
 	f.StringVar(&opts.Tables, "tables", "", "also write every table as CSV and JSON into this folder")
-	cmd.MarkFlagsMutuallyExclusive("assets-host", "inline-assets")
 	return cmd
 }
 
 func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if opts.InlineAssets != "" && opts.AssetsHost != "" {
+		return usagef(fmt.Errorf("--inline-assets and --assets-host: give one, not both"))
 	}
 	var inline []byte
 	if opts.InlineAssets != "" {
