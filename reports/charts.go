@@ -135,9 +135,20 @@ func geoChart(id string, v *GeoView) (*charts.Scatter, error) {
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "longitude", Scale: opts.Bool(true)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "latitude", Scale: opts.Bool(true)}),
 		charts.WithAnimation(false))
+	large := len(v.Points) > 2000
 	for _, grp := range order {
+		var data any = byGroup[grp]
+		if large {
+			// ECharts' large mode draws plain [lon, lat] pairs fast; named
+			// items make it fall back to one element per point.
+			pairs := make([][2]float64, len(byGroup[grp]))
+			for k, it := range byGroup[grp] {
+				pairs[k] = it.Value
+			}
+			data = pairs
+		}
 		sc.MultiSeries = append(sc.MultiSeries, charts.SingleSeries{Name: chartText(grp), Type: types.ChartScatter,
-			Data: byGroup[grp], SymbolSize: 6, Large: opts.Bool(len(v.Points) > 2000), LargeThreshold: 2000})
+			Data: data, SymbolSize: 4, Large: opts.Bool(large), LargeThreshold: 2000})
 	}
 	return sc, nil
 }
