@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
@@ -101,9 +102,13 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
 	}
+	periods, err := reportPeriods(ctx, d)
+	if err != nil {
+		return err
+	}
 	rep, err := reports.Build(ctx, reports.Source{
 		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By,
-		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params,
+		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Periods: periods,
 	})
 	if err != nil {
 		return err
@@ -123,4 +128,47 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// reportPeriods takes yearly snapshots (1 January) from the first to the
+// last year in which a partnership or arrangement starts; none when
+// nothing is dated.
+func reportPeriods(ctx context.Context, d *loaded) ([]reports.PeriodRow, error) {
+	lo, hi := 0, 0
+	note := func(t time.Time) {
+		if t.IsZero() {
+			return
+		}
+		if lo == 0 || t.Year() < lo {
+			lo = t.Year()
+		}
+		hi = max(hi, t.Year())
+	}
+	for i := 0; i < d.Network.NumPartnerships(); i++ {
+		note(d.Network.Partnership(i).Start)
+	}
+	for i := 0; i < d.Network.NumArrangements(); i++ {
+		note(d.Network.Arrangement(i).Start)
+	}
+	if lo == 0 || lo == hi {
+		return nil, nil
+	}
+	every, err := analysis.ParseInterval("1y")
+	if err != nil {
+		return nil, err
+	}
+	dates, err := analysis.SeriesDates(time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 1, 1, 0, 0, 0, 0, time.UTC), every)
+	if err != nil {
+		return nil, err
+	}
+	res, err := analysis.Timeline(ctx, d.Network, analysis.TimelineOptions{Dates: dates, Weighting: d.Weighting})
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]reports.PeriodRow, len(res.Periods))
+	for k, p := range res.Periods {
+		rows[k] = reports.PeriodRow{Period: p.Date, Organisations: p.Organisations, Ties: p.Ties,
+			Formed: p.TiesFormed, Ended: p.TiesEnded, Density: p.Density}
+	}
+	return rows, nil
 }
