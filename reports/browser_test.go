@@ -51,6 +51,10 @@ func browserDeps(t testing.TB) (chrome string, echartsJS []byte) {
 // browser starts a fresh headless Chromium with its own profile.
 func browser(t testing.TB, chrome string) (context.Context, context.CancelFunc) {
 	t.Helper()
+	profile, err := os.MkdirTemp("", "partnet-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	allocOpts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		chromedp.Flag("headless", true),
@@ -61,13 +65,26 @@ func browser(t testing.TB, chrome string) (context.Context, context.CancelFunc) 
 		chromedp.Flag("disable-sync", true),
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 1000),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOpts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	return ctx, func() { cancelTimeout(); cancelCtx(); cancelAlloc() }
+	return ctx, func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		// Chromium's helper processes may still be writing the profile
+		// for a moment after the browser exits: retry the removal rather
+		// than let t.TempDir's cleanup fail the test.
+		for i := 0; i < 20; i++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
 }
 
 // pageProblems collects console errors, uncaught exceptions and dialogs.
