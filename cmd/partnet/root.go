@@ -91,6 +91,7 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newDatasetsCommand(s))
 	root.AddCommand(newBatchCommand(s))
 	root.AddCommand(newTimelineCommand(s))
+	root.AddCommand(newReportCommand(s))
 
 	return root
 }
