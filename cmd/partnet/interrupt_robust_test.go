@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -165,5 +166,72 @@ func TestInterruptBatch(t *testing.T) {
 	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil || !strings.Contains(string(man), `"status": "cancelled"`) {
 		t.Errorf("manifest does not record cancelled runs (%v)", err)
+	}
+}
+
+// bigFolder writes a dataset folder of n organisations and m random ties
+// (seeded), large enough that reading and analysing it takes a while.
+func bigFolder(t *testing.T, n, m int) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "big")
+	os.MkdirAll(dir, 0o755)
+	var b bytes.Buffer
+	b.WriteString("id,name,sector\n")
+	sectors := []string{"council", "third_sector", "agency"}
+	for i := range n {
+		fmt.Fprintf(&b, "o%d,Organisation %d,%s\n", i, i, sectors[i%3])
+	}
+	os.WriteFile(filepath.Join(dir, "organisations.csv"), b.Bytes(), 0o644)
+	b.Reset()
+	b.WriteString("source,target,kind\n")
+	x := uint64(1)
+	next := func() int { x = x*6364136223846793005 + 1442695040888963407; return int(x>>33) % n }
+	for range m {
+		a, c := next(), next()
+		if a != c {
+			fmt.Fprintf(&b, "o%d,o%d,shared_service\n", a, c)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "partnerships.csv"), b.Bytes(), 0o644)
+	return dir
+}
+
+// after returns a ready function that turns true d after its first call.
+func after(d time.Duration) func() bool {
+	var start time.Time
+	return func() bool {
+		if start.IsZero() {
+			start = time.Now()
+		}
+		return time.Since(start) >= d
+	}
+}
+
+// TestInterruptReport: SIGINT while partnet report works on a large
+// dataset exits 1, and leaves the existing report and tables as they were
+// with no temporary file beside them.
+func TestInterruptReport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds partnet and runs it for seconds")
+	}
+	data := bigFolder(t, 30000, 150000)
+	out := t.TempDir()
+	html := filepath.Join(out, "report.html")
+	tables := filepath.Join(out, "tables")
+	os.MkdirAll(tables, 0o755)
+	old := []byte("<p>the report from last week</p>")
+	os.WriteFile(html, old, 0o644)
+	os.WriteFile(filepath.Join(tables, "organisations.csv"), old, 0o644)
+	code, stderr := interruptWhen(t, after(600*time.Millisecond), "report", data, "-o", html, "--tables", tables)
+	if code != exitFailure {
+		t.Errorf("exit code %d, want %d\n%s", code, exitFailure, stderr)
+	}
+	for _, p := range []string{html, filepath.Join(tables, "organisations.csv")} {
+		if got, _ := os.ReadFile(p); !bytes.Equal(got, old) {
+			t.Errorf("%s was changed by an interrupted run", p)
+		}
+	}
+	if left := tempFiles(t, out); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
