@@ -34,6 +34,9 @@ func (ld *leidenRun) moveNodesFast(g *levelGraph, part []int32) error {
 	acc := make([]float64, n)
 	touched := make([]int32, 0, 64)
 	small := newNeighbourTable()
+	// The dense array wins while it fits in cache; beyond about 64k
+	// communities its random accesses miss and the hash table wins.
+	useTable := n >= 1<<16
 	head, count := 0, n
 	scale := ld.scale
 	for count > 0 {
@@ -55,7 +58,7 @@ func (ld *leidenRun) moveNodesFast(g *levelGraph, part []int32) error {
 		lo, hi := g.off[v], g.off[v+1]
 		var best int32
 		var bestGain, stay float64
-		if hi-lo <= smallDegree {
+		if useTable && hi-lo <= smallDegree {
 			best, bestGain, stay = small.best(g, part, commA, lo, hi, c0, scale*av)
 		} else {
 			// acc[c] > 0 marks a community already in touched: ties of
