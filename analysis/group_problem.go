@@ -20,12 +20,12 @@ type groupProblem struct {
 	tier                        Tier
 	minSize, maxSize, maxGroups int
 
-	orgs     []int          // local -> network index
-	local    []int32        // network index -> local, or -1
+	orgs     []int           // local -> network index
+	local    []int32         // network index -> local, or -1
 	sub      *graph.Snapshot // ties among eligible organisations
-	strength []float64      // strength in the whole snapshot
-	block    []int32        // must-link block of each local node
-	blocks   [][]int        // members of each block, ascending
+	strength []float64       // strength in the whole snapshot
+	block    []int32         // must-link block of each local node
+	blocks   [][]int         // members of each block, ascending
 	cannot   map[[2]int]bool
 	adjacent map[[2]int]bool
 	adjList  [][]int
