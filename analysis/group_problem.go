@@ -32,7 +32,7 @@ type groupProblem struct {
 	hasGeo   bool
 }
 
-func pairKey(a, b int) [2]int {
+func groupPair(a, b int) [2]int {
 	if a > b {
 		a, b = b, a
 	}
@@ -103,13 +103,13 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 	for _, pr := range opts.CannotLink {
 		a, b, ok := p.pairLocal(pr)
 		if ok {
-			p.cannot[pairKey(a, b)] = true
+			p.cannot[groupPair(a, b)] = true
 		}
 	}
 	for _, b := range p.blocks { // a block holding a cannot-link pair can never be placed
 		for x := 0; x < len(b); x++ {
 			for y := x + 1; y < len(b); y++ {
-				if p.cannot[pairKey(b[x], b[y])] {
+				if p.cannot[groupPair(b[x], b[y])] {
 					return nil, fmt.Errorf("%s and %s are both must-link and cannot-link", net.Organisation(p.orgs[b[x]]).ID, net.Organisation(p.orgs[b[y]]).ID)
 				}
 			}
@@ -119,8 +119,8 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 	p.adjList = make([][]int, len(p.orgs))
 	for _, pr := range opts.Adjacency {
 		a, b, ok := p.pairLocal(pr)
-		if ok && a != b && !p.adjacent[pairKey(a, b)] {
-			p.adjacent[pairKey(a, b)] = true
+		if ok && a != b && !p.adjacent[groupPair(a, b)] {
+			p.adjacent[groupPair(a, b)] = true
 			p.adjList[a] = append(p.adjList[a], b)
 			p.adjList[b] = append(p.adjList[b], a)
 		}
@@ -247,7 +247,7 @@ func (p *groupProblem) valid(g []int) bool {
 	}
 	for a := 0; a < len(g); a++ {
 		for b := a + 1; b < len(g); b++ {
-			if p.cannot[pairKey(g[a], g[b])] {
+			if p.cannot[groupPair(g[a], g[b])] {
 				return false
 			}
 			if p.opts.MaxDistanceKm > 0 && p.distance(g[a], g[b]) > p.opts.MaxDistanceKm {

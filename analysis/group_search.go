@@ -195,7 +195,7 @@ func (p *groupProblem) worstMember(g []int, in map[int]bool) int {
 	}
 	for a := 0; a < len(g); a++ {
 		for b := a + 1; b < len(g); b++ {
-			if p.cannot[pairKey(g[a], g[b])] {
+			if p.cannot[groupPair(g[a], g[b])] {
 				return less(g[a], g[b])
 			}
 		}
