@@ -11,8 +11,6 @@ import (
 	"strings"
 )
 
-// AdjacencyFile is the optional dataset file of shared borders.
-const AdjacencyFile = "adjacency.csv"
 
 // ReadAdjacency reads a table of organisation pairs that share a border:
 // a header naming two columns (a,b; or lad21cd_a,lad21cd_b as the ONS
