@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // benchSizes are the seeded planted-partition graphs the Leiden benchmarks
@@ -80,4 +82,40 @@ func TestWriteBenchEdges(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestLeidenTiming prints wall and CPU time (all threads, from getrusage)
+// of Leiden on the benchmark graphs, comparable with bench_igraph.py's
+// process time on a busy machine. It runs only when PARTNET_BENCH_TIMING is
+// set:
+//
+//	PARTNET_BENCH_TIMING=1 go test ./analysis/ -run TestLeidenTiming -v
+func TestLeidenTiming(t *testing.T) {
+	if os.Getenv("PARTNET_BENCH_TIMING") == "" {
+		t.Skip("set PARTNET_BENCH_TIMING=1 to time Leiden on the benchmark graphs")
+	}
+	for _, size := range benchSizes {
+		s, _ := plantedPartition(size.n, benchCommunity, size.m, benchMixing, benchSeed)
+		for _, its := range []int{1, 0} {
+			bestWall, bestCPU := time.Hour, time.Hour
+			var c *Clustering
+			for range 3 {
+				c0, w0 := cpuTime(), time.Now()
+				var err error
+				c, err = Leiden(context.Background(), s, LeidenOptions{Seed: 1, Iterations: its})
+				if err != nil {
+					t.Fatal(err)
+				}
+				bestWall, bestCPU = min(bestWall, time.Since(w0)), min(bestCPU, cpuTime()-c0)
+			}
+			t.Logf("%s iterations=%d (ran %d): best of 3 wall %.3f s, cpu %.3f s, Q=%.6f, communities=%d",
+				size.name, its, c.Iterations, bestWall.Seconds(), bestCPU.Seconds(), c.Quality, c.Count)
+		}
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
