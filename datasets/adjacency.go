@@ -11,7 +11,6 @@ import (
 	"strings"
 )
 
-
 // ReadAdjacency reads a table of organisation pairs that share a border:
 // a header naming two columns (a,b; or lad21cd_a,lad21cd_b as the ONS
 // neighbours file has; the first two columns are used), then one pair per
