@@ -231,3 +231,23 @@ func writeFiles(t *testing.T, dir string, files map[string]func(io.Writer)) {
 		}
 	}
 }
+
+// An endless adjacency file is refused at MaxAdjacencyBytes instead of
+// being read until memory runs out.
+func TestAdjacencyEndlessInput(t *testing.T) {
+	_, err := ReadAdjacency(io.MultiReader(strings.NewReader("a,b\n"), endless{}), "adjacency.csv")
+	want := "adjacency.csv: over a size limit: more than 64.0 MiB of neighbour pairs"
+	if !errors.Is(err, ErrTooLarge) || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+// endless reads as an unending stream of "x,y\n".
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = "x,y\n"[i%4]
+	}
+	return len(p), nil
+}

@@ -25,6 +25,10 @@ const (
 	// lines when quoted fields hold newlines) may be; reading one costs a
 	// few times this in allocations, whatever the file's size.
 	MaxRecordBytes = 8 << 20
+	// MaxAdjacencyBytes bounds an adjacency (neighbouring areas) file,
+	// which is read whole: every pair of English local authorities that
+	// share a border is under 100 KiB.
+	MaxAdjacencyBytes = 64 << 20
 )
 
 // ErrOutsideFolder is wrapped by the error for a dataset file that is a
