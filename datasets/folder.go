@@ -250,6 +250,10 @@ func (rr *rowReader) attrs(skip map[string]int) map[string]string {
 	return m
 }
 
+// maxPopulation is more people than live on Earth: a larger population is
+// a mistake (and would overflow the int64 it is stored in when huge).
+const maxPopulation = 1e10
+
 func readOrganisations(r io.Reader, file string, net *graph.Network, probs *Problems) {
 	rr := openRows(r, file, organisationColumns, probs)
 	if rr == nil {
@@ -267,8 +271,8 @@ func readOrganisations(r io.Reader, file string, net *graph.Network, probs *Prob
 			continue
 		}
 		if pop, ok := rr.number("population"); ok {
-			if pop < 0 || pop != math.Trunc(pop) {
-				rr.fail("population", badValue("%q: expected a whole number of people >= 0", rr.get("population")))
+			if pop < 0 || pop != math.Trunc(pop) || pop > maxPopulation {
+				rr.fail("population", badValue("%q: expected a whole number of people from 0 to %.0f", rr.get("population"), maxPopulation))
 			}
 			o.Population = int64(pop)
 		}

@@ -112,8 +112,10 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 	for i, h := range rec {
 		n := normHeader(h)
 		t.header = append(t.header, n)
-		if _, dup := t.col[n]; !dup && n != "" {
+		if first, dup := t.col[n]; !dup && n != "" {
 			t.col[n] = i
+		} else if dup {
+			probs.warnf(file, 1, h, fmt.Errorf("column %d has the same name as column %d: only column %d is read", i+1, first+1, first+1))
 		}
 	}
 	return t, nil

@@ -90,3 +90,7 @@ c one-member-arrangement $O "$ORGS" $A 'id\nx\ny\n' $M 'arrangement_id,organisat
 c unknown-successor $O 'id,successor\na,\nb,zz\n' $P 'source,target\na,b\n'
 # several problems in one file, out of order across files
 c many-problems $O 'id,name,population\na,A,lots\nb,B,\na,A2,\n,None,\n' $P 'source,target,weight,start\na,zz,-1,01/02/2014\nb,b,x,\na,b,1,2014-13-01\n'
+c duplicate-header-column $O 'id,name,Name\na,A,Alpha\nb,B,Beta\n' $P 'source,target\na,b\n'
+c population-overflow $O 'id,population\na,1e20\nb,99999999999999999999\n' $P 'source,target\na,b\n'
+c date-unpadded $O 'id\na\nb\n' $P 'source,target,start\na,b,2014-4-1\n'
+c whitespace-id $O 'id,name\na,A\n   ,Blank\nb,B\n' $P 'source,target\na,b\n'
