@@ -251,3 +251,16 @@ func (endless) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// A repeated header column is read once: the warning says only the first
+// is read, and the second does not turn into an attribute.
+func TestRepeatedHeaderReadOnce(t *testing.T) {
+	ds, err := Load(filepath.Join(corpusDir, "duplicate-header-column"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := ds.Network.OrganisationByID("a")
+	if o.Name != "A" || len(o.Attrs) != 0 {
+		t.Errorf("organisation a = name %q, attributes %v; want A and none", o.Name, o.Attrs)
+	}
+}

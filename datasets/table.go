@@ -238,7 +238,7 @@ func (t *table) extras(idx map[string]int) []int {
 	}
 	var out []int
 	for i, h := range t.header {
-		if !used[i] && h != "" {
+		if !used[i] && h != "" && t.col[h] == i { // a repeated name is read once
 			out = append(out, i)
 		}
 	}
