@@ -11,8 +11,8 @@ type internTable struct {
 	seed  maphash.Seed
 	slots []internSlot // power-of-two length, load at most 1/2
 	mask  uint64
-	keys  []byte  // every id, back to back
-	ends  []int   // ends[k] is where id k ends in keys
+	keys  []byte // every id, back to back
+	ends  []int  // ends[k] is where id k ends in keys
 }
 
 // internSlot is 32 bytes: ids of up to inlineKey bytes are compared in the

@@ -233,6 +233,25 @@ func (r *records) column(name string) int {
 	return len(r.header) - 1
 }
 
+// attr stores an attribute of the last row in a column of its own, even
+// when its name is also a known column's (the table then keeps it as an
+// attribute, as it does a repeated CSV header).
+func (r *records) attr(name, value string) {
+	key := "\x00" + name
+	i, ok := r.col[key]
+	if !ok {
+		i = len(r.header)
+		r.col[key] = i
+		r.header = append(r.header, name)
+	}
+	row := r.rows[len(r.rows)-1]
+	for len(row) <= i {
+		row = append(row, "")
+	}
+	row[i] = value
+	r.rows[len(r.rows)-1] = row
+}
+
 // add appends a row at line; set fills it.
 func (r *records) add(line int) []string {
 	row := make([]string, len(r.header))
