@@ -13,6 +13,7 @@ var roundTripFormats = []struct {
 }{
 	{FormatDir, ""},
 	{FormatJSON, ".json"},
+	{FormatGraphML, ".graphml"},
 }
 
 // TestRoundTrip writes the embedded england dataset and the hostile
