@@ -14,6 +14,7 @@ var roundTripFormats = []struct {
 	{FormatDir, ""},
 	{FormatJSON, ".json"},
 	{FormatGraphML, ".graphml"},
+	{FormatGEXF, ".gexf"},
 }
 
 // TestRoundTrip writes the embedded england dataset and the hostile

@@ -10,7 +10,5 @@ func is360GivingCSV([]byte) bool                                         { retur
 func is360GivingJSON([]byte) bool                                        { return false }
 func Read360Giving(io.Reader, string) (*graph.Network, *Problems, error) { return nil, nil, nil }
 func ReadXLSX(io.Reader, string) (*graph.Network, *Problems, error)      { return nil, nil, nil }
-func ReadGEXF(io.Reader, string) (*graph.Network, *Problems, error)      { return nil, nil, nil }
 func WriteXLSXFile(*graph.Network, string) error                         { return nil }
-func WriteGEXF(io.Writer, *graph.Network) error                          { return nil }
 func WriteDOT(io.Writer, *graph.Network) error                           { return nil }
