@@ -149,7 +149,7 @@ func Write(net *graph.Network, path string, format Format) error {
 	case FormatDir:
 		return WriteDir(net, path)
 	case FormatXLSX:
-		return WriteXLSXFile(net, path)
+		write = WriteXLSX
 	case FormatEdgeList:
 		write = WriteEdgeList
 	case FormatJSON:

@@ -15,6 +15,7 @@ var roundTripFormats = []struct {
 	{FormatJSON, ".json"},
 	{FormatGraphML, ".graphml"},
 	{FormatGEXF, ".gexf"},
+	{FormatXLSX, ".xlsx"},
 }
 
 // TestRoundTrip writes the embedded england dataset and the hostile

@@ -9,6 +9,4 @@ import (
 func is360GivingCSV([]byte) bool                                         { return false }
 func is360GivingJSON([]byte) bool                                        { return false }
 func Read360Giving(io.Reader, string) (*graph.Network, *Problems, error) { return nil, nil, nil }
-func ReadXLSX(io.Reader, string) (*graph.Network, *Problems, error)      { return nil, nil, nil }
-func WriteXLSXFile(*graph.Network, string) error                         { return nil }
 func WriteDOT(io.Writer, *graph.Network) error                           { return nil }
