@@ -52,6 +52,13 @@ const (
 	DefaultMixing                = 0.1
 )
 
+// Validate reports options that Generate would refuse (sizes out of range,
+// more ties than pairs, a mixing share outside 0..1).
+func (o GenerateOptions) Validate() error {
+	_, err := o.withDefaults()
+	return err
+}
+
 // withDefaults fills zero values and checks the sizes.
 func (o GenerateOptions) withDefaults() (GenerateOptions, error) {
 	if o.Organisations == 0 {

@@ -89,6 +89,8 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newValidateCommand(s))
 	root.AddCommand(newSummaryCommand(s))
 	root.AddCommand(newDatasetsCommand(s))
+	root.AddCommand(newConvertCommand(s))
+	root.AddCommand(newGenerateCommand(s))
 
 	return root
 }
