@@ -69,6 +69,9 @@ func ReadEdgeList(r io.Reader, file string) (*graph.Network, *Problems, error) {
 			body, line = rest, 2
 		}
 		net, ok := scanEdgeList(body, line, delim, file, probs)
+		if ok && net != nil && net.NumPartnerships() == 0 && len(probs.Errors) == 0 {
+			probs.errorf(file, line, "", fmt.Errorf("%w: no ties", ErrEmptyFile))
+		}
 		if ok {
 			if err := probs.Err(); err != nil {
 				return nil, probs, err
@@ -124,7 +127,7 @@ func edgeDelimiter(first []byte) byte {
 // trims spaces around each field.
 func splitFields(line string, delim byte) []string {
 	if delim == ' ' {
-		return strings.Fields(line)
+		return strings.FieldsFunc(line, func(r rune) bool { return r < utf8.RuneSelf && asciiSpace(byte(r)) })
 	}
 	fs := strings.Split(line, string(delim))
 	for i := range fs {
@@ -168,7 +171,7 @@ type edgeChunk struct {
 // ok is false when an id is not valid UTF-8 (the caller falls back to the
 // CSV reader, which converts Windows-1252).
 func scanEdgeList(body []byte, firstLine int, delim byte, file string, probs *Problems) (*graph.Network, bool) {
-	if len(body) == 0 {
+	if len(bytes.TrimSpace(body)) == 0 {
 		probs.errorf(file, firstLine, "", fmt.Errorf("%w: header only, no ties", ErrEmptyFile))
 		return nil, true
 	}
@@ -303,17 +306,17 @@ func splitInto(l string, delim byte, f *[4]string) int {
 	n := 0
 	if delim == ' ' {
 		for n < 4 {
-			l = strings.TrimLeft(l, " \t")
+			l = strings.TrimLeft(l, " \t\r\v\f")
 			if l == "" {
 				break
 			}
-			i := strings.IndexAny(l, " \t")
+			i := strings.IndexAny(l, " \t\r\v\f")
 			if i < 0 {
-				f[n] = l
+				f[n] = trimBlank(l)
 				n++
 				break
 			}
-			f[n], l = l[:i], l[i:]
+			f[n], l = trimBlank(l[:i]), l[i:]
 			n++
 		}
 		return n
