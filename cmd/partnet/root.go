@@ -92,6 +92,8 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newBatchCommand(s))
 	root.AddCommand(newTimelineCommand(s))
 	root.AddCommand(newReportCommand(s))
+	root.AddCommand(newConvertCommand(s))
+	root.AddCommand(newGenerateCommand(s))
 
 	return root
 }
