@@ -377,6 +377,11 @@ func mergeEdgeChunks(chunks []edgeChunk, firstLine int, probs *Problems) *graph.
 		}
 		remaps[ci] = remap
 	}
+	ties := 0
+	for _, c := range chunks {
+		ties += len(c.src)
+	}
+	net.Grow(global.len(), ties)
 	// One string holds every id; organisations' ids are slices of it.
 	all := string(global.keys)
 	start := 0
