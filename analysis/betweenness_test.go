@@ -52,7 +52,7 @@ func TestBetweennessCancelled(t *testing.T) {
 	if _, err := Betweenness(ctx, s, BetweennessOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Betweenness(cancelled) error = %v, want context.Canceled", err)
 	}
-	if _, err := Closeness(ctx, s, false, 0); !errors.Is(err, context.Canceled) {
+	if _, err := Closeness(ctx, s, PathOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Closeness(cancelled) error = %v, want context.Canceled", err)
 	}
 }
@@ -67,7 +67,7 @@ func TestEmptyAndTieless(t *testing.T) {
 	if p, err := PageRank(ctx, empty, PageRankOptions{}); err != nil || len(p) != 0 {
 		t.Errorf("PageRank(empty) = %v, %v", p, err)
 	}
-	if d, err := Distances(ctx, empty, false, 0); err != nil || d.LargestComponent != 0 {
+	if d, err := Distances(ctx, empty, PathOptions{}); err != nil || d.LargestComponent != 0 {
 		t.Errorf("Distances(empty) = %+v, %v", d, err)
 	}
 	if c := Components(empty); c.Count != 0 || c.Largest() != -1 {

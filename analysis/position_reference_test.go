@@ -46,14 +46,14 @@ func TestBetweennessReference(t *testing.T) {
 func TestClosenessReference(t *testing.T) {
 	ctx := context.Background()
 	forEachReference(t, func(t *testing.T, g *golden, s *graph.Snapshot) {
-		c, err := Closeness(ctx, s, false, 0)
+		c, err := Closeness(ctx, s, PathOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		compareNodes(t, g, "Closeness", "closeness", c.Closeness, refTol)
 		compareNodes(t, g, "Harmonic", "harmonic", c.Harmonic, refTol)
 		if g.Weighted {
-			c, err := Closeness(ctx, s, true, 0)
+			c, err := Closeness(ctx, s, PathOptions{Weighted: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -36,7 +36,7 @@ func TestStructureReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		compareGraph(t, g, "BetweennessCentralisation", "betweenness_centralization", BetweennessCentralisation(b.Raw), refTol)
-		d, err := Distances(ctx, s, false, 0)
+		d, err := Distances(ctx, s, PathOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +44,7 @@ func TestStructureReference(t *testing.T) {
 		compareGraph(t, g, "Distances.Diameter", "diameter", d.Diameter, 0)
 		compareGraph(t, g, "Distances.AverageShortestPath", "average_shortest_path", d.AverageShortestPath, refTol)
 		if g.Weighted {
-			d, err := Distances(ctx, s, true, 0)
+			d, err := Distances(ctx, s, PathOptions{Weighted: true})
 			if err != nil {
 				t.Fatal(err)
 			}
