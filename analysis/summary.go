@@ -1,0 +1,124 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/partnet/partnet/graph"
+)
+
+// Count is a label and how often it occurs.
+type Count struct {
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// Summary is the first look at a dataset: what it holds and how connected
+// it is. JSON field names are a stable contract.
+type Summary struct {
+	Title         string  `json:"title,omitempty"`
+	Organisations int     `json:"organisations"`
+	Partnerships  int     `json:"partnerships"`
+	Arrangements  int     `json:"arrangements"`
+	Memberships   int     `json:"memberships"`
+	Ties          int     `json:"ties"`
+	Components    int     `json:"components"`
+	Largest       int     `json:"largest_component"`
+	Isolated      int     `json:"isolated"`
+	Density       float64 `json:"density"`
+	// WeightedDensity is total tie weight over possible pairs n(n-1)/2.
+	WeightedDensity float64 `json:"weighted_density"`
+	BySector        []Count `json:"by_sector"`
+	ByType          []Count `json:"by_type"`
+	// ByKind counts partnerships and arrangements by kind.
+	ByKind []Count `json:"by_kind"`
+}
+
+// Summarize counts net's contents and measures s, a snapshot of net.
+// Counts are sorted by count, largest first, then by label; an empty label
+// is reported as "(none)". On an empty network every figure is 0.
+func Summarize(net *graph.Network, s *graph.Snapshot) *Summary {
+	sum := &Summary{
+		Title:         net.Meta.Title,
+		Organisations: net.NumOrganisations(),
+		Partnerships:  net.NumPartnerships(),
+		Arrangements:  net.NumArrangements(),
+		Memberships:   len(net.Memberships()),
+		Ties:          s.Ties(),
+	}
+	n := float64(s.N())
+	if s.N() > 1 {
+		pairs := n * (n - 1) / 2
+		sum.Density = float64(s.Ties()) / pairs
+		sum.WeightedDensity = s.TotalWeight() / pairs
+	}
+	sectors, types, kinds := map[string]int{}, map[string]int{}, map[string]int{}
+	for i := 0; i < net.NumOrganisations(); i++ {
+		o := net.Organisation(i)
+		sectors[o.Sector]++
+		types[o.Type]++
+	}
+	for i := 0; i < net.NumPartnerships(); i++ {
+		kinds[net.Partnership(i).Kind]++
+	}
+	for i := 0; i < net.NumArrangements(); i++ {
+		kinds[net.Arrangement(i).Kind]++
+	}
+	sum.BySector, sum.ByType, sum.ByKind = counts(sectors), counts(types), counts(kinds)
+	sizes := componentSizes(s)
+	sum.Components = len(sizes)
+	for _, c := range sizes {
+		sum.Largest = max(sum.Largest, c)
+	}
+	for i := 0; i < s.N(); i++ {
+		if s.Degree(i) == 0 {
+			sum.Isolated++
+		}
+	}
+	return sum
+}
+
+func counts(m map[string]int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, v := range m {
+		if k == "" {
+			k = "(none)"
+		}
+		out = append(out, Count{Label: k, Count: v})
+	}
+	slices.SortFunc(out, func(a, b Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
+	return out
+}
+
+// componentSizes returns the size of each connected component (isolated
+// nodes are components of size 1) by union-find.
+func componentSizes(s *graph.Snapshot) []int {
+	parent := make([]int32, s.N())
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	s.EachTie(func(i, j int, _ float64) {
+		a, b := find(int32(i)), find(int32(j))
+		if a != b {
+			parent[a] = b
+		}
+	})
+	size := map[int32]int{}
+	for i := range parent {
+		size[find(int32(i))]++
+	}
+	out := make([]int, 0, len(size))
+	for _, v := range size {
+		out = append(out, v)
+	}
+	slices.Sort(out)
+	return out
+}

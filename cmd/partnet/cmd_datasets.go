@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/partnet/partnet/datasets"
+	"github.com/spf13/cobra"
+)
+
+func newDatasetsCommand(s *streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "datasets",
+		Short: "List and export the embedded datasets",
+		Example: `  partnet datasets list
+  partnet datasets export england ./england`,
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "list",
+		Short: "List the embedded datasets with their titles",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, name := range datasets.EmbeddedNames() {
+				ds, err := datasets.Load("embedded:" + name)
+				if err != nil {
+					return err
+				}
+				n := ds.Network
+				fmt.Fprintf(s.Out, "%s\t%s (%d organisations, %d partnerships, %d arrangements)\n",
+					name, n.Meta.Title, n.NumOrganisations(), n.NumPartnerships(), n.NumArrangements())
+			}
+			return nil
+		},
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:     "export NAME DIR",
+		Short:   "Write an embedded dataset as a folder of CSV files you can edit",
+		Example: `  partnet datasets export england ./england`,
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDatasetsExport(args[0], args[1], s)
+		},
+	})
+	return cmd
+}
+
+func runDatasetsExport(name, dir string, s *streams) error {
+	ds, err := datasets.Load("embedded:" + name)
+	if err != nil {
+		return usagef(err)
+	}
+	if err := datasets.WriteDir(ds.Network, dir); err != nil {
+		return err
+	}
+	if !s.Quiet {
+		fmt.Fprintf(s.ErrOut, "partnet: wrote %s to %s\n", name, dir)
+	}
+	return nil
+}

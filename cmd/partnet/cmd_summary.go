@@ -1,0 +1,51 @@
+package main
+
+import (
+	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/reports"
+	"github.com/spf13/cobra"
+)
+
+type summaryOptions struct {
+	data   dataOptions
+	format formatFlag
+	Args   []string
+}
+
+func newSummaryCommand(s *streams) *cobra.Command {
+	opts := &summaryOptions{}
+	cmd := &cobra.Command{
+		Use:   "summary [DATASET]",
+		Short: "Count organisations, partnerships and ties; components and density",
+		Long: `summary is the first thing to run on a dataset: counts of organisations by
+sector and type, partnerships and arrangements by kind, ties, connected
+components and overall density (ties / possible pairs) and weighted density
+(total tie weight / possible pairs).`,
+		Example: `  partnet summary
+  partnet summary ./mydata --format json
+  partnet summary --kinds shared_service,shared_management --at 2016-04-01`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			return runSummary(opts, s)
+		},
+	}
+	opts.data.addFlags(cmd)
+	opts.format.add(cmd, "text", "text", "json")
+	return cmd
+}
+
+func runSummary(opts *summaryOptions, s *streams) error {
+	if err := opts.format.check(); err != nil {
+		return err
+	}
+	d, err := opts.data.load(s, opts.Args)
+	if err != nil {
+		return err
+	}
+	sum := analysis.Summarize(d.Network, d.Network.Snapshot(d.Weighting))
+	if opts.format.value == "json" {
+		return reports.WriteJSON(s.Out, sum)
+	}
+	return reports.WriteSummaryText(s.Out, sum)
+}

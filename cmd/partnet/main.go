@@ -1,0 +1,8 @@
+// Command partnet turns public-service partnerships into a network and
+// answers what policy analysts, funders and researchers ask of it. Run
+// "partnet --help" for the commands.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// version is partnet's version, stamped into every output that records how
+// it was made. Release builds set it with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// run executes the command line and returns the exit code. It is main
+// without os.Exit, so tests call it in-process.
+func run(args []string, in io.Reader, out, errOut io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return runContext(ctx, args, &streams{In: in, Out: out, ErrOut: errOut,
+		Now: func() string { return time.Now().UTC().Format(time.RFC3339) }})
+}
+
+func runContext(ctx context.Context, args []string, s *streams) int {
+	root := newRootCommand(s)
+	root.SetArgs(args)
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	if isCobraUsage(err) {
+		err = usagef(err)
+	}
+	fmt.Fprintf(s.ErrOut, "partnet: %v\n", err)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(s.ErrOut, "partnet: interrupted: no output was written")
+	}
+	return exitCode(err)
+}
+
+// isCobraUsage recognises the errors cobra itself returns for a bad command
+// line (unknown commands, flags and argument counts).
+func isCobraUsage(err error) bool {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return false
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires ", "invalid argument", "flag needs an argument", "required flag"} {
+		if strings.HasPrefix(msg, p) || strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRootCommand(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "partnet",
+		Short: "Public-service partnerships as a network: density, clusters, council groupings, reports",
+		Long: `partnet turns public-service partnerships (shared services, joint plans, pooled
+budgets, grants, shared statutory bodies) into a network of councils, third-sector
+bodies and agencies, and measures collaboration density, finds shared-service
+clusters, ranks candidate council groupings and renders HTML reports.
+
+DATASET is a folder of CSV files, a file of a known format, or embedded:NAME;
+with none, commands run on the embedded "england" dataset.
+
+` + exitCodesHelp,
+		Example: `  partnet summary
+  partnet validate ./mydata
+  partnet datasets export england ./england`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       version,
+	}
+	root.PersistentFlags().BoolVarP(&s.Quiet, "quiet", "q", false, "no progress or warnings on stderr")
+	root.PersistentFlags().Uint64Var(&s.Seed, "seed", 1, "seed for every random choice")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef(err) })
+
+	root.AddCommand(newValidateCommand(s))
+	root.AddCommand(newSummaryCommand(s))
+	root.AddCommand(newDatasetsCommand(s))
+
+	return root
+}

@@ -1,0 +1,166 @@
+package datasets
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/atomicfile"
+	"gopkg.in/yaml.v3"
+)
+
+// WriteDir writes net as a dataset folder (created if needed): organisations
+// .csv, partnerships.csv when there are partnerships, arrangements.csv and
+// members.csv when there are arrangements, and dataset.yaml when the
+// metadata is not empty. Attribute columns follow the known ones in name
+// order. Each file is written atomically.
+func WriteDir(net *graph.Network, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write dataset: %w", err)
+	}
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+		skip  bool
+	}{
+		{MetadataFile, func(w io.Writer) error { return yaml.NewEncoder(w).Encode(net.Meta) }, net.Meta == (graph.Metadata{})},
+		{OrganisationsFile, func(w io.Writer) error { return WriteOrganisationsCSV(w, net) }, false},
+		{PartnershipsFile, func(w io.Writer) error { return WritePartnershipsCSV(w, net) }, net.NumPartnerships() == 0},
+		{ArrangementsFile, func(w io.Writer) error { return writeArrangementsCSV(w, net) }, net.NumArrangements() == 0},
+		{MembersFile, func(w io.Writer) error { return writeMembersCSV(w, net) }, net.NumArrangements() == 0},
+	}
+	for _, f := range files {
+		if f.skip {
+			continue
+		}
+		if err := atomicfile.WriteFile(filepath.Join(dir, f.name), f.write); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(DateLayout)
+}
+
+// FormatFloat writes a number the shortest way that reads back exactly.
+func FormatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func attrKeys(n int, get func(i int) map[string]string) []string {
+	seen := map[string]bool{}
+	for i := 0; i < n; i++ {
+		for k := range get(i) {
+			seen[k] = true
+		}
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// WriteOrganisationsCSV writes the organisations table in partnet's schema.
+func WriteOrganisationsCSV(w io.Writer, net *graph.Network) error {
+	extra := attrKeys(net.NumOrganisations(), func(i int) map[string]string { return net.Organisation(i).Attrs })
+	cw := csv.NewWriter(w)
+	header := append([]string{"id", "name", "sector", "type", "region", "parent", "population", "lat", "lon", "start", "end", "successor"}, extra...)
+	cw.Write(header)
+	for i := 0; i < net.NumOrganisations(); i++ {
+		o := net.Organisation(i)
+		pop, lat, lon := "", "", ""
+		if o.Population != 0 {
+			pop = strconv.FormatInt(o.Population, 10)
+		}
+		if o.HasLocation {
+			lat, lon = FormatFloat(o.Lat), FormatFloat(o.Lon)
+		}
+		succ := ""
+		for k, s := range o.Successors {
+			if k > 0 {
+				succ += ";"
+			}
+			succ += s
+		}
+		row := []string{o.ID, o.Name, o.Sector, o.Type, o.Region, o.Parent, pop, lat, lon, fmtDate(o.Start), fmtDate(o.End), succ}
+		for _, k := range extra {
+			row = append(row, o.Attrs[k])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WritePartnershipsCSV writes the recorded partnerships in partnet's schema.
+func WritePartnershipsCSV(w io.Writer, net *graph.Network) error {
+	parts := make([]graph.Partnership, net.NumPartnerships())
+	for i := range parts {
+		parts[i] = net.Partnership(i)
+	}
+	extra := attrKeys(len(parts), func(i int) map[string]string { return parts[i].Attrs })
+	cw := csv.NewWriter(w)
+	cw.Write(append([]string{"source", "target", "kind", "weight", "service_area", "programme", "start", "end", "value_gbp", "id", "name"}, extra...))
+	for _, p := range parts {
+		val := ""
+		if p.HasValue {
+			val = FormatFloat(p.ValueGBP)
+		}
+		row := []string{p.Source, p.Target, p.Kind, FormatFloat(p.Weight), p.ServiceArea, p.Programme, fmtDate(p.Start), fmtDate(p.End), val, p.ID, p.Name}
+		for _, k := range extra {
+			row = append(row, p.Attrs[k])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeArrangementsCSV(w io.Writer, net *graph.Network) error {
+	extra := attrKeys(net.NumArrangements(), func(i int) map[string]string { return net.Arrangement(i).Attrs })
+	cw := csv.NewWriter(w)
+	cw.Write(append([]string{"id", "name", "kind", "service_area", "programme", "start", "end", "value_gbp"}, extra...))
+	for i := 0; i < net.NumArrangements(); i++ {
+		a := net.Arrangement(i)
+		val := ""
+		if a.HasValue {
+			val = FormatFloat(a.ValueGBP)
+		}
+		row := []string{a.ID, a.Name, a.Kind, a.ServiceArea, a.Programme, fmtDate(a.Start), fmtDate(a.End), val}
+		for _, k := range extra {
+			row = append(row, a.Attrs[k])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeMembersCSV(w io.Writer, net *graph.Network) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"arrangement_id", "organisation_id", "role"})
+	for _, m := range net.Memberships() {
+		if err := cw.Write([]string{m.ArrangementID, m.OrganisationID, m.Role}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

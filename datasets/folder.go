@@ -1,0 +1,394 @@
+package datasets
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/partnet/partnet/graph"
+	"gopkg.in/yaml.v3"
+)
+
+// ReadFS reads a dataset folder dir inside fsys (use os.DirFS for a folder
+// on disk). label prefixes file names in errors (the folder as the user
+// named it). It returns the network and every warning; the error, when not
+// nil, joins every problem found (each a *ParseError), sorted by file and
+// line, and the network is then nil.
+func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
+	probs := &Problems{}
+	net := graph.NewNetwork()
+	name := func(f string) string {
+		if label == "" {
+			return f
+		}
+		return path.Join(label, f)
+	}
+	open := func(f string) (fs.File, bool) {
+		fh, err := fsys.Open(path.Join(dir, f))
+		if err != nil {
+			return nil, false
+		}
+		return fh, true
+	}
+	if fh, ok := open(MetadataFile); ok {
+		readMeta(fh, name(MetadataFile), &net.Meta, probs)
+		fh.Close()
+	}
+	fh, ok := open(OrganisationsFile)
+	if !ok {
+		probs.errorf(name(OrganisationsFile), 0, "", fmt.Errorf("%w: a dataset folder needs %s", ErrMissingFile, OrganisationsFile))
+		return nil, probs, probs.Err()
+	}
+	readOrganisations(fh, name(OrganisationsFile), net, probs)
+	fh.Close()
+	found := false
+	if fh, ok := open(PartnershipsFile); ok {
+		found = true
+		readPartnerships(fh, name(PartnershipsFile), net, probs)
+		fh.Close()
+	}
+	fa, okA := open(ArrangementsFile)
+	fm, okM := open(MembersFile)
+	switch {
+	case okA && okM:
+		found = true
+		readArrangements(fa, name(ArrangementsFile), net, probs)
+		readMembers(fm, name(MembersFile), net, probs)
+	case okA:
+		probs.errorf(name(MembersFile), 0, "", fmt.Errorf("%w: %s needs %s beside it", ErrMissingFile, ArrangementsFile, MembersFile))
+	case okM:
+		probs.errorf(name(ArrangementsFile), 0, "", fmt.Errorf("%w: %s needs %s beside it", ErrMissingFile, MembersFile, ArrangementsFile))
+	}
+	if okA {
+		fa.Close()
+	}
+	if okM {
+		fm.Close()
+	}
+	if !found && len(probs.Errors) == 0 {
+		probs.errorf(name(PartnershipsFile), 0, "", fmt.Errorf("%w: a dataset needs %s or %s and %s", ErrMissingFile, PartnershipsFile, ArrangementsFile, MembersFile))
+	}
+	if err := probs.Err(); err != nil {
+		return nil, probs, err
+	}
+	warnIsolated(net, name(OrganisationsFile), probs)
+	probs.Sort()
+	return net, probs, nil
+}
+
+func readMeta(r io.Reader, file string, meta *graph.Metadata, probs *Problems) {
+	data, err := io.ReadAll(io.LimitReader(r, 1<<20))
+	if err != nil {
+		probs.errorf(file, 0, "", err)
+		return
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(meta); err != nil && !errors.Is(err, io.EOF) {
+		probs.errorf(file, yamlLine(err), "", fmt.Errorf("%w: %v (expected keys title, description, source, licence)", ErrMalformed, err))
+	}
+}
+
+// yamlLine pulls "line N" out of a yaml.v3 error message.
+func yamlLine(err error) int {
+	var n int
+	s := err.Error()
+	if i := strings.Index(s, "line "); i >= 0 {
+		fmt.Sscanf(s[i+5:], "%d", &n)
+	}
+	return n
+}
+
+// rowReader walks a table's records, handing each row's fields by column
+// name and collecting problems with their line and field.
+type rowReader struct {
+	t     *table
+	idx   map[string]int
+	rec   []string
+	probs *Problems
+}
+
+func openRows(r io.Reader, file string, schema []column, probs *Problems) *rowReader {
+	t, err := newTable(file, r, probs)
+	if err != nil {
+		probs.add(&probs.Errors, asParseError(err, file))
+		return nil
+	}
+	idx, ok := t.resolve(schema)
+	if !ok {
+		return nil
+	}
+	return &rowReader{t: t, idx: idx, probs: probs}
+}
+
+func asParseError(err error, file string) *ParseError {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return &ParseError{File: file, Err: err}
+}
+
+// next advances; it returns false at the end or on an unreadable record
+// (reported).
+func (rr *rowReader) next() bool {
+	for {
+		rec, err := rr.t.next()
+		if err == io.EOF {
+			return false
+		}
+		if err != nil {
+			rr.probs.add(&rr.probs.Errors, asParseError(err, rr.t.file))
+			return false
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // blank line
+		}
+		rr.rec = rec
+		return true
+	}
+}
+
+func (rr *rowReader) get(col string) string {
+	i := rr.idx[col]
+	if i < 0 || i >= len(rr.rec) {
+		return ""
+	}
+	return strings.TrimSpace(rr.rec[i])
+}
+
+func (rr *rowReader) fail(col string, err error) {
+	rr.probs.add(&rr.probs.Errors, &ParseError{File: rr.t.file, Line: rr.t.line, Column: rr.idx[col] + 1, Field: col, Err: err})
+}
+
+func (rr *rowReader) warn(col string, err error) {
+	rr.probs.add(&rr.probs.Warnings, &ParseError{File: rr.t.file, Line: rr.t.line, Column: rr.idx[col] + 1, Field: col, Err: err})
+}
+
+func (rr *rowReader) number(col string) (float64, bool) {
+	v, ok, err := ParseNumber(rr.get(col))
+	if err != nil {
+		rr.fail(col, err)
+	}
+	return v, ok
+}
+
+func (rr *rowReader) dates() (start, end time.Time) {
+	s, err := ParseDate(rr.get("start"))
+	if err != nil {
+		rr.fail("start", err)
+	}
+	e, err := ParseDate(rr.get("end"))
+	if err != nil {
+		rr.fail("end", err)
+	}
+	if !s.IsZero() && !e.IsZero() && e.Before(s) {
+		rr.fail("end", wrapMsg(ErrEndBeforeStart, fmt.Sprintf("end %s is before start %s", e.Format(DateLayout), s.Format(DateLayout))))
+	}
+	return s, e
+}
+
+func (rr *rowReader) attrs(skip map[string]int) map[string]string {
+	var m map[string]string
+	for _, i := range rr.t.extras(skip) {
+		if i < len(rr.rec) && rr.rec[i] != "" {
+			if m == nil {
+				m = map[string]string{}
+			}
+			m[rr.t.header[i]] = rr.rec[i]
+		}
+	}
+	return m
+}
+
+func readOrganisations(r io.Reader, file string, net *graph.Network, probs *Problems) {
+	rr := openRows(r, file, organisationColumns, probs)
+	if rr == nil {
+		return
+	}
+	rows := 0
+	for rr.next() {
+		rows++
+		o := graph.Organisation{
+			ID: rr.get("id"), Name: rr.get("name"), Sector: rr.get("sector"), Type: rr.get("type"),
+			Region: rr.get("region"), Parent: rr.get("parent"),
+		}
+		if o.ID == "" {
+			rr.fail("id", badValue("empty organisation id"))
+			continue
+		}
+		if pop, ok := rr.number("population"); ok {
+			if pop < 0 || pop != math.Trunc(pop) {
+				rr.fail("population", badValue("%q: expected a whole number of people >= 0", rr.get("population")))
+			}
+			o.Population = int64(pop)
+		}
+		lat, okLat := rr.number("lat")
+		lon, okLon := rr.number("lon")
+		switch {
+		case okLat != okLon:
+			rr.fail("lat", badValue("lat and lon must be given together"))
+		case okLat && (lat < -90 || lat > 90):
+			rr.fail("lat", badValue("%v: latitude must be between -90 and 90", lat))
+		case okLon && (lon < -180 || lon > 180):
+			rr.fail("lon", badValue("%v: longitude must be between -180 and 180", lon))
+		case okLat:
+			o.Lat, o.Lon, o.HasLocation = lat, lon, true
+		}
+		o.Start, o.End = rr.dates()
+		if s := rr.get("successor"); s != "" {
+			for _, id := range strings.Split(s, ";") {
+				if id = strings.TrimSpace(id); id != "" {
+					o.Successors = append(o.Successors, id)
+				}
+			}
+		}
+		o.Attrs = rr.attrs(rr.idx)
+		if err := net.AddOrganisation(o); err != nil {
+			rr.fail("id", fmt.Errorf("%q is listed twice: %w", o.ID, graph.ErrDuplicateID))
+		}
+	}
+	if rows == 0 && len(probs.Errors) == 0 {
+		probs.errorf(file, 1, "", fmt.Errorf("%w: header only, no organisations", ErrEmptyFile))
+	}
+	// Successors and parents must name organisations of the dataset.
+	for i := 0; i < net.NumOrganisations(); i++ {
+		o := net.Organisation(i)
+		for _, s := range o.Successors {
+			if _, ok := net.Index(s); !ok {
+				probs.warnf(file, 0, "successor", fmt.Errorf("organisation %q: successor %q is not in the dataset", o.ID, s))
+			}
+		}
+	}
+}
+
+func readPartnerships(r io.Reader, file string, net *graph.Network, probs *Problems) {
+	rr := openRows(r, file, partnershipColumns, probs)
+	if rr == nil {
+		return
+	}
+	for rr.next() {
+		p := graph.Partnership{
+			ID: rr.get("id"), Name: rr.get("name"), Source: rr.get("source"), Target: rr.get("target"),
+			Kind: rr.get("kind"), ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
+		}
+		bad := false
+		if w, ok := rr.number("weight"); ok {
+			if w <= 0 {
+				rr.fail("weight", badValue("%v: a weight must be greater than 0 (leave it empty for 1)", w))
+				bad = true
+			}
+			p.Weight = w
+		}
+		p.ValueGBP, p.HasValue = rr.number("value_gbp")
+		if p.HasValue && p.ValueGBP < 0 {
+			rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
+		}
+		p.Start, p.End = rr.dates()
+		p.Attrs = rr.attrs(rr.idx)
+		if bad {
+			continue
+		}
+		if err := net.AddPartnership(p); err != nil {
+			col := "source"
+			if errors.Is(err, graph.ErrUnknownOrganisation) && strings.HasPrefix(err.Error(), "target") {
+				col = "target"
+			}
+			rr.fail(col, unknownOrgError(err, organisationsHint))
+		}
+	}
+}
+
+const organisationsHint = "add it to " + OrganisationsFile
+
+func unknownOrgError(err error, hint string) error {
+	if errors.Is(err, graph.ErrUnknownOrganisation) {
+		return fmt.Errorf("%v (%s): %w", strings.TrimSuffix(err.Error(), ": "+graph.ErrUnknownOrganisation.Error()), hint, graph.ErrUnknownOrganisation)
+	}
+	return err
+}
+
+func readArrangements(r io.Reader, file string, net *graph.Network, probs *Problems) {
+	rr := openRows(r, file, arrangementColumns, probs)
+	if rr == nil {
+		return
+	}
+	for rr.next() {
+		a := graph.Arrangement{
+			ID: rr.get("id"), Name: rr.get("name"), Kind: rr.get("kind"),
+			ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
+		}
+		if a.ID == "" {
+			rr.fail("id", badValue("empty arrangement id"))
+			continue
+		}
+		a.ValueGBP, a.HasValue = rr.number("value_gbp")
+		a.Start, a.End = rr.dates()
+		a.Attrs = rr.attrs(rr.idx)
+		if err := net.AddArrangement(a); err != nil {
+			rr.fail("id", fmt.Errorf("%q is listed twice: %w", a.ID, graph.ErrDuplicateID))
+		}
+	}
+}
+
+func readMembers(r io.Reader, file string, net *graph.Network, probs *Problems) {
+	rr := openRows(r, file, memberColumns, probs)
+	if rr == nil {
+		return
+	}
+	for rr.next() {
+		m := graph.Membership{ArrangementID: rr.get("arrangement_id"), OrganisationID: rr.get("organisation_id"), Role: rr.get("role")}
+		if err := net.AddMembership(m); err != nil {
+			col := "organisation_id"
+			if errors.Is(err, graph.ErrUnknownArrangement) {
+				col = "arrangement_id"
+				err = fmt.Errorf("%v (add it to %s)", err, ArrangementsFile)
+			}
+			rr.fail(col, unknownOrgError(err, organisationsHint))
+		}
+	}
+	for i := 0; i < net.NumArrangements(); i++ {
+		if len(net.ArrangementMembers(i)) < 2 {
+			probs.warnf(file, 0, "arrangement_id", fmt.Errorf("arrangement %q has %d member(s): it makes no tie", net.Arrangement(i).ID, len(net.ArrangementMembers(i))))
+		}
+	}
+}
+
+// warnIsolated adds one warning naming how many organisations have no tie,
+// with the first few ids.
+func warnIsolated(net *graph.Network, file string, probs *Problems) {
+	tied := make([]bool, net.NumOrganisations())
+	for i := 0; i < net.NumPartnerships(); i++ {
+		a, b := net.PartnershipEnds(i)
+		tied[a], tied[b] = true, true
+	}
+	for i := 0; i < net.NumArrangements(); i++ {
+		if m := net.ArrangementMembers(i); len(m) >= 2 {
+			for _, o := range m {
+				tied[o] = true
+			}
+		}
+	}
+	var ids []string
+	count := 0
+	for i, t := range tied {
+		if !t {
+			count++
+			if len(ids) < 5 {
+				ids = append(ids, net.Organisation(i).ID)
+			}
+		}
+	}
+	if count > 0 {
+		more := ""
+		if count > len(ids) {
+			more = ", ..."
+		}
+		probs.warnf(file, 0, "", fmt.Errorf("%d organisation(s) have no partnership or shared arrangement (isolated): %s%s", count, strings.Join(ids, ", "), more))
+	}
+}

@@ -1,0 +1,279 @@
+package datasets
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// Limits on one CSV file, so a hostile or mistaken file is refused early
+// rather than by the operating system.
+const (
+	// MaxColumns is the most columns a CSV header may have.
+	MaxColumns = 1000
+	// MaxFieldBytes is the longest a single field may be.
+	MaxFieldBytes = 1 << 20
+)
+
+// table streams the records of one CSV file with their line numbers and
+// resolves its header against the columns a schema knows.
+type table struct {
+	file    string
+	r       *csv.Reader
+	header  []string // normalised
+	col     map[string]int
+	line    int // line of the current record
+	cp1252  bool
+	warned  bool
+	probs   *Problems
+	rawHead []string
+}
+
+// column describes a column a schema knows: its canonical name and the
+// aliases accepted for it.
+type column struct {
+	name     string
+	aliases  []string
+	required bool
+}
+
+// normHeader lower-cases a header and turns spaces, hyphens and dots into
+// underscores: "Org ID" -> "org_id".
+func normHeader(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '.':
+			return '_'
+		}
+		return r
+	}, h)
+}
+
+// newTable opens a CSV stream: it strips a UTF-8 byte order mark, decodes
+// UTF-16 with a byte order mark, sniffs the delimiter from the header line
+// and reads the header. It reports a file with no header as ErrEmptyFile.
+func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	head, _ := br.Peek(4)
+	var src io.Reader = br
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		src = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+	}
+	sb, _ := src.(*bufio.Reader)
+	first, _ := sb.Peek(64 << 10)
+	if len(bytes.TrimSpace(first)) == 0 {
+		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: no header line", ErrEmptyFile)}
+	}
+	if bytes.IndexByte(first, 0) >= 0 {
+		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: binary data (NUL bytes), not a CSV text file", ErrMalformed)}
+	}
+	r := csv.NewReader(sb)
+	r.Comma = sniffDelimiter(first)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = false
+	r.ReuseRecord = true
+	t := &table{file: file, r: r, probs: probs}
+	rec, err := t.next()
+	if err == io.EOF {
+		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: no header line", ErrEmptyFile)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(rec) > MaxColumns {
+		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: %d columns in the header, at most %d allowed", ErrTooLarge, len(rec), MaxColumns)}
+	}
+	t.rawHead = append([]string(nil), rec...)
+	t.col = map[string]int{}
+	for i, h := range rec {
+		n := normHeader(h)
+		t.header = append(t.header, n)
+		if _, dup := t.col[n]; !dup && n != "" {
+			t.col[n] = i
+		}
+	}
+	return t, nil
+}
+
+// sniffDelimiter picks comma, semicolon or tab: whichever occurs most often
+// outside quotes on the first line (comma on a tie).
+func sniffDelimiter(b []byte) rune {
+	counts := map[rune]int{}
+	inQuote := false
+	for _, c := range b {
+		if c == '"' {
+			inQuote = !inQuote
+		}
+		if c == '\n' && !inQuote {
+			break
+		}
+		if !inQuote && (c == ',' || c == ';' || c == '\t') {
+			counts[rune(c)]++
+		}
+	}
+	best := ','
+	for _, d := range []rune{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// next returns the next record, with fields converted from Windows-1252
+// when they are not valid UTF-8 (one warning per file says so).
+func (t *table) next() ([]string, error) {
+	rec, err := t.r.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, err
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrMalformed, csvReason(pe))}
+		}
+		return nil, &ParseError{File: t.file, Err: err}
+	}
+	t.line, _ = t.r.FieldPos(0)
+	for i, f := range rec {
+		if len(f) > MaxFieldBytes {
+			return nil, &ParseError{File: t.file, Line: t.line, Column: i + 1, Field: t.fieldName(i),
+				Err: fmt.Errorf("%w: field of %d bytes, at most %d allowed", ErrTooLarge, len(f), MaxFieldBytes)}
+		}
+		if !utf8.ValidString(f) {
+			s, _ := charmap.Windows1252.NewDecoder().String(f)
+			rec[i] = s
+			if !t.warned {
+				t.warned = true
+				t.probs.warnf(t.file, t.line, t.fieldName(i), errors.New("text is not UTF-8: read as Windows-1252 (save the file as UTF-8 to silence this)"))
+			}
+		}
+	}
+	return rec, nil
+}
+
+func csvReason(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return "a quote (\") inside an unquoted field: quote the whole field and double the inner quotes"
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return "a bare quote (\") in a field: double it (\"\") inside a quoted field"
+	}
+	if pe.Err != nil && strings.Contains(pe.Err.Error(), "extraneous or missing \" in quoted-field") {
+		return "unterminated quoted field: a quote (\") opened here is never closed"
+	}
+	return pe.Err.Error()
+}
+
+func (t *table) fieldName(i int) string {
+	if i < len(t.rawHead) {
+		return t.rawHead[i]
+	}
+	return fmt.Sprintf("#%d", i+1)
+}
+
+// resolve maps each schema column to its field index (-1 when absent) and
+// reports required columns that are missing, suggesting near misses.
+func (t *table) resolve(schema []column) (map[string]int, bool) {
+	idx := map[string]int{}
+	ok := true
+	for _, c := range schema {
+		idx[c.name] = -1
+		for _, a := range append([]string{c.name}, c.aliases...) {
+			if i, found := t.col[a]; found {
+				idx[c.name] = i
+				break
+			}
+		}
+		if idx[c.name] < 0 && c.required {
+			ok = false
+			msg := fmt.Sprintf("%v %q: the header has %s", ErrMissingColumn, c.name, strings.Join(quoteAll(t.rawHead), ", "))
+			if near := nearest(c, t.header); near != "" {
+				msg += fmt.Sprintf(" (did you mean %q for %q?)", near, c.name)
+			}
+			t.probs.add(&t.probs.Errors, &ParseError{File: t.file, Line: 1, Field: c.name, Err: wrapMsg(ErrMissingColumn, msg)})
+		}
+	}
+	return idx, ok
+}
+
+// extras returns the indices of header columns no schema column claimed.
+func (t *table) extras(idx map[string]int) []int {
+	used := map[int]bool{}
+	for _, i := range idx {
+		used[i] = true
+	}
+	var out []int
+	for i, h := range t.header {
+		if !used[i] && h != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// nearest returns a header within edit distance 2 of the column's name or
+// an alias, for "did you mean" hints.
+func nearest(c column, header []string) string {
+	for _, h := range header {
+		for _, a := range append([]string{c.name}, c.aliases...) {
+			if h != a && editDistance(h, a) <= 2 && len(a) > 3 {
+				return h
+			}
+		}
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// wrapMsg returns an error that prints msg and unwraps to sentinel.
+func wrapMsg(sentinel error, msg string) error { return &msgError{msg: msg, err: sentinel} }
+
+type msgError struct {
+	msg string
+	err error
+}
+
+func (e *msgError) Error() string { return e.msg }
+func (e *msgError) Unwrap() error { return e.err }
