@@ -97,8 +97,8 @@ type Analysis struct {
 	GroupBy string
 	Blocks  *BlockMatrix
 	EI      *EIResult
-	// Organisations are ranked by normalised betweenness (degree when
-	// betweenness was not computed), highest first, ties by id.
+	// Organisations are ranked by normalised betweenness (to 1e-12), then
+	// degree, highest first, then by id.
 	Organisations []OrganisationFigures
 	// Computed lists the metric groups computed, in Metrics order.
 	Computed []string
@@ -149,8 +149,11 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 	}
 	byBetweenness := slices.Contains(want, "betweenness")
 	slices.SortStableFunc(rows, func(x, y OrganisationFigures) int {
-		if byBetweenness && x.Betweenness != y.Betweenness {
-			return cmp.Compare(y.Betweenness, x.Betweenness)
+		// Betweenness is compared to 1e-12 so that equal values computed
+		// along different paths (or with fused multiply-add on another
+		// platform) rank by the next key, not by their last bits.
+		if bx, by := math.Round(x.Betweenness*1e12), math.Round(y.Betweenness*1e12); byBetweenness && bx != by {
+			return cmp.Compare(by, bx)
 		}
 		if x.Degree != y.Degree {
 			return cmp.Compare(y.Degree, x.Degree)

@@ -89,6 +89,7 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newValidateCommand(s))
 	root.AddCommand(newSummaryCommand(s))
 	root.AddCommand(newDatasetsCommand(s))
+	root.AddCommand(newAnalyzeCommand(s))
 
 	return root
 }
