@@ -85,26 +85,29 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 	off, adj, wts := s.Offsets(), s.Adjacency(), s.AdjacencyWeights()
 	err := eachSource(ctx, n, sources, workers, func(w int, st *pathState, src int) {
 		st.search(s, src, opts.Weighted)
+		dist, sigma, delta := st.dist, st.sigma, st.delta
 		sum := sums[w]
 		for i := len(st.order) - 1; i >= 0; i-- {
 			x := st.order[i]
-			for k := off[x]; k < off[x+1]; k++ {
-				v := adj[k]
-				c := 1.0
-				if opts.Weighted {
-					if wts[k] <= 0 {
-						continue
+			coef := (1 + delta[x]) / sigma[x]
+			if opts.Weighted {
+				for k := off[x]; k < off[x+1]; k++ {
+					if wts[k] > 0 && st.isPred(adj[k], x, 1/wts[k], true) {
+						delta[adj[k]] += sigma[adj[k]] * coef
 					}
-					c = 1 / wts[k]
 				}
-				if st.isPred(v, x, c, opts.Weighted) {
-					st.delta[v] += st.sigma[v] / st.sigma[x] * (1 + st.delta[x])
+			} else {
+				dx := dist[x] - 1
+				for _, v := range adj[off[x]:off[x+1]] {
+					if dist[v] == dx {
+						delta[v] += sigma[v] * coef
+					}
 				}
 			}
 			if int(x) != src {
-				sum[x] += st.delta[x]
+				sum[x] += delta[x]
 				if sampled {
-					sqs[w][x] += st.delta[x] * st.delta[x]
+					sqs[w][x] += delta[x] * delta[x]
 				}
 			}
 		}
