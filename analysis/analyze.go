@@ -136,14 +136,15 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 	}
 	rows := newRows(s, attrs, groups)
 	nf := &a.Network
-	if err := networkFigures(s, groups, nf); err != nil {
+	tri, cut := Triangles(s), CutPoints(s)
+	if err := networkFigures(s, groups, tri, cut, nf); err != nil {
 		return nil, err
 	}
 	for _, m := range want {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("analyze: %w", err)
 		}
-		if err := computeMetric(ctx, m, s, groups, opts, rows, nf); err != nil {
+		if err := computeMetric(ctx, m, s, groups, tri, cut, opts, rows, nf); err != nil {
 			return nil, fmt.Errorf("analyze: %s: %w", m, err)
 		}
 	}
@@ -204,7 +205,7 @@ func newRows(s *graph.Snapshot, attrs Attributes, groups []string) []Organisatio
 	return rows
 }
 
-func networkFigures(s *graph.Snapshot, groups []string, nf *NetworkFigures) error {
+func networkFigures(s *graph.Snapshot, groups []string, tri []int, cut *CutResult, nf *NetworkFigures) error {
 	nf.Organisations, nf.Ties = s.N(), s.Ties()
 	nf.Density, nf.WeightedDensity = Density(s), WeightedDensity(s)
 	comp := Components(s)
@@ -212,8 +213,8 @@ func networkFigures(s *graph.Snapshot, groups []string, nf *NetworkFigures) erro
 	if l := comp.Largest(); l >= 0 {
 		nf.LargestComponent = comp.Sizes[l]
 	}
-	c := Clustering(s)
-	nf.Transitivity = Transitivity(s)
+	c := clusteringFrom(s, tri)
+	nf.Transitivity = transitivityFrom(s, tri)
 	nf.AverageClustering = averageClustering(s, c, false)
 	nf.AverageClusteringExcluding = averageClustering(s, c, true)
 	nf.DegreeAssortativity = DegreeAssortativity(s)
@@ -225,7 +226,6 @@ func networkFigures(s *graph.Snapshot, groups []string, nf *NetworkFigures) erro
 	nf.DegreeCentralisation = DegreeCentralisation(s)
 	nf.BetweennessCentralisation = math.NaN()
 	nf.Diameter, nf.AverageShortestPath = math.NaN(), math.NaN()
-	cut := CutPoints(s)
 	nf.Bridges = len(cut.Bridges)
 	for _, ap := range cut.Articulation {
 		if ap {

@@ -8,7 +8,7 @@ import (
 
 // computeMetric fills one metric group into rows (indexed by node, not yet
 // ranked) and the network figures that depend on it.
-func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []string, opts AnalyzeOptions, rows []OrganisationFigures, nf *NetworkFigures) error {
+func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []string, tri []int, cut *CutResult, opts AnalyzeOptions, rows []OrganisationFigures, nf *NetworkFigures) error {
 	paths := PathOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
 	switch m {
 	case "betweenness":
@@ -76,7 +76,7 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 			rows[i].PageRank, rows[i].WeightedPageRank = p[i], wp[i]
 		}
 	case "clustering":
-		c, wc, ego := Clustering(s), WeightedClustering(s), EgoDensity(s)
+		c, wc, ego := clusteringFrom(s, tri), WeightedClustering(s), egoDensityFrom(s, tri)
 		for i := range rows {
 			rows[i].Clustering, rows[i].WeightedClustering, rows[i].EgoDensity = c[i], wc[i], ego[i]
 		}
@@ -85,12 +85,12 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 			rows[i].Core = k
 		}
 	case "constraint":
-		c, e := Constraint(s, false), EffectiveSize(s, false)
+		c, e := Constraint(s, false), effectiveSizeFrom(s, tri)
 		for i := range rows {
 			rows[i].Constraint, rows[i].EffectiveSize = c[i], e[i]
 		}
 	case "articulation_point":
-		for i, ap := range CutPoints(s).Articulation {
+		for i, ap := range cut.Articulation {
 			rows[i].ArticulationPoint = ap
 		}
 	case "brokerage":

@@ -7,36 +7,46 @@ import (
 )
 
 // Triangles returns, per node, the number of ties among its partners (the
-// triangles it belongs to), as networkx triangles. O(sum of d^2).
+// triangles it belongs to), as networkx triangles. It orients each tie from
+// the lower- to the higher-ranked end (by degree, then index) and finds each
+// triangle once from its lowest-ranked corner, in O(m^1.5) (M. Latapy,
+// Theor. Comput. Sci. 407 (2008) 458-473). Weights are ignored.
 func Triangles(s *graph.Snapshot) []int {
 	n := s.N()
 	out := make([]int, n)
-	mark := make([]bool, n)
-	for i := 0; i < n; i++ {
-		row := s.Neighbours(i)
-		for _, j := range row {
-			mark[j] = true
+	above := func(u, v int32) bool { // v ranks above u
+		du, dv := s.Degree(int(u)), s.Degree(int(v))
+		return dv > du || dv == du && v > u
+	}
+	mark := make([]int32, n) // mark[x] == u+1: x is a higher-ranked partner of u
+	for u := int32(0); int(u) < n; u++ {
+		row := s.Neighbours(int(u))
+		for _, v := range row {
+			if above(u, v) {
+				mark[v] = u + 1
+			}
 		}
-		t := 0
-		for _, j := range row {
-			for _, k := range s.Neighbours(int(j)) {
-				if k > j && mark[k] {
-					t++
+		for _, v := range row {
+			if !above(u, v) {
+				continue
+			}
+			for _, w := range s.Neighbours(int(v)) {
+				if mark[w] == u+1 && above(v, w) {
+					out[u]++
+					out[v]++
+					out[w]++
 				}
 			}
 		}
-		for _, j := range row {
-			mark[j] = false
-		}
-		out[i] = t
 	}
 	return out
 }
 
 // Clustering returns the local clustering coefficient per node: ties among
 // its partners over d(d-1)/2, 0 when d < 2, as networkx clustering.
-func Clustering(s *graph.Snapshot) []float64 {
-	tri := Triangles(s)
+func Clustering(s *graph.Snapshot) []float64 { return clusteringFrom(s, Triangles(s)) }
+
+func clusteringFrom(s *graph.Snapshot, tri []int) []float64 {
 	out := make([]float64, s.N())
 	for i, t := range tri {
 		if d := float64(s.Degree(i)); d >= 2 {
@@ -93,9 +103,11 @@ func WeightedClustering(s *graph.Snapshot) []float64 {
 // Transitivity is the global clustering coefficient: 3 x triangles over
 // connected triples, as networkx transitivity and igraph
 // transitivity_undirected; 0 when there are no triangles.
-func Transitivity(s *graph.Snapshot) float64 {
+func Transitivity(s *graph.Snapshot) float64 { return transitivityFrom(s, Triangles(s)) }
+
+func transitivityFrom(s *graph.Snapshot, triangles []int) float64 {
 	var tri, triads float64
-	for i, t := range Triangles(s) {
+	for i, t := range triangles {
 		d := float64(s.Degree(i))
 		tri += float64(t)
 		triads += d * (d - 1) / 2

@@ -77,20 +77,11 @@ func shareOf(s *graph.Snapshot, q int, w float64, weighted bool) float64 {
 // with p_iq = w_iq / s_i and m_jq = w_jq / (j's largest tie weight).
 // Isolates get NaN, as in networkx.
 func EffectiveSize(s *graph.Snapshot, weighted bool) []float64 {
+	if !weighted {
+		return effectiveSizeFrom(s, Triangles(s))
+	}
 	n := s.N()
 	out := make([]float64, n)
-	if !weighted {
-		tri := Triangles(s)
-		for i := range out {
-			d := float64(s.Degree(i))
-			if d == 0 {
-				out[i] = math.NaN()
-				continue
-			}
-			out[i] = d - 2*float64(tri[i])/d
-		}
-		return out
-	}
 	maxW := make([]float64, n)
 	for i := range maxW {
 		for _, w := range s.Weights(i) {
@@ -127,6 +118,21 @@ func EffectiveSize(s *graph.Snapshot, weighted bool) []float64 {
 			p[q] = 0
 		}
 		out[i] = sum
+	}
+	return out
+}
+
+// effectiveSizeFrom is Borgatti's unweighted effective size d - 2t/d given
+// the triangle counts t.
+func effectiveSizeFrom(s *graph.Snapshot, tri []int) []float64 {
+	out := make([]float64, s.N())
+	for i := range out {
+		d := float64(s.Degree(i))
+		if d == 0 {
+			out[i] = math.NaN()
+			continue
+		}
+		out[i] = d - 2*float64(tri[i])/d
 	}
 	return out
 }

@@ -31,8 +31,9 @@ func WeightedDensity(s *graph.Snapshot) float64 {
 // left out (UCINET's Ego Networks "Density"): ties among its k partners over
 // k(k-1)/2. For k < 2 there are no pairs and the value is NaN. On an
 // undirected network it equals local clustering wherever k >= 2.
-func EgoDensity(s *graph.Snapshot) []float64 {
-	tri := Triangles(s)
+func EgoDensity(s *graph.Snapshot) []float64 { return egoDensityFrom(s, Triangles(s)) }
+
+func egoDensityFrom(s *graph.Snapshot, tri []int) []float64 {
 	out := make([]float64, s.N())
 	for i := range out {
 		k := float64(s.Degree(i))
