@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"github.com/partnet/partnet/graph"
 )
 
 func TestAnalyzeReference(t *testing.T) {
@@ -90,5 +92,16 @@ func TestAnalyzeSubsetAndErrors(t *testing.T) {
 	cancel()
 	if _, err := Analyze(cctx, s, Attributes{}, AnalyzeOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled error = %v", err)
+	}
+}
+
+func TestAnalyzeEmpty(t *testing.T) {
+	s := graph.BuildSnapshot(0, nil, nil, nil, nil)
+	a, err := Analyze(context.Background(), s, Attributes{}, AnalyzeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Network.Organisations != 0 || len(a.Organisations) != 0 || !math.IsNaN(a.EI.Index) || !math.IsNaN(a.Network.AverageClustering) {
+		t.Errorf("Analyze(empty) = %+v", a.Network)
 	}
 }
