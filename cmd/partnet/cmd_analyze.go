@@ -82,6 +82,9 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 	if net.NumOrganisations() > 0 && allEmpty(by) {
 		return usagef(fmt.Errorf("--by %q: no organisation has a value for this attribute", opts.By))
 	}
+	if n := net.NumOrganisations(); n > largeExact && opts.Samples == 0 && !s.Quiet {
+		fmt.Fprintf(s.ErrOut, "partnet: note: exact path measures on %d organisations take time proportional to organisations x ties; --betweenness-samples 500 estimates them\n", n)
+	}
 	names := make([]string, net.NumOrganisations())
 	for i := range names {
 		names[i] = net.Organisation(i).Name
@@ -109,6 +112,9 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		return reports.WriteAnalyzeCSV(s.Out, a)
 	}
 }
+
+// largeExact is the network size above which analyze suggests sampling.
+const largeExact = 20000
 
 func contains(list []string, v string) bool {
 	for _, x := range list {
