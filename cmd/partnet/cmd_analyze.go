@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/partnet/partnet/analysis"
@@ -69,7 +70,7 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		return usagef(fmt.Errorf("--betweenness-samples %d: want 0 (exact) or a positive number", opts.Samples))
 	}
 	for _, m := range opts.Metrics {
-		if !contains(analysis.Metrics, m) {
+		if !slices.Contains(analysis.Metrics, m) {
 			return usagef(fmt.Errorf("--metrics %q: want some of %s", m, strings.Join(analysis.Metrics, ", ")))
 		}
 	}
@@ -115,15 +116,6 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 
 // largeExact is the network size above which analyze suggests sampling.
 const largeExact = 20000
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
 
 func allEmpty(col []string) bool {
 	for _, v := range col {
