@@ -35,7 +35,7 @@ type pathState struct {
 	sigma []float64
 	delta []float64
 	order []int32
-	heap  distHeap
+	heap  nodeHeap
 }
 
 func newPathState(n int) *pathState {
@@ -48,6 +48,11 @@ func newPathState(n int) *pathState {
 	for i := range p.dist {
 		p.dist[i] = math.Inf(1)
 	}
+	p.heap.pos = make([]int32, n)
+	for i := range p.heap.pos {
+		p.heap.pos[i] = notQueued
+	}
+	p.heap.dist = p.dist
 	return p
 }
 
@@ -57,6 +62,7 @@ func (p *pathState) reset() {
 		p.dist[v] = math.Inf(1)
 		p.sigma[v] = 0
 		p.delta[v] = 0
+		p.heap.pos[v] = notQueued
 	}
 	p.order = p.order[:0]
 }
@@ -95,40 +101,36 @@ func (p *pathState) bfs(s *graph.Snapshot, src int) {
 
 func (p *pathState) dijkstra(s *graph.Snapshot, src int) {
 	off, adj, wts := s.Offsets(), s.Adjacency(), s.AdjacencyWeights()
-	p.heap = p.heap[:0]
+	h := &p.heap
+	h.items = h.items[:0]
 	p.dist[src], p.sigma[src] = 0, 1
-	p.heap.push(distItem{0, int32(src)})
-	// delta doubles as the "settled" mark during the search; it is zeroed
-	// again before returning.
-	for len(p.heap) > 0 {
-		it := p.heap.pop()
-		v := it.node
-		if p.delta[v] != 0 || it.dist != p.dist[v] {
-			continue
-		}
-		p.delta[v] = 1
+	h.push(int32(src))
+	for len(h.items) > 0 {
+		v := h.pop()
+		h.pos[v] = settled
 		p.order = append(p.order, v)
 		for k := off[v]; k < off[v+1]; k++ {
 			if wts[k] <= 0 {
 				continue
 			}
 			w := adj[k]
-			if p.delta[w] != 0 {
+			if h.pos[w] == settled {
 				continue
 			}
 			nd := p.dist[v] + 1/wts[k]
 			switch {
-			case math.IsInf(p.dist[w], 1) || shorter(nd, p.dist[w]):
+			case math.IsInf(p.dist[w], 1):
 				p.dist[w] = nd
 				p.sigma[w] = p.sigma[v]
-				p.heap.push(distItem{nd, w})
+				h.push(w)
+			case shorter(nd, p.dist[w]):
+				p.dist[w] = nd
+				p.sigma[w] = p.sigma[v]
+				h.up(int(h.pos[w]))
 			case sameLength(nd, p.dist[w]):
 				p.sigma[w] += p.sigma[v]
 			}
 		}
-	}
-	for _, v := range p.order {
-		p.delta[v] = 0
 	}
 }
 
@@ -141,58 +143,78 @@ func (p *pathState) isPred(v, w int32, c float64, weighted bool) bool {
 	return p.dist[v]+1 == p.dist[w]
 }
 
-type distItem struct {
-	dist float64
-	node int32
+// Heap positions with a meaning of their own.
+const (
+	notQueued int32 = -1
+	settled   int32 = -2
+)
+
+// nodeHeap is a binary min-heap of nodes keyed by dist (then node index),
+// with each node's position kept in pos so that a shorter distance moves
+// the node up in place: the heap never holds more than n entries.
+type nodeHeap struct {
+	items []int32
+	pos   []int32
+	dist  []float64
 }
 
-// distHeap is a binary min-heap on (dist, node), with lazy deletion.
-type distHeap []distItem
-
-func (h distHeap) less(i, j int) bool {
-	if h[i].dist != h[j].dist {
-		return h[i].dist < h[j].dist
+func (h *nodeHeap) less(a, b int32) bool {
+	if h.dist[a] != h.dist[b] {
+		return h.dist[a] < h.dist[b]
 	}
-	return h[i].node < h[j].node
+	return a < b
 }
 
-func (h *distHeap) push(it distItem) {
-	*h = append(*h, it)
-	a := *h
-	i := len(a) - 1
+func (h *nodeHeap) push(v int32) {
+	h.items = append(h.items, v)
+	h.pos[v] = int32(len(h.items) - 1)
+	h.up(len(h.items) - 1)
+}
+
+func (h *nodeHeap) up(i int) {
+	it := h.items
+	v := it[i]
 	for i > 0 {
 		parent := (i - 1) / 2
-		if !a.less(i, parent) {
+		if !h.less(v, it[parent]) {
 			break
 		}
-		a[i], a[parent] = a[parent], a[i]
+		it[i] = it[parent]
+		h.pos[it[i]] = int32(i)
 		i = parent
 	}
+	it[i] = v
+	h.pos[v] = int32(i)
 }
 
-func (h *distHeap) pop() distItem {
-	a := *h
-	top := a[0]
-	last := len(a) - 1
-	a[0] = a[last]
-	a = a[:last]
+func (h *nodeHeap) pop() int32 {
+	it := h.items
+	top := it[0]
+	last := it[len(it)-1]
+	it = it[:len(it)-1]
+	h.items = it
+	if len(it) == 0 {
+		return top
+	}
 	i := 0
 	for {
 		l := 2*i + 1
-		if l >= len(a) {
+		if l >= len(it) {
 			break
 		}
 		m := l
-		if r := l + 1; r < len(a) && a.less(r, l) {
+		if r := l + 1; r < len(it) && h.less(it[r], it[l]) {
 			m = r
 		}
-		if !a.less(m, i) {
+		if !h.less(it[m], last) {
 			break
 		}
-		a[i], a[m] = a[m], a[i]
+		it[i] = it[m]
+		h.pos[it[i]] = int32(i)
 		i = m
 	}
-	*h = a
+	it[i] = last
+	h.pos[last] = int32(i)
 	return top
 }
 
