@@ -39,7 +39,7 @@ func (r BrokerageRoles) Total() int {
 // Brokerage counts Gould-Fernandez roles per node with respect to the
 // attribute values in groups (one per node; the empty string is a group
 // like any other). It fails when len(groups) is not s.N(). Cost O(sum over
-// ties of the end degrees). Weights are ignored; isolates and leaves broker
+// ties of the end degrees, reading rows in order). Weights are ignored; isolates and leaves broker
 // nothing.
 func Brokerage(s *graph.Snapshot, groups []string) ([]BrokerageRoles, error) {
 	label, _, err := groupIndex(s, groups)
@@ -48,26 +48,32 @@ func Brokerage(s *graph.Snapshot, groups []string) ([]BrokerageRoles, error) {
 	}
 	n := s.N()
 	out := make([]BrokerageRoles, n)
-	// stamp[x] == a+1 marks x as a partner of a: a only ever stamps its own
-	// partners, so stale stamps never mislead and need no clearing.
-	stamp := make([]int32, n)
+	var rowLabel []int
 	for b := 0; b < n; b++ {
 		row := s.Neighbours(b)
 		if len(row) < 2 {
 			continue
 		}
+		rowLabel = rowLabel[:0]
+		for _, c := range row {
+			rowLabel = append(rowLabel, label[c])
+		}
 		r := &out[b]
 		gb := label[b]
-		for _, a := range row {
-			for _, x := range s.Neighbours(int(a)) {
-				stamp[x] = a + 1
-			}
-			ga := label[a]
-			for _, c := range row {
-				if c == a || stamp[c] == a+1 {
+		for ai, a := range row {
+			ga := rowLabel[ai]
+			// Walk b's and a's sorted rows together: the partners c of b
+			// that a is not tied to are the open two-paths a - b - c.
+			arow := s.Neighbours(int(a))
+			k := 0
+			for ci, c := range row {
+				for k < len(arow) && arow[k] < c {
+					k++
+				}
+				if c == a || k < len(arow) && arow[k] == c {
 					continue
 				}
-				gc := label[c]
+				gc := rowLabel[ci]
 				switch {
 				case ga == gb && gb == gc:
 					r.Coordinator++
