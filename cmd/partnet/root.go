@@ -94,6 +94,7 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newReportCommand(s))
 	root.AddCommand(newConvertCommand(s))
 	root.AddCommand(newGenerateCommand(s))
+	root.AddCommand(newAnalyzeCommand(s))
 
 	return root
 }
