@@ -30,6 +30,16 @@ type groupProblem struct {
 	adjacent map[[2]int]bool
 	adjList  [][]int
 	hasGeo   bool
+
+	// Caches (group_cache.go): positions as unit vectors, the distance
+	// matrix for small problems, populations, and the member-position
+	// scratch array (-1 outside the group being scored).
+	located  []bool
+	unit     [][3]float64
+	dist     []float64
+	pop      []int64
+	pos      []int32
+	improved map[string][]int
 }
 
 func groupPair(a, b int) [2]int {
@@ -129,11 +139,8 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		sort.Ints(l)
 	}
 	p.buildSub()
-	for _, o := range p.orgs {
-		if net.Organisation(o).HasLocation {
-			p.hasGeo = true
-		}
-	}
+	p.buildGeo()
+	p.improved = map[string][]int{}
 	return p, nil
 }
 
@@ -277,17 +284,6 @@ func (p *groupProblem) adjacencyConnected(g []int, in map[int]bool) bool {
 		}
 	}
 	return len(seen) == len(g)
-}
-
-// distance is the great-circle distance in km between two local nodes
-// (haversine, mean Earth radius 6371.0088 km); +Inf when either has no
-// location.
-func (p *groupProblem) distance(a, b int) float64 {
-	oa, ob := p.net.Organisation(p.orgs[a]), p.net.Organisation(p.orgs[b])
-	if !oa.HasLocation || !ob.HasLocation {
-		return math.Inf(1)
-	}
-	return Haversine(oa.Lat, oa.Lon, ob.Lat, ob.Lon)
 }
 
 // Haversine returns the great-circle distance in km between two WGS84
