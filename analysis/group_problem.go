@@ -42,6 +42,15 @@ type groupProblem struct {
 	improved map[string][]int
 }
 
+// ErrGroupOptions marks GroupOptions that contradict themselves or the
+// network (sizes out of order, a must-link block larger than a group, a
+// pair both must-link and cannot-link, require-adjacent with no table).
+var ErrGroupOptions = errors.New("invalid group options")
+
+// TierSizes returns a tier's default minimum and maximum group size and
+// maximum number of groups; an unknown tier gets custom's.
+func TierSizes(t Tier) (minSize, maxSize, maxGroups int) { return tierDefaults(t) }
+
 func groupPair(a, b int) [2]int {
 	if a > b {
 		a, b = b, a
@@ -58,7 +67,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		tier = TierCustom
 	}
 	if tier != TierLarge && tier != TierSmall && tier != TierCustom {
-		return nil, fmt.Errorf("unknown tier %q: want large, small or custom", opts.Tier)
+		return nil, fmt.Errorf("unknown tier %q: want large, small or custom: %w", opts.Tier, ErrGroupOptions)
 	}
 	p := &groupProblem{net: net, s: s, opts: opts, tier: tier}
 	p.minSize, p.maxSize, p.maxGroups = tierDefaults(tier)
@@ -72,13 +81,13 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		p.maxGroups = opts.MaxGroups
 	}
 	if p.minSize < 2 || p.maxSize < p.minSize {
-		return nil, fmt.Errorf("group sizes %d to %d: want 2 <= min <= max", p.minSize, p.maxSize)
+		return nil, fmt.Errorf("group sizes %d to %d: want 2 <= min <= max: %w", p.minSize, p.maxSize, ErrGroupOptions)
 	}
 	if opts.RequireAdjacent && len(opts.Adjacency) == 0 {
-		return nil, errors.New("require-adjacent needs an adjacency table (adjacency.csv)")
+		return nil, fmt.Errorf("require-adjacent needs an adjacency table (adjacency.csv): %w", ErrGroupOptions)
 	}
 	if opts.MaxDistanceKm < 0 || math.IsNaN(opts.MaxDistanceKm) {
-		return nil, fmt.Errorf("max distance %v km must be >= 0", opts.MaxDistanceKm)
+		return nil, fmt.Errorf("max distance %v km must be >= 0: %w", opts.MaxDistanceKm, ErrGroupOptions)
 	}
 	sectors := opts.Sectors
 	if sectors == nil {
@@ -120,7 +129,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		for x := 0; x < len(b); x++ {
 			for y := x + 1; y < len(b); y++ {
 				if p.cannot[groupPair(b[x], b[y])] {
-					return nil, fmt.Errorf("%s and %s are both must-link and cannot-link", net.Organisation(p.orgs[b[x]]).ID, net.Organisation(p.orgs[b[y]]).ID)
+					return nil, fmt.Errorf("%s and %s are both must-link and cannot-link: %w", net.Organisation(p.orgs[b[x]]).ID, net.Organisation(p.orgs[b[y]]).ID, ErrGroupOptions)
 				}
 			}
 		}
@@ -200,7 +209,7 @@ func (p *groupProblem) setMustLink(cand []int) error {
 	}
 	for _, b := range p.blocks {
 		if len(b) > p.maxSize {
-			return fmt.Errorf("must-link joins %d organisations, more than the maximum group size %d", len(b), p.maxSize)
+			return fmt.Errorf("must-link joins %d organisations, more than the maximum group size %d: %w", len(b), p.maxSize, ErrGroupOptions)
 		}
 	}
 	return nil

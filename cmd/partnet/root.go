@@ -92,6 +92,8 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newBatchCommand(s))
 	root.AddCommand(newTimelineCommand(s))
 	root.AddCommand(newReportCommand(s))
+	root.AddCommand(newClustersCommand(s))
+	root.AddCommand(newGroupsCommand(s))
 
 	return root
 }
