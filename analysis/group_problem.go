@@ -245,7 +245,8 @@ func (p *groupProblem) buildSub() {
 	p.sub = graph.BuildSnapshot(len(p.orgs), ids, src, dst, w)
 }
 
-// valid reports whether a group (local indices) meets every hard rule.
+// valid reports whether a group (local indices) meets every hard rule,
+// including that its ties (or must-link) join all its members.
 func (p *groupProblem) valid(g []int) bool {
 	if len(g) < p.minSize || len(g) > p.maxSize {
 		return false
@@ -274,7 +275,33 @@ func (p *groupProblem) valid(g []int) bool {
 	if p.opts.RequireAdjacent && !p.adjacencyConnected(g, in) {
 		return false
 	}
-	return true
+	return p.tiesConnected(g, in)
+}
+
+// tiesConnected reports whether the group's ties join every member, a
+// must-link block counting as joined: a member with no partnership or
+// shared arrangement with the rest is never offered just to reach the
+// minimum size (the exact search would otherwise pad groups with one).
+func (p *groupProblem) tiesConnected(g []int, in map[int]bool) bool {
+	seen := map[int]bool{g[0]: true}
+	stack := []int{g[0]}
+	visit := func(y int) {
+		if in[y] && !seen[y] {
+			seen[y] = true
+			stack = append(stack, y)
+		}
+	}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, y := range p.sub.Neighbours(x) {
+			visit(int(y))
+		}
+		for _, y := range p.blocks[p.block[x]] {
+			visit(y)
+		}
+	}
+	return len(seen) == len(g)
 }
 
 // adjacencyConnected reports whether the group is connected through

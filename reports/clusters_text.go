@@ -42,10 +42,18 @@ func WriteClustersText(w io.Writer, v *ClustersView) error {
 	}
 	fmt.Fprintf(tw, "coverage\t%.4f (share of tie weight inside clusters)\n", q.Coverage)
 	var sizes []string
+	hint := ""
 	for _, sc := range q.Sizes {
-		sizes = append(sizes, fmt.Sprintf("%d x%d", sc.Size, sc.Count))
+		if sc.Count == 1 {
+			sizes = append(sizes, strconv.Itoa(sc.Size))
+		} else {
+			sizes = append(sizes, fmt.Sprintf("%d x %d", sc.Count, sc.Size))
+			if hint == "" {
+				hint = fmt.Sprintf(" (%d x %d: %d clusters of %d)", sc.Count, sc.Size, sc.Count, sc.Size)
+			}
+		}
 	}
-	fmt.Fprintf(tw, "sizes\t%s\n", strings.Join(sizes, ", "))
+	fmt.Fprintf(tw, "sizes\t%s%s\n", strings.Join(sizes, ", "), hint)
 	if st := v.Stability; st != nil {
 		fmt.Fprintf(tw, "\nstability over %d seeds\n", st.Runs)
 		fmt.Fprintf(tw, "  mean NMI between runs\t%.4f (1 = every seed gives the same clusters)\n", st.MeanNMI)

@@ -135,7 +135,7 @@ func groupView(net *graph.Network, r *analysis.GroupResult, g analysis.Group) Gr
 			Compactness: sc.Compactness, Scale: sc.Scale, WeakestLink: sc.WeakestLink},
 		Points: GroupParts{Collaboration: analysis.WeightCollaboration * sc.Collaboration, Cohesion: analysis.WeightCohesion * sc.Cohesion,
 			Density: analysis.WeightDensity * sc.Density, Compactness: r.CompactnessWeight * sc.Compactness,
-			Scale: analysis.WeightScale * sc.Scale, WeakestLink: -analysis.WeightWeakestLink * sc.WeakestLink},
+			Scale: analysis.WeightScale * sc.Scale, WeakestLink: 0 - analysis.WeightWeakestLink*sc.WeakestLink + 0},
 		InsideWeight: sc.InsideWeight, Ties: sc.Ties, Population: sc.Population,
 		Appearances: g.Appearances, Runs: g.Runs, Connected: g.Connected, Evidence: []GroupEvidence{}}
 	if !math.IsNaN(sc.MeanDistanceKm) {

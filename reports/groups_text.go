@@ -184,8 +184,8 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 	p := g.Points
 	fmt.Fprintf(w, "\n   score: collaboration %.1f + cohesion %.1f + density %.1f + compactness %.1f + scale %.1f - weakest link %.1f\n",
 		p.Collaboration, p.Cohesion, p.Density, p.Compactness, p.Scale, -p.WeakestLink)
-	fmt.Fprintf(w, "   evidence: %d partnerships and shared arrangements inside the group (tie weight %.2f), strongest first:\n",
-		len(g.Evidence), g.InsideWeight)
+	fmt.Fprintf(w, "   evidence: %s inside the group (tie weight %.2f), strongest first:\n",
+		plural(len(g.Evidence), "partnership or shared arrangement", "partnerships and shared arrangements"), g.InsideWeight)
 	for i, e := range g.Evidence {
 		if i == maxTextEvidence {
 			fmt.Fprintf(w, "     ... and %d more (see --format csv or json)\n", len(g.Evidence)-maxTextEvidence)
@@ -200,4 +200,11 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 		fmt.Fprintf(w, "   weakest member: %s: %s\n", Plain(g.Weakest.Name), Plain(g.Weakest.Reason))
 	}
 	fmt.Fprintf(w, "   found in %d of %d clustering runs (resolutions x seeds): %s\n", g.Appearances, g.Runs, g.SensitivityLabel)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
