@@ -2,120 +2,189 @@ package analysis
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
-	"syscall"
+	"math/rand/v2"
+	"sync"
 	"testing"
-	"time"
+
+	"github.com/partnet/partnet/graph"
 )
 
-// benchSizes are the seeded planted-partition graphs the Leiden benchmarks
-// and analysis/testdata/clusters/bench_igraph.py run on: communities of 100
-// organisations, ten tie draws per organisation, mixing 0.4 (each tie
-// leaves its community with probability 0.4).
-var benchSizes = []struct {
+// randomSnapshot builds a seeded Erdős-Rényi-style network of n nodes and
+// 10n ties on average (mean degree 20), weights uniform in [1, 5), as the
+// issue's 10k / 100k benchmarks ask: 100k organisations, 1M ties.
+func randomSnapshot(n int, seed uint64) *graph.Snapshot {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	m := 10 * n
+	src, dst, w := make([]int32, m), make([]int32, m), make([]float64, m)
+	for k := 0; k < m; k++ {
+		src[k], dst[k] = int32(rng.IntN(n)), int32(rng.IntN(n))
+		w[k] = 1 + 4*rng.Float64()
+	}
+	return graph.BuildSnapshot(n, nil, src, dst, w)
+}
+
+var (
+	bench10k   *graph.Snapshot
+	bench100k  *graph.Snapshot
+	benchMutex sync.Mutex
+)
+
+func benchGraph(b *testing.B, n int) *graph.Snapshot {
+	b.Helper()
+	benchMutex.Lock()
+	defer benchMutex.Unlock()
+	switch n {
+	case 10_000:
+		if bench10k == nil {
+			bench10k = randomSnapshot(n, 42)
+		}
+		return bench10k
+	default:
+		if bench100k == nil {
+			bench100k = randomSnapshot(n, 42)
+		}
+		return bench100k
+	}
+}
+
+var sizes = []struct {
 	name string
-	n, m int
-}{
-	{"10k", 10_000, 100_000},
-	{"100k", 100_000, 1_000_000},
-}
+	n    int
+}{{"10k", 10_000}, {"100k", 100_000}}
 
-const (
-	benchCommunity = 100
-	benchMixing    = 0.4
-	benchSeed      = 42
-)
-
-// BenchmarkLeiden runs Leiden (modularity, resolution 1) to convergence on
-// the planted-partition graphs and reports the modularity reached.
-func BenchmarkLeiden(b *testing.B) {
-	for _, size := range benchSizes {
-		s, _ := plantedPartition(size.n, benchCommunity, size.m, benchMixing, benchSeed)
-		b.Run(size.name, func(b *testing.B) {
-			var q float64
+func BenchmarkBetweennessSampled(b *testing.B) {
+	for _, sz := range sizes {
+		b.Run(sz.name, func(b *testing.B) {
+			s := benchGraph(b, sz.n)
+			b.ResetTimer()
 			for b.Loop() {
-				c, err := Leiden(context.Background(), s, LeidenOptions{Seed: 1})
-				if err != nil {
+				if _, err := Betweenness(context.Background(), s, BetweennessOptions{Samples: 100, Seed: 1}); err != nil {
 					b.Fatal(err)
 				}
-				q = c.Quality
 			}
-			b.ReportMetric(q, "modularity")
 		})
 	}
 }
 
-// BenchmarkLeidenOneIteration runs a single Leiden iteration, the work
-// Debian's igraph 0.10.2 does for n_iterations=-1.
-func BenchmarkLeidenOneIteration(b *testing.B) {
-	for _, size := range benchSizes {
-		s, _ := plantedPartition(size.n, benchCommunity, size.m, benchMixing, benchSeed)
-		b.Run(size.name, func(b *testing.B) {
-			var q float64
+func BenchmarkBetweennessWeightedSampled(b *testing.B) {
+	for _, sz := range sizes {
+		b.Run(sz.name, func(b *testing.B) {
+			s := benchGraph(b, sz.n)
+			b.ResetTimer()
 			for b.Loop() {
-				c, err := Leiden(context.Background(), s, LeidenOptions{Seed: 1, Iterations: 1})
-				if err != nil {
+				if _, err := Betweenness(context.Background(), s, BetweennessOptions{Samples: 100, Seed: 1, Weighted: true}); err != nil {
 					b.Fatal(err)
 				}
-				q = c.Quality
 			}
-			b.ReportMetric(q, "modularity")
 		})
 	}
 }
 
-// TestWriteBenchEdges writes the benchmark graphs as edge lists for
-// bench_igraph.py when PARTNET_BENCH_EDGES names a folder:
-//
-//	PARTNET_BENCH_EDGES=/tmp/bench go test ./analysis/ -run TestWriteBenchEdges
-func TestWriteBenchEdges(t *testing.T) {
-	dir := os.Getenv("PARTNET_BENCH_EDGES")
-	if dir == "" {
-		t.Skip("set PARTNET_BENCH_EDGES to a folder to write the benchmark edge lists")
-	}
-	for _, size := range benchSizes {
-		src, dst := plantedEdges(size.n, benchCommunity, size.m, benchMixing, benchSeed)
-		path := filepath.Join(dir, fmt.Sprintf("planted_%s.csv", size.name))
-		if err := writeEdgeList(path, src, dst); err != nil {
-			t.Fatal(err)
+// BenchmarkBetweennessExact10k runs exact Brandes at 10k only (O(nm)).
+func BenchmarkBetweennessExact10k(b *testing.B) {
+	s := benchGraph(b, 10_000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Betweenness(context.Background(), s, BetweennessOptions{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
 
-// TestLeidenTiming prints wall and CPU time (all threads, from getrusage)
-// of Leiden on the benchmark graphs, comparable with bench_igraph.py's
-// process time on a busy machine. It runs only when PARTNET_BENCH_TIMING is
-// set:
-//
-//	PARTNET_BENCH_TIMING=1 go test ./analysis/ -run TestLeidenTiming -v
-func TestLeidenTiming(t *testing.T) {
-	if os.Getenv("PARTNET_BENCH_TIMING") == "" {
-		t.Skip("set PARTNET_BENCH_TIMING=1 to time Leiden on the benchmark graphs")
-	}
-	for _, size := range benchSizes {
-		s, _ := plantedPartition(size.n, benchCommunity, size.m, benchMixing, benchSeed)
-		for _, its := range []int{1, 0} {
-			bestWall, bestCPU := time.Hour, time.Hour
-			var c *Clustering
-			for range 3 {
-				c0, w0 := cpuTime(), time.Now()
-				var err error
-				c, err = Leiden(context.Background(), s, LeidenOptions{Seed: 1, Iterations: its})
-				if err != nil {
-					t.Fatal(err)
+func BenchmarkPageRank(b *testing.B) {
+	for _, sz := range sizes {
+		b.Run(sz.name, func(b *testing.B) {
+			s := benchGraph(b, sz.n)
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := PageRank(context.Background(), s, PageRankOptions{Weighted: true}); err != nil {
+					b.Fatal(err)
 				}
-				bestWall, bestCPU = min(bestWall, time.Since(w0)), min(bestCPU, cpuTime()-c0)
 			}
-			t.Logf("%s iterations=%d (ran %d): best of 3 wall %.3f s, cpu %.3f s, Q=%.6f, communities=%d",
-				size.name, its, c.Iterations, bestWall.Seconds(), bestCPU.Seconds(), c.Quality, c.Count)
-		}
+		})
 	}
 }
 
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+func BenchmarkEigenvector(b *testing.B) {
+	for _, sz := range sizes {
+		b.Run(sz.name, func(b *testing.B) {
+			s := benchGraph(b, sz.n)
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Eigenvector(context.Background(), s, EigenvectorOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkLocal(b *testing.B) {
+	for _, sz := range sizes {
+		s := benchGraph(b, sz.n)
+		b.Run("Clustering/"+sz.name, func(b *testing.B) {
+			for b.Loop() {
+				LocalClustering(s)
+			}
+		})
+		b.Run("WeightedClustering/"+sz.name, func(b *testing.B) {
+			for b.Loop() {
+				WeightedLocalClustering(s)
+			}
+		})
+		b.Run("CoreNumber/"+sz.name, func(b *testing.B) {
+			for b.Loop() {
+				CoreNumber(s)
+			}
+		})
+		b.Run("Constraint/"+sz.name, func(b *testing.B) {
+			for b.Loop() {
+				Constraint(s, true)
+			}
+		})
+		b.Run("CutPoints/"+sz.name, func(b *testing.B) {
+			for b.Loop() {
+				CutPoints(s)
+			}
+		})
+		b.Run("DegreeAssortativity/"+sz.name, func(b *testing.B) {
+			for b.Loop() {
+				DegreeAssortativity(s)
+			}
+		})
+	}
+}
+
+func BenchmarkBrokerage(b *testing.B) {
+	for _, sz := range sizes {
+		b.Run(sz.name, func(b *testing.B) {
+			s := benchGraph(b, sz.n)
+			groups := make([]string, s.N())
+			for i := range groups {
+				groups[i] = []string{"council", "agency", "third_sector", "private"}[i%4]
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Brokerage(s, groups); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAnalyze100kSampled is the whole CLI analysis at 100k
+// organisations / 1M ties with 20 sources for the path measures.
+func BenchmarkAnalyze100kSampled(b *testing.B) {
+	s := benchGraph(b, 100_000)
+	groups := make([]string, s.N())
+	for i := range groups {
+		groups[i] = []string{"council", "agency", "third_sector", "private"}[i%4]
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Analyze(context.Background(), s, Attributes{By: groups}, AnalyzeOptions{BetweennessSamples: 20, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

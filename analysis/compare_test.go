@@ -8,7 +8,7 @@ import (
 
 func TestCompareReference(t *testing.T) {
 	// igraph 0.10.2 compare_communities(club, best 4-community partition).
-	ref := loadReference(t)
+	ref := loadClusterReference(t)
 	got, err := Compare(ref.Compare.A, ref.Compare.B)
 	if err != nil {
 		t.Fatal(err)

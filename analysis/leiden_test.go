@@ -39,7 +39,7 @@ type referenceKarate struct {
 	ClubCut          float64 `json:"club_cut_weight"`
 }
 
-func loadReference(t *testing.T) reference {
+func loadClusterReference(t *testing.T) reference {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "clusters", "reference.json"))
 	if err != nil {
@@ -53,7 +53,7 @@ func loadReference(t *testing.T) reference {
 }
 
 func TestLeidenKarate(t *testing.T) {
-	ref := loadReference(t)
+	ref := loadClusterReference(t)
 	cases := []struct {
 		name     string
 		weighted bool

@@ -23,7 +23,7 @@ func karateClub(t *testing.T) []int {
 }
 
 func TestModularityKarateClub(t *testing.T) {
-	ref := loadReference(t)
+	ref := loadClusterReference(t)
 	club := karateClub(t)
 	cases := []struct {
 		name     string
@@ -55,7 +55,7 @@ func TestModularityKarateClub(t *testing.T) {
 }
 
 func TestClusterQualityKarate(t *testing.T) {
-	ref := loadReference(t)
+	ref := loadClusterReference(t)
 	club := karateClub(t)
 	q := ClusterQuality(karate(t, false), club, 1)
 	if math.Abs(q.Coverage-ref.KarateUnweighted.ClubCoverage) > 1e-12 {

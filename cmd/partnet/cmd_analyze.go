@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/reports"
+	"github.com/spf13/cobra"
+)
+
+type analyzeOptions struct {
+	data    dataOptions
+	format  formatFlag
+	By      string
+	Metrics []string
+	Samples int
+	Top     int
+	Args    []string
+}
+
+func newAnalyzeCommand(s *streams) *cobra.Command {
+	opts := &analyzeOptions{}
+	cmd := &cobra.Command{
+		Use:   "analyze [DATASET]",
+		Short: "Density, E-I and block density by an attribute; centrality and brokerage per organisation",
+		Long: `analyze measures how dense collaboration is, between whom, and who holds the
+network together. It prints network figures (density, components,
+transitivity, clustering, assortativity, centralisation, diameter), the E-I
+index and the block density matrix by an attribute (--by, default sector),
+and per-organisation measures ranked by betweenness: degree, strength,
+betweenness, closeness, harmonic, eigenvector, PageRank, clustering, k-core,
+Burt's constraint and effective size, articulation points and
+Gould-Fernandez brokerage roles. Fields with a weighted_ prefix use tie
+weights (distance = 1/weight for paths); the others ignore weights.
+Values match networkx; the README lists every field and its convention.
+
+On large networks use --betweenness-samples K: betweenness, closeness and
+distances are then estimated from K seeded random sources (--seed), and
+betweenness_raw_stderr gives each estimate's standard error.
+
+Metric groups for --metrics: ` + strings.Join(analysis.Metrics, ", ") + `.`,
+		Example: `  partnet analyze
+  partnet analyze --by region --format csv > organisations.csv
+  partnet analyze ./mydata --metrics betweenness,brokerage --format json
+  partnet analyze --kinds shared_service,shared_management --at 2016-04-01 --top 10
+  partnet analyze big.csv --betweenness-samples 500 --seed 7`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			return runAnalyze(cmd.Context(), opts, s)
+		},
+	}
+	opts.data.addFlags(cmd)
+	opts.format.add(cmd, "text", "text", "csv", "json")
+	cmd.Flags().StringVar(&opts.By, "by", "sector", "organisation attribute for the E-I index, block density and brokerage (sector, type, region, or any column)")
+	cmd.Flags().StringSliceVar(&opts.Metrics, "metrics", nil, "only these metric groups (comma-separated); default all")
+	cmd.Flags().IntVar(&opts.Samples, "betweenness-samples", 0, "estimate path measures from this many random sources (0: exact)")
+	cmd.Flags().IntVar(&opts.Top, "top", -1, "only the top N organisations (0: all; default 20 for text, all for csv and json)")
+	return cmd
+}
+
+func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
+	if err := opts.format.check(); err != nil {
+		return err
+	}
+	if opts.Samples < 0 {
+		return usagef(fmt.Errorf("--betweenness-samples %d: want 0 (exact) or a positive number", opts.Samples))
+	}
+	for _, m := range opts.Metrics {
+		if !slices.Contains(analysis.Metrics, m) {
+			return usagef(fmt.Errorf("--metrics %q: want some of %s", m, strings.Join(analysis.Metrics, ", ")))
+		}
+	}
+	d, err := opts.data.load(s, opts.Args)
+	if err != nil {
+		return err
+	}
+	net := d.Network
+	by := net.AttrColumn(opts.By)
+	if net.NumOrganisations() > 0 && allEmpty(by) {
+		return usagef(fmt.Errorf("--by %q: no organisation has a value for this attribute", opts.By))
+	}
+	if n := net.NumOrganisations(); n > largeExact && opts.Samples == 0 && !s.Quiet {
+		fmt.Fprintf(s.ErrOut, "partnet: note: exact path measures on %d organisations take time proportional to organisations x ties; --betweenness-samples 500 estimates them\n", n)
+	}
+	names := make([]string, net.NumOrganisations())
+	for i := range names {
+		names[i] = net.Organisation(i).Name
+	}
+	a, err := analysis.Analyze(ctx, net.Snapshot(d.Weighting),
+		analysis.Attributes{Names: names, GroupBy: opts.By, By: by},
+		analysis.AnalyzeOptions{Metrics: opts.Metrics, BetweennessSamples: opts.Samples, Seed: s.Seed})
+	if err != nil {
+		return err
+	}
+	if opts.format.value == "text" {
+		top := opts.Top
+		if top < 0 {
+			top = 20
+		}
+		return reports.WriteAnalyzeText(s.Out, a, top)
+	}
+	if opts.Top > 0 && opts.Top < len(a.Organisations) {
+		a.Organisations = a.Organisations[:opts.Top]
+	}
+	switch opts.format.value {
+	case "json":
+		return reports.WriteAnalyzeJSON(s.Out, a)
+	default:
+		return reports.WriteAnalyzeCSV(s.Out, a)
+	}
+}
+
+// largeExact is the network size above which analyze suggests sampling.
+const largeExact = 20000
+
+func allEmpty(col []string) bool {
+	for _, v := range col {
+		if v != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,146 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/partnet/partnet/analysis"
+)
+
+// analyzeColumn is one per-organisation field of `partnet analyze`: its
+// snake_case name (the JSON key and CSV header, a stable contract), the
+// metric group that produces it ("" for always present) and its value.
+type analyzeColumn struct {
+	name   string
+	metric string
+	value  func(r *analysis.OrganisationFigures) any // int, float64, bool or string
+}
+
+func f64(get func(r *analysis.OrganisationFigures) float64) func(r *analysis.OrganisationFigures) any {
+	return func(r *analysis.OrganisationFigures) any { return get(r) }
+}
+
+// analyzeColumns lists every per-organisation field in output order.
+var analyzeColumns = []analyzeColumn{
+	{"rank", "", nil}, // filled from the row position
+	{"id", "", func(r *analysis.OrganisationFigures) any { return r.ID }},
+	{"name", "", func(r *analysis.OrganisationFigures) any { return r.Name }},
+	{"group", "", func(r *analysis.OrganisationFigures) any { return r.Group }},
+	{"degree", "", func(r *analysis.OrganisationFigures) any { return r.Degree }},
+	{"strength", "", f64(func(r *analysis.OrganisationFigures) float64 { return r.Strength })},
+	{"degree_centrality", "", f64(func(r *analysis.OrganisationFigures) float64 { return r.DegreeCentrality })},
+	{"betweenness", "betweenness", f64(func(r *analysis.OrganisationFigures) float64 { return r.Betweenness })},
+	{"betweenness_raw", "betweenness", f64(func(r *analysis.OrganisationFigures) float64 { return r.BetweennessRaw })},
+	{"betweenness_raw_stderr", "betweenness", f64(func(r *analysis.OrganisationFigures) float64 { return r.BetweennessStdErr })},
+	{"weighted_betweenness", "betweenness", f64(func(r *analysis.OrganisationFigures) float64 { return r.WeightedBetweenness })},
+	{"closeness", "closeness", f64(func(r *analysis.OrganisationFigures) float64 { return r.Closeness })},
+	{"harmonic", "closeness", f64(func(r *analysis.OrganisationFigures) float64 { return r.Harmonic })},
+	{"weighted_closeness", "closeness", f64(func(r *analysis.OrganisationFigures) float64 { return r.WeightedCloseness })},
+	{"weighted_harmonic", "closeness", f64(func(r *analysis.OrganisationFigures) float64 { return r.WeightedHarmonic })},
+	{"eigenvector", "eigenvector", f64(func(r *analysis.OrganisationFigures) float64 { return r.Eigenvector })},
+	{"weighted_eigenvector", "eigenvector", f64(func(r *analysis.OrganisationFigures) float64 { return r.WeightedEigenvector })},
+	{"pagerank", "pagerank", f64(func(r *analysis.OrganisationFigures) float64 { return r.PageRank })},
+	{"weighted_pagerank", "pagerank", f64(func(r *analysis.OrganisationFigures) float64 { return r.WeightedPageRank })},
+	{"clustering", "clustering", f64(func(r *analysis.OrganisationFigures) float64 { return r.Clustering })},
+	{"weighted_clustering", "clustering", f64(func(r *analysis.OrganisationFigures) float64 { return r.WeightedClustering })},
+	{"ego_density", "clustering", f64(func(r *analysis.OrganisationFigures) float64 { return r.EgoDensity })},
+	{"core", "core", func(r *analysis.OrganisationFigures) any { return r.Core }},
+	{"constraint", "constraint", f64(func(r *analysis.OrganisationFigures) float64 { return r.Constraint })},
+	{"effective_size", "constraint", f64(func(r *analysis.OrganisationFigures) float64 { return r.EffectiveSize })},
+	{"articulation_point", "articulation_point", func(r *analysis.OrganisationFigures) any { return r.ArticulationPoint }},
+	{"coordinator", "brokerage", func(r *analysis.OrganisationFigures) any { return r.Brokerage.Coordinator }},
+	{"itinerant", "brokerage", func(r *analysis.OrganisationFigures) any { return r.Brokerage.Itinerant }},
+	{"representative", "brokerage", func(r *analysis.OrganisationFigures) any { return r.Brokerage.Representative }},
+	{"gatekeeper", "brokerage", func(r *analysis.OrganisationFigures) any { return r.Brokerage.Gatekeeper }},
+	{"liaison", "brokerage", func(r *analysis.OrganisationFigures) any { return r.Brokerage.Liaison }},
+}
+
+// columnsFor returns the columns of the metric groups a computed.
+func columnsFor(a *analysis.Analysis) []analyzeColumn {
+	var out []analyzeColumn
+	for _, c := range analyzeColumns {
+		if c.metric == "" || a.Has(c.metric) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func cell(c analyzeColumn, rank int, r *analysis.OrganisationFigures) any {
+	if c.value == nil {
+		return rank
+	}
+	return c.value(r)
+}
+
+// num is a float that marshals with 12 significant digits (so goldens do
+// not depend on the last bits a platform's fused multiply-add changes), and
+// as null when NaN or infinite (undefined, e.g. constraint of an isolate).
+type num float64
+
+func (x num) MarshalJSON() ([]byte, error) {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return []byte(strconv.FormatFloat(roundSig(f), 'g', -1, 64)), nil
+}
+
+func roundSig(f float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 12, 64), 64)
+	if r == 0 {
+		return 0 // no negative zero
+	}
+	return r
+}
+
+// object is a JSON object that keeps its keys in the order given.
+type object []field
+
+type field struct {
+	key   string
+	value any
+}
+
+func (o object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, f := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(f.key)
+		b.Write(k)
+		b.WriteByte(':')
+		v, err := json.Marshal(jsonValue(f.value))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// jsonValue converts floats (and float slices) to num.
+func jsonValue(v any) any {
+	switch v := v.(type) {
+	case float64:
+		return num(v)
+	case []float64:
+		out := make([]num, len(v))
+		for i, x := range v {
+			out[i] = num(x)
+		}
+		return out
+	case [][]float64:
+		out := make([][]num, len(v))
+		for i, row := range v {
+			out[i] = jsonValue(row).([]num)
+		}
+		return out
+	}
+	return v
+}

@@ -1,0 +1,79 @@
+package reports
+
+import (
+	"io"
+
+	"github.com/partnet/partnet/analysis"
+)
+
+// networkFields lists the network-level figures of `partnet analyze` in
+// output order, with their snake_case names (JSON keys; a stable contract).
+func networkFields(a *analysis.Analysis) object {
+	nf := &a.Network
+	return object{
+		{"organisations", nf.Organisations},
+		{"ties", nf.Ties},
+		{"density", nf.Density},
+		{"weighted_density", nf.WeightedDensity},
+		{"components", nf.Components},
+		{"largest_component", nf.LargestComponent},
+		{"transitivity", nf.Transitivity},
+		{"average_clustering", nf.AverageClustering},
+		{"average_clustering_excluding_low_degree", nf.AverageClusteringExcluding},
+		{"degree_assortativity", nf.DegreeAssortativity},
+		{"attribute_assortativity", nf.AttributeAssortativity},
+		{"degree_centralisation", nf.DegreeCentralisation},
+		{"betweenness_centralisation", nf.BetweennessCentralisation},
+		{"diameter", nf.Diameter},
+		{"average_shortest_path", nf.AverageShortestPath},
+		{"articulation_points", nf.ArticulationPoints},
+		{"bridges", nf.Bridges},
+		{"betweenness_sources", nf.BetweennessSources},
+		{"group_by", a.GroupBy},
+		{"ei_index", a.EI.Index},
+		{"ei_index_expected", a.EI.Expected},
+		{"ei_index_min", a.EI.Min},
+		{"ei_index_max", a.EI.Max},
+		{"ei_index_rescaled", a.EI.Rescaled},
+		{"external_ties", a.EI.External},
+		{"internal_ties", a.EI.Internal},
+	}
+}
+
+// WriteAnalyzeJSON writes an analysis as one JSON object: the network
+// figures (see networkFields), "ei_groups" (the E-I index per group),
+// "block_density" (groups, sizes and the ties, pairs, density and
+// weighted_density matrices), "metrics" (the metric groups computed) and
+// "by_organisation", one object per organisation in rank order with the
+// fields of the computed metric groups. Undefined values are null.
+func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
+	doc := networkFields(a)
+	groups := make([]object, len(a.EI.Groups))
+	for i, g := range a.EI.Groups {
+		groups[i] = object{
+			{"group", g.Group}, {"size", g.Size}, {"external_ties", g.External}, {"internal_ties", g.Internal},
+			{"ei_index", g.Index}, {"ei_index_expected", g.Expected},
+		}
+	}
+	b := a.Blocks
+	doc = append(doc,
+		field{"ei_groups", groups},
+		field{"block_density", object{
+			{"groups", b.Groups}, {"sizes", b.Sizes}, {"ties", b.Ties}, {"pairs", b.Pairs},
+			{"density", b.Density}, {"weighted_density", b.WeightedDensity},
+		}},
+		field{"metrics", a.Computed},
+	)
+	cols := columnsFor(a)
+	rows := make([]object, len(a.Organisations))
+	for k := range a.Organisations {
+		r := &a.Organisations[k]
+		row := make(object, len(cols))
+		for c, col := range cols {
+			row[c] = field{col.name, cell(col, k+1, r)}
+		}
+		rows[k] = row
+	}
+	doc = append(doc, field{"by_organisation", rows})
+	return WriteJSON(w, doc)
+}
