@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Bad inputs too big to commit: each is generated into a temporary folder
@@ -263,4 +265,61 @@ func TestRepeatedHeaderReadOnce(t *testing.T) {
 	if o.Name != "A" || len(o.Attrs) != 0 {
 		t.Errorf("organisation a = name %q, attributes %v; want A and none", o.Name, o.Attrs)
 	}
+}
+
+// An .xlsx zip bomb: a 200 MiB worksheet of blanks compressed to a few
+// hundred KiB. It is refused by the unzip limits without unpacking it all.
+func TestXLSXZipBomb(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bomb.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	parts := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"xl/workbook.xml":  `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="organisations" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+	}
+	for name, body := range parts {
+		w, _ := zw.Create(name)
+		io.WriteString(w, body)
+	}
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate})
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	blank := bytes.Repeat([]byte(" "), 1<<20)
+	for range 200 {
+		w.Write(blank)
+	}
+	io.WriteString(w, `</sheetData></worksheet>`)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	info, _ := os.Stat(path)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() { _, err := Load(path); done <- err }()
+	select {
+	case err = <-done:
+	case <-time.After(caseTimeout):
+		t.Fatalf("Load of a %d KiB zip bomb still running after %v", info.Size()>>10, caseTimeout)
+	}
+	runtime.ReadMemStats(&after)
+	want := path + ": over a size limit: part xl/worksheets/sheet1.xml unpacks to 200.0 MiB from "
+	var pe *ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("Load error = %v, want %s...", err, want)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %v to refuse", took)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("loading a %d KiB zip bomb allocated %d MiB", info.Size()>>10, alloc>>20)
+	}
+	t.Logf("%d KiB file: %v", info.Size()>>10, err)
 }

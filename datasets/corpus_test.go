@@ -58,6 +58,14 @@ func TestBadInputCorpus(t *testing.T) {
 			if got != string(want) {
 				t.Errorf("validate %s:\n--- got ---\n%s--- want ---\n%s", name, got, want)
 			}
+			if strings.HasPrefix(string(want), "fatal: ") {
+				// Not a dataset at all (an unknown extension): Load fails
+				// with the same message, and no ParseError is expected.
+				if _, err := Load(spec); err == nil {
+					t.Errorf("Load(%s) succeeded", spec)
+				}
+				return
+			}
 			checkLoadError(t, spec, strings.Contains(string(want), "error: "))
 		})
 	}

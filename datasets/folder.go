@@ -334,7 +334,7 @@ func readPartnerships(rr *rowReader, file string, net *graph.Network, probs *Pro
 			if errors.Is(err, graph.ErrUnknownOrganisation) && strings.HasPrefix(err.Error(), "target") {
 				col = "target"
 			}
-			rr.fail(col, unknownOrgError(err, organisationsHint))
+			rr.fail(col, unknownOrgError(err, organisationsHintFor(file)))
 		}
 	}
 }
@@ -364,6 +364,21 @@ func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 }
 
 const organisationsHint = "add it to " + OrganisationsFile
+
+// organisationsHintFor says where an unknown organisation should be added,
+// in the terms of the file's format.
+func organisationsHintFor(file string) string {
+	name, _, _ := strings.Cut(file, "[") // a workbook's file[sheet]
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx":
+		return "add it to the organisations sheet"
+	case ".json":
+		return `add it to "organisations"`
+	case ".graphml", ".gexf":
+		return "add a node for it"
+	}
+	return organisationsHint
+}
 
 func unknownOrgError(err error, hint string) error {
 	if end, ok := strings.CutSuffix(err.Error(), ` "": `+graph.ErrUnknownOrganisation.Error()); ok && errors.Is(err, graph.ErrUnknownOrganisation) {
@@ -412,7 +427,7 @@ func readMembers(rr *rowReader, file string, net *graph.Network, probs *Problems
 			case errors.Is(err, graph.ErrDuplicateID):
 				err = fmt.Errorf("%q is listed twice as a member of %q: %w", m.OrganisationID, m.ArrangementID, graph.ErrDuplicateID)
 			}
-			rr.fail(col, unknownOrgError(err, organisationsHint))
+			rr.fail(col, unknownOrgError(err, organisationsHintFor(file)))
 		}
 	}
 	for i := 0; i < net.NumArrangements(); i++ {

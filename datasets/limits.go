@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -195,4 +196,79 @@ func headerColumns(head []byte, delim byte) (n int, complete bool) {
 		}
 	}
 	return n, false
+}
+
+// checkFileContent looks at the first 64 KiB of a single-file dataset
+// before its reader does, so that an empty file, a file that is not what
+// its extension says (a PNG named .csv, a ZIP named .graphml, CSV text
+// named .xlsx) or a text encoding the format's reader does not take is
+// named as such rather than reported as a syntax error.
+func checkFileContent(path string, format Format) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("dataset %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if len(bytes.TrimSpace(head)) == 0 {
+		return &ParseError{File: path, Err: fmt.Errorf("%w: no content", ErrEmptyFile)}
+	}
+	if format == FormatXLSX {
+		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+			return checkZipRatio(path)
+		}
+		what := sniffBinary(head)
+		if what == "" {
+			what = "text (a CSV file? give it a .csv name)"
+		}
+		return &ParseError{File: path, Err: fmt.Errorf("%w: this is %s, not an .xlsx workbook", ErrMalformed, what)}
+	}
+	if format == FormatJSON || format == FormatGraphML || format == FormatGEXF {
+		if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+			return &ParseError{File: path, Err: fmt.Errorf("%w: this is UTF-16 text: save it as UTF-8", ErrMalformed)}
+		}
+	}
+	if what := sniffBinary(head); what != "" {
+		return &ParseError{File: path, Err: fmt.Errorf("%w: this is %s, not a %s file", ErrMalformed, what, formatNames[format])}
+	}
+	return nil
+}
+
+// formatNames are the formats as people write them, for messages.
+var formatNames = map[Format]string{
+	FormatEdgeList: "CSV edge list", Format360Giving: "360Giving", FormatJSON: "JSON",
+	FormatGraphML: "GraphML", FormatGEXF: "GEXF", FormatDOT: "DOT", FormatXLSX: "workbook",
+}
+
+// Zip bomb limits for workbooks: a worksheet part bigger than
+// zipBombMinBytes that unpacks to more than maxZipRatio times its packed
+// size is refused before anything is unpacked. Real worksheets compress
+// about 5 to 20 times; a bomb of blanks or zeros about 1,000 times.
+const (
+	maxZipRatio     = 200
+	zipBombMinBytes = 16 << 20
+)
+
+// checkZipRatio reads a zip file's directory (its declared sizes, which
+// archive/zip enforces while unpacking) and refuses a zip bomb.
+func checkZipRatio(path string) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil // the reader reports an unreadable workbook itself
+	}
+	defer zr.Close()
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > zipBombMinBytes && f.UncompressedSize64 > maxZipRatio*max(f.CompressedSize64, 1) {
+			return &ParseError{File: path, Err: fmt.Errorf("%w: part %s unpacks to %s from %s (%d:1, a zip bomb?); workbooks compress about 10:1",
+				ErrTooLarge, f.Name, humanBytes(int64(f.UncompressedSize64)), humanBytes(int64(f.CompressedSize64)), f.UncompressedSize64/max(f.CompressedSize64, 1))}
+		}
+	}
+	if total > uint64(MaxXLSXUnzipBytes) {
+		return &ParseError{File: path, Err: fmt.Errorf("%w: the workbook unpacks to %s, at most %s allowed", ErrTooLarge, humanBytes(int64(total)), humanBytes(MaxXLSXUnzipBytes))}
+	}
+	return nil
 }

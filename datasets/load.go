@@ -67,6 +67,9 @@ func Load(spec string) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFileContent(spec, format); err != nil {
+		return nil, err
+	}
 	return loadFile(spec, format)
 }
 
@@ -154,8 +157,10 @@ func Check(spec string) (*Problems, error) {
 			if err != nil {
 				return nil, err
 			}
-			probs, err = checkFile(spec, format)
-			if err != nil {
+			if err := checkFileContent(spec, format); err != nil {
+				probs = &Problems{}
+				probs.add(&probs.Errors, asParseError(err, spec))
+			} else if probs, err = checkFile(spec, format); err != nil {
 				return nil, err
 			}
 		}
