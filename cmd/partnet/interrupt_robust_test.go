@@ -106,13 +106,16 @@ func tempFiles(t *testing.T, root string) []string {
 	return out
 }
 
-// exists reports whether a temporary file matching the writers' prefixes
-// is present under root (the write is in progress).
-func writing(root string) func() bool {
+// writing returns a ready function that is true once a temporary file of
+// partnet's writers is present under root (a write is in progress).
+func writing(root string) func() bool { return writingFile(root, "") }
+
+// writingFile is writing for the temporary file of one output file name.
+func writingFile(root, name string) func() bool {
 	return func() bool {
 		found := false
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && strings.HasPrefix(d.Name(), atomicfile.TempPrefix) {
+			if err == nil && strings.HasPrefix(d.Name(), atomicfile.TempPrefix+name) {
 				found = true
 				return filepath.SkipAll
 			}
@@ -234,4 +237,75 @@ func TestInterruptReport(t *testing.T) {
 	if left := tempFiles(t, out); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
+}
+
+// oldFolder fills dir with dataset files holding a marker, to check that
+// an interrupted write leaves them as they were.
+func oldFolder(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	os.MkdirAll(dir, 0o755)
+	files := map[string][]byte{}
+	for _, name := range []string{"dataset.yaml", "organisations.csv", "partnerships.csv"} {
+		files[name] = []byte("old " + name + "\n")
+		os.WriteFile(filepath.Join(dir, name), files[name], 0o644)
+	}
+	return files
+}
+
+func assertUntouched(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, want := range files {
+		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s was changed by an interrupted run (%d bytes now)", name, len(got))
+		}
+	}
+	if left := tempFiles(t, dir); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestInterruptLongWrites: SIGINT in the middle of a long write (the
+// temporary file exists and is growing) stops partnet with exit code 1,
+// removes the temporary file and leaves the earlier output as it was: for
+// a generated folder (three files written as a set), a generated edge
+// list, and a conversion to JSON.
+func TestInterruptLongWrites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds partnet and writes hundreds of MB")
+	}
+	big := filepath.Join(t.TempDir(), "big")
+	if out, err := exec.Command(partnetBinary(t), "generate", "--organisations", "100000", "--ties", "400000", "-o", big, "-q").CombinedOutput(); err != nil {
+		t.Fatalf("generate input: %v\n%s", err, out)
+	}
+	t.Run("generate folder", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "gen")
+		old := oldFolder(t, out)
+		// Interrupted while the last file of the set is being written,
+		// when the first two are complete in their temporary files.
+		code, stderr := interruptWhen(t, writingFile(out, "partnerships.csv"), "generate", "--organisations", "300000", "--ties", "3000000", "-o", out)
+		if code != exitFailure || !strings.Contains(stderr, "interrupted") {
+			t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitFailure, stderr)
+		}
+		assertUntouched(t, out, old)
+	})
+	t.Run("generate edge list", func(t *testing.T) {
+		dir := t.TempDir()
+		old := map[string][]byte{"ties.csv": []byte("a,b\n")}
+		os.WriteFile(filepath.Join(dir, "ties.csv"), old["ties.csv"], 0o644)
+		code, stderr := interruptWhen(t, writing(dir), "generate", "--organisations", "300000", "--ties", "3000000", "--format", "edgelist", "-o", filepath.Join(dir, "ties.csv"))
+		if code != exitFailure {
+			t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitFailure, stderr)
+		}
+		assertUntouched(t, dir, old)
+	})
+	t.Run("convert to JSON", func(t *testing.T) {
+		dir := t.TempDir()
+		old := map[string][]byte{"big.json": []byte(`{"organisations": []}`)}
+		os.WriteFile(filepath.Join(dir, "big.json"), old["big.json"], 0o644)
+		code, stderr := interruptWhen(t, writing(dir), "convert", big, filepath.Join(dir, "big.json"))
+		if code != exitFailure {
+			t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitFailure, stderr)
+		}
+		assertUntouched(t, dir, old)
+	})
 }
