@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -19,7 +18,7 @@ import (
 // gets a leading apostrophe. Network figures are in the text and JSON
 // outputs.
 func WriteAnalyzeCSV(w io.Writer, a *analysis.Analysis) error {
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w) // cells guarded against formula injection
 	cols := columnsFor(a)
 	rec := make([]string, len(cols))
 	for c, col := range cols {

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -110,7 +109,7 @@ func WriteClustersText(w io.Writer, v *ClustersView) error {
 // clusters (one row per cluster; top members joined by ";"). Numbers have
 // 6 decimals.
 func WriteClustersCSV(w io.Writer, v *ClustersView, table string) error {
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w) // cells guarded against formula injection
 	var rows [][]string
 	switch table {
 	case "", "membership":

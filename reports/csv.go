@@ -55,6 +55,8 @@ func isDecimal(s string) bool {
 
 // CSVWriter writes analysis tables as CSV with every cell passed through
 // SafeCell. Quoting of delimiters, quotes and line breaks is encoding/csv's.
+// It has csv.Writer's methods (Write, WriteAll, Flush, Error), so adopting
+// it is replacing csv.NewWriter(w) with NewCSVWriter(w).
 type CSVWriter struct {
 	w   *csv.Writer
 	buf []string
@@ -87,3 +89,7 @@ func (c *CSVWriter) Flush() error {
 	c.w.Flush()
 	return c.w.Error()
 }
+
+// Error returns the first write or flush error, as csv.Writer's does, so a
+// CSVWriter can replace a csv.Writer line for line.
+func (c *CSVWriter) Error() error { return c.w.Error() }

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -46,7 +45,7 @@ func WriteGroupsCSV(w io.Writer, v *GroupsView) error {
 				strconv.Itoa(len(g.Evidence)), strings.Join(ev, "; ")})
 		}
 	}
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w) // cells guarded against formula injection
 	if err := cw.WriteAll(rows); err != nil {
 		return fmt.Errorf("groups csv: %w", err)
 	}
