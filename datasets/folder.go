@@ -327,7 +327,10 @@ func readPartnerships(rr *rowReader, file string, net *graph.Network, probs *Pro
 	for rr.next() {
 		p, ok := rr.partnership()
 		if !ok {
-			continue
+			// The row is reported already; its ends are still checked (as
+			// a tie of weight 1, in a network that is then discarded) so
+			// one pass lists every problem.
+			p.Weight = 1
 		}
 		if err := net.AddPartnership(p); err != nil {
 			col := "source"

@@ -23,7 +23,7 @@ func TestValidateMultiProblemGolden(t *testing.T) {
 		t.Fatalf("exit code %d, want %d", code, exitInput)
 	}
 	golden(t, "robust/validate_multi.txt", out)
-	if want := "partnet: 10 error(s), 2 warning(s): the dataset is not valid\n"; stderr != want {
+	if want := "partnet: 11 error(s), 2 warning(s): the dataset is not valid\n"; stderr != want {
 		t.Errorf("stderr = %q, want %q", stderr, want)
 	}
 	// Sorted: within errors and within warnings, (file, line) never goes
