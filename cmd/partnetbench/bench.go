@@ -70,7 +70,7 @@ func parseSize(s string) (int, error) {
 		mult, s = 1000000, s[:len(s)-1]
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 10 || n*mult > datasets.MaxGenerateOrganisations {
+	if err != nil || n*mult < 10 || n*mult > datasets.MaxGenerateOrganisations {
 		return 0, fmt.Errorf("size %q: want a number of organisations from 10 to %d, e.g. 100k", s, datasets.MaxGenerateOrganisations)
 	}
 	return n * mult, nil
