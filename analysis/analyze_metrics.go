@@ -76,7 +76,7 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 			rows[i].PageRank, rows[i].WeightedPageRank = p[i], wp[i]
 		}
 	case "clustering":
-		c, wc, ego := clusteringFrom(s, tri), WeightedClustering(s), egoDensityFrom(s, tri)
+		c, wc, ego := clusteringFrom(s, tri), WeightedLocalClustering(s), egoDensityFrom(s, tri)
 		for i := range rows {
 			rows[i].Clustering, rows[i].WeightedClustering, rows[i].EgoDensity = c[i], wc[i], ego[i]
 		}

@@ -124,12 +124,12 @@ func BenchmarkLocal(b *testing.B) {
 		s := benchGraph(b, sz.n)
 		b.Run("Clustering/"+sz.name, func(b *testing.B) {
 			for b.Loop() {
-				Clustering(s)
+				LocalClustering(s)
 			}
 		})
 		b.Run("WeightedClustering/"+sz.name, func(b *testing.B) {
 			for b.Loop() {
-				WeightedClustering(s)
+				WeightedLocalClustering(s)
 			}
 		})
 		b.Run("CoreNumber/"+sz.name, func(b *testing.B) {

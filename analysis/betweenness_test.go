@@ -39,7 +39,7 @@ func TestBetweennessSampled(t *testing.T) {
 	}
 	again, _ := Betweenness(ctx, s, BetweennessOptions{Samples: 30, Seed: 7, Workers: 1})
 	for i := range again.Raw {
-		if !close(again.Raw[i], est.Raw[i], 1e-12) {
+		if !approxEqual(again.Raw[i], est.Raw[i], 1e-12) {
 			t.Fatalf("same seed, node %d: %v then %v", i, est.Raw[i], again.Raw[i])
 		}
 	}
@@ -87,7 +87,7 @@ func TestEmptyAndTieless(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 3; i++ {
-		if !close(p[i], 1.0/3, 1e-15) || !close(e.Unit[i], 1/math.Sqrt(3), 1e-15) {
+		if !approxEqual(p[i], 1.0/3, 1e-15) || !approxEqual(e.Unit[i], 1/math.Sqrt(3), 1e-15) {
 			t.Errorf("isolate %d: pagerank %v eigenvector %v", i, p[i], e.Unit[i])
 		}
 		if !math.IsNaN(Constraint(iso, false)[i]) {

@@ -42,9 +42,9 @@ func Triangles(s *graph.Snapshot) []int {
 	return out
 }
 
-// Clustering returns the local clustering coefficient per node: ties among
+// LocalClustering returns the local clustering coefficient per node: ties among
 // its partners over d(d-1)/2, 0 when d < 2, as networkx clustering.
-func Clustering(s *graph.Snapshot) []float64 { return clusteringFrom(s, Triangles(s)) }
+func LocalClustering(s *graph.Snapshot) []float64 { return clusteringFrom(s, Triangles(s)) }
 
 func clusteringFrom(s *graph.Snapshot, tri []int) []float64 {
 	out := make([]float64, s.N())
@@ -56,13 +56,13 @@ func clusteringFrom(s *graph.Snapshot, tri []int) []float64 {
 	return out
 }
 
-// WeightedClustering returns Onnela et al.'s weighted clustering (Phys. Rev.
+// WeightedLocalClustering returns Onnela et al.'s weighted clustering (Phys. Rev.
 // E 71 (2005) 065103), as networkx clustering(weight=): with weights scaled
 // by the largest weight in the network, c_i = 1/(d(d-1)) * sum over ordered
 // pairs of partners j,k that are tied of (w_ij w_ik w_jk)^(1/3). It is 0
-// when d < 2; with all weights equal it equals Clustering; a triangle with
+// when d < 2; with all weights equal it equals LocalClustering; a triangle with
 // a zero-weight tie adds 0.
-func WeightedClustering(s *graph.Snapshot) []float64 {
+func WeightedLocalClustering(s *graph.Snapshot) []float64 {
 	n := s.N()
 	maxW := 0.0
 	for _, w := range s.AdjacencyWeights() {
@@ -134,9 +134,9 @@ type ClusteringOptions struct {
 func AverageClustering(s *graph.Snapshot, opts ClusteringOptions) float64 {
 	var c []float64
 	if opts.Weighted {
-		c = WeightedClustering(s)
+		c = WeightedLocalClustering(s)
 	} else {
-		c = Clustering(s)
+		c = LocalClustering(s)
 	}
 	return averageClustering(s, c, opts.ExcludeLowDegree)
 }

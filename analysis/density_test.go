@@ -51,7 +51,7 @@ func TestEgoDensityHandWorked(t *testing.T) {
 	want := []float64{1, 1, 1.0 / 3, math.NaN(), math.NaN()}
 	got := EgoDensity(s)
 	for i := range want {
-		if !close(got[i], want[i], 1e-15) {
+		if !approxEqual(got[i], want[i], 1e-15) {
 			t.Errorf("EgoDensity[%d] = %v, want %v", i, got[i], want[i])
 		}
 	}
@@ -78,7 +78,7 @@ func TestBlocksHandWorked(t *testing.T) {
 			if b.Ties[x][y] != wantTies[x][y] || b.Pairs[x][y] != wantPairs[x][y] {
 				t.Errorf("Blocks[%d][%d] ties %d pairs %d, want %d %d", x, y, b.Ties[x][y], b.Pairs[x][y], wantTies[x][y], wantPairs[x][y])
 			}
-			if !close(b.Density[x][y], wantDensity[x][y], 1e-15) || !close(b.WeightedDensity[x][y], wantWeighted[x][y], 1e-15) {
+			if !approxEqual(b.Density[x][y], wantDensity[x][y], 1e-15) || !approxEqual(b.WeightedDensity[x][y], wantWeighted[x][y], 1e-15) {
 				t.Errorf("Blocks[%d][%d] density %v weighted %v, want %v %v", x, y, b.Density[x][y], b.WeightedDensity[x][y], wantDensity[x][y], wantWeighted[x][y])
 			}
 		}
@@ -126,7 +126,7 @@ func TestEIIndexHandWorked(t *testing.T) {
 		{"B.Expected", ei.Groups[1].Expected, 0.5},
 	}
 	for _, c := range checks {
-		if !close(c.got, c.want, 1e-15) {
+		if !approxEqual(c.got, c.want, 1e-15) {
 			t.Errorf("EIIndex(fiveNode).%s = %v, want %v", c.name, c.got, c.want)
 		}
 	}

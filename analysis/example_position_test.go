@@ -62,10 +62,10 @@ func ExampleEigenvector() {
 	// max 1       1.0000 0.4268 0.4268 0.7446 0.7446
 }
 
-func ExampleClustering() {
+func ExampleLocalClustering() {
 	s, _ := star()
-	print5("clustering", analysis.Clustering(s))
-	print5("weighted", analysis.WeightedClustering(s))
+	print5("clustering", analysis.LocalClustering(s))
+	print5("weighted", analysis.WeightedLocalClustering(s))
 	fmt.Printf("transitivity %.4f, average %.4f (networkx), %.4f (igraph nan mode)\n",
 		analysis.Transitivity(s),
 		analysis.AverageClustering(s, analysis.ClusteringOptions{}),

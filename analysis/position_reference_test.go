@@ -103,12 +103,12 @@ func TestPageRankReference(t *testing.T) {
 
 func TestLocalStructureReference(t *testing.T) {
 	forEachReference(t, func(t *testing.T, g *golden, s *graph.Snapshot) {
-		compareNodes(t, g, "Clustering", "clustering", Clustering(s), refTol)
+		compareNodes(t, g, "Clustering", "clustering", LocalClustering(s), refTol)
 		compareNodes(t, g, "CoreNumber", "core", CoreNumber(s), 0)
 		compareNodes(t, g, "Constraint", "constraint", Constraint(s, false), refTol)
 		compareNodes(t, g, "EffectiveSize", "effective_size", EffectiveSize(s, false), refTol)
 		if g.Weighted {
-			compareNodes(t, g, "WeightedClustering", "weighted_clustering", WeightedClustering(s), refTol)
+			compareNodes(t, g, "WeightedClustering", "weighted_clustering", WeightedLocalClustering(s), refTol)
 			compareNodes(t, g, "Constraint(weighted)", "weighted_constraint", Constraint(s, true), refTol)
 			compareNodes(t, g, "EffectiveSize(weighted)", "weighted_effective_size", EffectiveSize(s, true), refTol)
 		}

@@ -184,7 +184,7 @@ func graphValue(t testing.TB, g *golden, key string) float64 {
 	return *x
 }
 
-func close(a, b, tol float64) bool {
+func approxEqual(a, b, tol float64) bool {
 	if math.IsNaN(a) || math.IsNaN(b) {
 		return math.IsNaN(a) && math.IsNaN(b)
 	}
@@ -201,7 +201,7 @@ func compareNodes[T int | float64](t *testing.T, g *golden, metric, key string, 
 	}
 	bad := 0
 	for i := range want {
-		if !close(float64(got[i]), want[i], tol) {
+		if !approxEqual(float64(got[i]), want[i], tol) {
 			if bad < 3 {
 				t.Errorf("%s(%s)[%s] = %.15g, want %.15g", metric, g.Name, g.Nodes[i], float64(got[i]), want[i])
 			}
@@ -215,7 +215,7 @@ func compareNodes[T int | float64](t *testing.T, g *golden, metric, key string, 
 
 func compareGraph(t *testing.T, g *golden, metric, key string, got, tol float64) {
 	t.Helper()
-	if want := graphValue(t, g, key); !close(got, want, tol) {
+	if want := graphValue(t, g, key); !approxEqual(got, want, tol) {
 		t.Errorf("%s(%s) = %.15g, want %.15g", metric, g.Name, got, want)
 	}
 }

@@ -44,12 +44,12 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 		probs.errorf(name(OrganisationsFile), 0, "", fmt.Errorf("%w: a dataset folder needs %s", ErrMissingFile, OrganisationsFile))
 		return nil, probs, probs.Err()
 	}
-	readOrganisations(fh, name(OrganisationsFile), net, probs)
+	readOrganisations(openRows(fh, name(OrganisationsFile), organisationColumns, probs), name(OrganisationsFile), net, probs)
 	fh.Close()
 	found := false
 	if fh, ok := open(PartnershipsFile); ok {
 		found = true
-		readPartnerships(fh, name(PartnershipsFile), net, probs)
+		readPartnerships(openRows(fh, name(PartnershipsFile), partnershipColumns, probs), name(PartnershipsFile), net, probs)
 		fh.Close()
 	}
 	fa, okA := open(ArrangementsFile)
@@ -57,8 +57,8 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 	switch {
 	case okA && okM:
 		found = true
-		readArrangements(fa, name(ArrangementsFile), net, probs)
-		readMembers(fm, name(MembersFile), net, probs)
+		readArrangements(openRows(fa, name(ArrangementsFile), arrangementColumns, probs), name(ArrangementsFile), net, probs)
+		readMembers(openRows(fm, name(MembersFile), memberColumns, probs), name(MembersFile), net, probs)
 	case okA:
 		probs.errorf(name(MembersFile), 0, "", fmt.Errorf("%w: %s needs %s beside it", ErrMissingFile, ArrangementsFile, MembersFile))
 	case okM:
@@ -119,6 +119,12 @@ func openRows(r io.Reader, file string, schema []column, probs *Problems) *rowRe
 		probs.add(&probs.Errors, asParseError(err, file))
 		return nil
 	}
+	return tableRows(t, schema, probs)
+}
+
+// tableRows resolves a table's header against schema; nil when a required
+// column is missing (reported).
+func tableRows(t *table, schema []column, probs *Problems) *rowReader {
 	idx, ok := t.resolve(schema)
 	if !ok {
 		return nil
@@ -206,8 +212,7 @@ func (rr *rowReader) attrs(skip map[string]int) map[string]string {
 	return m
 }
 
-func readOrganisations(r io.Reader, file string, net *graph.Network, probs *Problems) {
-	rr := openRows(r, file, organisationColumns, probs)
+func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Problems) {
 	if rr == nil {
 		return
 	}
@@ -267,31 +272,13 @@ func readOrganisations(r io.Reader, file string, net *graph.Network, probs *Prob
 	}
 }
 
-func readPartnerships(r io.Reader, file string, net *graph.Network, probs *Problems) {
-	rr := openRows(r, file, partnershipColumns, probs)
+func readPartnerships(rr *rowReader, file string, net *graph.Network, probs *Problems) {
 	if rr == nil {
 		return
 	}
 	for rr.next() {
-		p := graph.Partnership{
-			ID: rr.get("id"), Name: rr.get("name"), Source: rr.get("source"), Target: rr.get("target"),
-			Kind: rr.get("kind"), ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
-		}
-		bad := false
-		if w, ok := rr.number("weight"); ok {
-			if w <= 0 {
-				rr.fail("weight", badValue("%v: a weight must be greater than 0 (leave it empty for 1)", w))
-				bad = true
-			}
-			p.Weight = w
-		}
-		p.ValueGBP, p.HasValue = rr.number("value_gbp")
-		if p.HasValue && p.ValueGBP < 0 {
-			rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
-		}
-		p.Start, p.End = rr.dates()
-		p.Attrs = rr.attrs(rr.idx)
-		if bad {
+		p, ok := rr.partnership()
+		if !ok {
 			continue
 		}
 		if err := net.AddPartnership(p); err != nil {
@@ -304,6 +291,30 @@ func readPartnerships(r io.Reader, file string, net *graph.Network, probs *Probl
 	}
 }
 
+// partnership reads the current row as a partnership; ok is false when the
+// row is unusable (reported).
+func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
+	p = graph.Partnership{
+		ID: rr.get("id"), Name: rr.get("name"), Source: rr.get("source"), Target: rr.get("target"),
+		Kind: rr.get("kind"), ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
+	}
+	bad := false
+	if w, ok := rr.number("weight"); ok {
+		if w <= 0 {
+			rr.fail("weight", badValue("%v: a weight must be greater than 0 (leave it empty for 1)", w))
+			bad = true
+		}
+		p.Weight = w
+	}
+	p.ValueGBP, p.HasValue = rr.number("value_gbp")
+	if p.HasValue && p.ValueGBP < 0 {
+		rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
+	}
+	p.Start, p.End = rr.dates()
+	p.Attrs = rr.attrs(rr.idx)
+	return p, !bad
+}
+
 const organisationsHint = "add it to " + OrganisationsFile
 
 func unknownOrgError(err error, hint string) error {
@@ -313,8 +324,7 @@ func unknownOrgError(err error, hint string) error {
 	return err
 }
 
-func readArrangements(r io.Reader, file string, net *graph.Network, probs *Problems) {
-	rr := openRows(r, file, arrangementColumns, probs)
+func readArrangements(rr *rowReader, file string, net *graph.Network, probs *Problems) {
 	if rr == nil {
 		return
 	}
@@ -336,8 +346,7 @@ func readArrangements(r io.Reader, file string, net *graph.Network, probs *Probl
 	}
 }
 
-func readMembers(r io.Reader, file string, net *graph.Network, probs *Problems) {
-	rr := openRows(r, file, memberColumns, probs)
+func readMembers(rr *rowReader, file string, net *graph.Network, probs *Problems) {
 	if rr == nil {
 		return
 	}

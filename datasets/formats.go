@@ -1,33 +1,61 @@
 package datasets
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/atomicfile"
 )
 
 // Format names a file format partnet reads or writes.
 type Format string
 
-// Formats. FormatDir is a dataset folder of CSV files.
+// Formats. FormatDir is a dataset folder of CSV files; the others are single
+// files. Each has its own file in this package (xlsx.go, edgelist.go, ...).
 const (
-	FormatDir Format = "dir"
+	FormatDir       Format = "dir"
+	FormatXLSX      Format = "xlsx"
+	FormatEdgeList  Format = "edgelist"
+	Format360Giving Format = "360giving"
+	FormatJSON      Format = "json"
+	FormatGraphML   Format = "graphml"
+	FormatGEXF      Format = "gexf"
+	FormatDOT       Format = "dot"
 )
 
 // Formats lists every format by name, for help text and errors.
 func Formats() []Format {
-	return []Format{FormatDir}
+	return []Format{FormatDir, FormatXLSX, FormatEdgeList, Format360Giving, FormatJSON, FormatGraphML, FormatGEXF, FormatDOT}
 }
 
-// FormatOf returns the format a path's extension names; a path with no
-// extension is a folder.
+// FormatOf returns the format a path's extension names: none is a folder;
+// .xlsx a workbook; .csv, .tsv and .txt an edge list (a .csv whose header is
+// 360Giving's is read as 360Giving instead, see Load); .json partnet JSON
+// (or 360Giving JSON, told apart by its "grants" key); .graphml; .gexf;
+// .dot and .gv DOT (write only).
 func FormatOf(path string) (Format, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case "":
 		return FormatDir, nil
+	case ".xlsx":
+		return FormatXLSX, nil
+	case ".csv", ".tsv", ".txt":
+		return FormatEdgeList, nil
+	case ".json":
+		return FormatJSON, nil
+	case ".graphml":
+		return FormatGraphML, nil
+	case ".gexf":
+		return FormatGEXF, nil
+	case ".dot", ".gv":
+		return FormatDOT, nil
 	}
 	return "", fmt.Errorf("%s: %w %q (known: %s)", path, ErrUnknownFormat, ext, formatList())
 }
@@ -50,16 +78,247 @@ func formatList() string {
 	return strings.Join(names, ", ")
 }
 
+// LoadFile reads one file in the given format (FormatOf's guess when
+// format is ""). A .csv or .json file is first sniffed for 360Giving
+// columns or keys.
+func LoadFile(path string, format Format) (*Dataset, error) {
+	if format == "" {
+		f, err := FormatOf(path)
+		if err != nil {
+			return nil, err
+		}
+		format = f
+	}
+	return loadFile(path, format)
+}
+
 func loadFile(path string, format Format) (*Dataset, error) {
-	return nil, fmt.Errorf("%s: %w %q for a single file", path, ErrUnknownFormat, format)
+	in, err := checksumFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("dataset %s: %w", path, err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("dataset %s: %w", path, err)
+	}
+	defer f.Close()
+	var net *graph.Network
+	var probs *Problems
+	switch format {
+	case FormatEdgeList, FormatJSON:
+		head := make([]byte, 64<<10)
+		k, _ := io.ReadFull(f, head)
+		head = head[:k]
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("dataset %s: %w", path, err)
+		}
+		switch {
+		case format == FormatEdgeList && is360GivingCSV(head):
+			net, probs, err = Read360Giving(f, path)
+		case format == FormatJSON && is360GivingJSON(head):
+			net, probs, err = Read360Giving(f, path)
+		case format == FormatEdgeList:
+			net, probs, err = ReadEdgeList(f, path)
+		default:
+			net, probs, err = ReadJSON(f, path)
+		}
+	case Format360Giving:
+		net, probs, err = Read360Giving(f, path)
+	case FormatXLSX:
+		net, probs, err = ReadXLSX(f, path)
+	case FormatGraphML:
+		net, probs, err = ReadGraphML(f, path)
+	case FormatGEXF:
+		net, probs, err = ReadGEXF(f, path)
+	default:
+		return nil, fmt.Errorf("%s: %w %q for reading", path, ErrUnknownFormat, format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Dataset{Name: path, Network: net, Inputs: []Input{in}, Warnings: probs.Warnings}, nil
 }
 
 // Write writes net to path in the given format, atomically (see
-// internal/atomicfile): a failed write leaves no partial output.
+// internal/atomicfile): a failed write leaves no partial output. An edge
+// list keeps only the recorded partnerships' ends and weights; DOT draws
+// the combined ties (see WriteDOT); the other formats keep everything.
 func Write(net *graph.Network, path string, format Format) error {
+	var write func(io.Writer, *graph.Network) error
 	switch format {
 	case FormatDir:
 		return WriteDir(net, path)
+	case FormatXLSX:
+		write = WriteXLSX
+	case FormatEdgeList:
+		write = WriteEdgeList
+	case FormatJSON:
+		write = WriteJSON
+	case FormatGraphML:
+		write = WriteGraphML
+	case FormatGEXF:
+		write = WriteGEXF
+	case FormatDOT:
+		write = WriteDOT
+	default:
+		return fmt.Errorf("%s: %w %q for writing", path, ErrUnknownFormat, format)
 	}
-	return fmt.Errorf("%s: %w %q for writing", path, ErrUnknownFormat, format)
+	return writeAtomic(path, func(w io.Writer) error { return write(w, net) })
+}
+
+// recordSet holds a dataset's tables as records already split into fields
+// by another format's reader; nil tables are absent.
+type recordSet struct {
+	meta                    graph.Metadata
+	orgs, parts, arrs, mems *table
+	// requireTies makes a set with neither partnerships nor arrangements an
+	// error, as in a dataset folder.
+	requireTies bool
+}
+
+// build runs the same checks as the folder reader over a record set and
+// returns the network, or nil and every problem joined.
+func (set recordSet) build(probs *Problems) (*graph.Network, error) {
+	net := graph.NewNetwork()
+	net.Meta = set.meta
+	if set.orgs == nil {
+		probs.errorf(OrganisationsFile, 0, "", fmt.Errorf("%w: no organisations", ErrMissingFile))
+		return nil, probs.Err()
+	}
+	readOrganisations(tableRows(set.orgs, organisationColumns, probs), set.orgs.file, net, probs)
+	if set.parts != nil {
+		readPartnerships(tableRows(set.parts, partnershipColumns, probs), set.parts.file, net, probs)
+	}
+	if set.arrs != nil {
+		readArrangements(tableRows(set.arrs, arrangementColumns, probs), set.arrs.file, net, probs)
+	}
+	if set.mems != nil {
+		readMembers(tableRows(set.mems, memberColumns, probs), set.mems.file, net, probs)
+	}
+	if set.requireTies && set.parts == nil && set.arrs == nil && len(probs.Errors) == 0 {
+		probs.errorf(set.orgs.file, 0, "", fmt.Errorf("%w: a dataset needs partnerships or arrangements and members", ErrMissingFile))
+	}
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	warnIsolated(net, set.orgs.file, probs)
+	probs.Sort()
+	return net, nil
+}
+
+// records is an in-memory table under construction: a header, rows and the
+// line each row came from.
+type records struct {
+	header []string
+	col    map[string]int
+	rows   [][]string
+	lines  []int
+}
+
+func newRecords(header ...string) *records {
+	r := &records{col: map[string]int{}}
+	for _, h := range header {
+		r.column(h)
+	}
+	return r
+}
+
+// column returns the index of a named field, adding it to the header.
+func (r *records) column(name string) int {
+	if i, ok := r.col[name]; ok {
+		return i
+	}
+	r.col[name] = len(r.header)
+	r.header = append(r.header, name)
+	return len(r.header) - 1
+}
+
+// attr stores an attribute of the last row in a column of its own, even
+// when its name is also a known column's (the table then keeps it as an
+// attribute, as it does a repeated CSV header).
+func (r *records) attr(name, value string) {
+	key := "\x00" + name
+	i, ok := r.col[key]
+	if !ok {
+		i = len(r.header)
+		r.col[key] = i
+		r.header = append(r.header, name)
+	}
+	row := r.rows[len(r.rows)-1]
+	for len(row) <= i {
+		row = append(row, "")
+	}
+	row[i] = value
+	r.rows[len(r.rows)-1] = row
+}
+
+// add appends a row at line; set fills it.
+func (r *records) add(line int) []string {
+	row := make([]string, len(r.header))
+	r.rows = append(r.rows, row)
+	r.lines = append(r.lines, line)
+	return row
+}
+
+// set stores a named field of the last row, widening it when the column is
+// new.
+func (r *records) set(name, value string) {
+	i := r.column(name)
+	row := r.rows[len(r.rows)-1]
+	for len(row) <= i {
+		row = append(row, "")
+	}
+	row[i] = value
+	r.rows[len(r.rows)-1] = row
+}
+
+// table turns the records into a table for the folder reader's checks.
+func (r *records) table(file string, probs *Problems) *table {
+	k := 0
+	return newRecordTable(file, r.header, func() ([]string, int, error) {
+		if k >= len(r.rows) {
+			return nil, 0, io.EOF
+		}
+		k++
+		return r.rows[k-1], r.lines[k-1], nil
+	}, probs)
+}
+
+// lineIndex maps byte offsets in data to 1-based line numbers.
+type lineIndex []int
+
+func newLineIndex(data []byte) lineIndex {
+	li := lineIndex{0}
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return li
+		}
+		i += j + 1
+		li = append(li, i)
+	}
+}
+
+func (li lineIndex) line(off int64) int {
+	lo, hi := 0, len(li)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int64(li[m]) <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// writeAtomic writes path through internal/atomicfile with a buffer.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	return atomicfile.WriteFile(path, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }

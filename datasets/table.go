@@ -36,6 +36,9 @@ type table struct {
 	warned  bool
 	probs   *Problems
 	rawHead []string
+	// src, when set, supplies records already split into fields (a
+	// worksheet, JSON objects, XML elements) with their line, in place of r.
+	src func() (rec []string, line int, err error)
 }
 
 // column describes a column a schema knows: its canonical name and the
@@ -109,6 +112,22 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 	return t, nil
 }
 
+// newRecordTable makes a table of records that another format has already
+// split into fields: header names the fields (normalised like a CSV
+// header) and src returns each record with the line to report it at, and
+// io.EOF at the end.
+func newRecordTable(file string, header []string, src func() ([]string, int, error), probs *Problems) *table {
+	t := &table{file: file, probs: probs, src: src, rawHead: append([]string(nil), header...), col: map[string]int{}}
+	for i, h := range header {
+		n := normHeader(h)
+		t.header = append(t.header, n)
+		if _, dup := t.col[n]; !dup && n != "" {
+			t.col[n] = i
+		}
+	}
+	return t
+}
+
 // sniffDelimiter picks comma, semicolon or tab: whichever occurs most often
 // outside quotes on the first line (comma on a tie).
 func sniffDelimiter(b []byte) rune {
@@ -137,6 +156,14 @@ func sniffDelimiter(b []byte) rune {
 // next returns the next record, with fields converted from Windows-1252
 // when they are not valid UTF-8 (one warning per file says so).
 func (t *table) next() ([]string, error) {
+	if t.src != nil {
+		rec, line, err := t.src()
+		if err != nil {
+			return nil, err
+		}
+		t.line = line
+		return rec, nil
+	}
 	rec, err := t.r.Read()
 	if err != nil {
 		if err == io.EOF {

@@ -41,6 +41,21 @@ func NewNetwork() *Network {
 	return &Network{index: map[string]int32{}, arrIndex: map[string]int32{}}
 }
 
+// Grow reserves room for orgs more organisations and ties more
+// partnerships, so bulk readers that know their sizes avoid repeated
+// reallocation. It changes nothing else.
+func (n *Network) Grow(orgs, ties int) {
+	if orgs > 0 {
+		n.orgs = append(make([]Organisation, 0, len(n.orgs)+orgs), n.orgs...)
+		if len(n.index) == 0 {
+			n.index = make(map[string]int32, orgs)
+		}
+	}
+	if ties > 0 {
+		n.parts = append(make([]partRec, 0, len(n.parts)+ties), n.parts...)
+	}
+}
+
 // AddOrganisation adds o. It fails with ErrEmptyID or ErrDuplicateID.
 func (n *Network) AddOrganisation(o Organisation) error {
 	if o.ID == "" {

@@ -89,7 +89,14 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newValidateCommand(s))
 	root.AddCommand(newSummaryCommand(s))
 	root.AddCommand(newDatasetsCommand(s))
+	root.AddCommand(newBatchCommand(s))
+	root.AddCommand(newTimelineCommand(s))
+	root.AddCommand(newReportCommand(s))
+	root.AddCommand(newConvertCommand(s))
+	root.AddCommand(newGenerateCommand(s))
 	root.AddCommand(newAnalyzeCommand(s))
+	root.AddCommand(newClustersCommand(s))
+	root.AddCommand(newGroupsCommand(s))
 
 	return root
 }

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/internal/atomicfile"
+	"github.com/partnet/partnet/reports"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	data         dataOptions
+	Output       string
+	By           string
+	Title        string
+	AssetsHost   string
+	InlineAssets string
+	Tables       string
+	Args         []string
+}
+
+func newReportCommand(s *streams) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report [DATASET]",
+		Short: "Write one HTML report: findings, network map, densities, brokers, clusters, groups",
+		Long: `report writes one HTML file an analyst can send on: findings in plain English,
+key figures, a network map laid out by partnet, a geographic view, densities
+within and between groups, brokers and central organisations, clusters,
+candidate groups and a timeline, each chart with its data table, and a footer
+with the version, the input files' SHA-256, every parameter and the seed.
+
+The page loads ECharts from go-echarts' CDN host by default. --assets-host
+points at a mirror that serves echarts.min.js; --inline-assets FILE puts the
+given echarts.min.js (from the npm package echarts@5) inside the page, so it
+opens with no network at all.
+
+Networks above 2,000 organisations are drawn as a summary (one node per
+group plus the top organisations); every organisation stays in the tables.`,
+		Example: `  partnet report -o england.html
+  partnet report ./mydata --by region --title "Partnerships in the North West"
+  partnet report --inline-assets node_modules/echarts/dist/echarts.min.js -o offline.html
+  partnet report --tables results/ --kinds shared_service,shared_management`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			return runReport(cmd.Context(), opts, s)
+		},
+	}
+	opts.data.addFlags(cmd)
+	f := cmd.Flags()
+	f.StringVarP(&opts.Output, "output", "o", "report.html", "the HTML file to write")
+	f.StringVar(&opts.By, "by", "sector", "the attribute that groups organisations for densities and E-I (sector, type, region, ...)")
+	f.StringVar(&opts.Title, "title", "", "the report's title (default: the dataset's title)")
+	f.StringVar(&opts.AssetsHost, "assets-host", "", "URL prefix serving echarts.min.js (default "+reports.DefaultAssetsHost+")")
+	f.StringVar(&opts.InlineAssets, "inline-assets", "", "echarts.min.js to embed in the page, so it opens offline")
+	f.StringVar(&opts.Tables, "tables", "", "also write every table as CSV and JSON into this folder")
+	return cmd
+}
+
+func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if opts.InlineAssets != "" && opts.AssetsHost != "" {
+		return usagef(fmt.Errorf("--inline-assets and --assets-host: give one, not both"))
+	}
+	var inline []byte
+	if opts.InlineAssets != "" {
+		b, err := os.ReadFile(opts.InlineAssets)
+		if err != nil {
+			return usagef(fmt.Errorf("--inline-assets: %w", err))
+		}
+		inline = b
+	}
+	d, err := opts.data.load(s, opts.Args)
+	if err != nil {
+		return err
+	}
+	if opts.Title != "" {
+		d.Network.Meta.Title = opts.Title
+	}
+	start := time.Now()
+	snap := d.Network.Snapshot(d.Weighting)
+	inputs := make([]reports.Input, len(d.Dataset.Inputs))
+	for k, in := range d.Dataset.Inputs {
+		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
+	}
+	params := []reports.Figure{
+		{Label: "dataset", Value: d.Dataset.Name},
+		{Label: "--by", Value: opts.By},
+		{Label: "--kinds", Value: strings.Join(opts.data.Kinds, ",")},
+		{Label: "--at", Value: opts.data.At},
+		{Label: "--weighting", Value: opts.data.Weighting},
+		{Label: "--kind-weight", Value: strings.Join(opts.data.KindWeights, ",")},
+		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
+		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
+	}
+	periods, err := reportPeriods(ctx, d)
+	if err != nil {
+		return err
+	}
+	rep, err := reports.Build(ctx, reports.Source{
+		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By,
+		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Periods: periods,
+	})
+	if err != nil {
+		return err
+	}
+	err = atomicfile.WriteFileContext(ctx, opts.Output, func(w io.Writer) error {
+		return reports.WriteHTML(w, rep, reports.HTMLOptions{AssetsHost: opts.AssetsHost, InlineJS: inline})
+	})
+	if err != nil {
+		return err
+	}
+	if opts.Tables != "" {
+		if err := reports.WriteTables(opts.Tables, rep); err != nil {
+			return err
+		}
+	}
+	if !s.Quiet {
+		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
+	}
+	return nil
+}
+
+// reportPeriods takes yearly snapshots (1 January) from the first to the
+// last year in which a partnership or arrangement starts; none when
+// nothing is dated.
+func reportPeriods(ctx context.Context, d *loaded) ([]reports.PeriodRow, error) {
+	lo, hi := 0, 0
+	note := func(t time.Time) {
+		if t.IsZero() {
+			return
+		}
+		if lo == 0 || t.Year() < lo {
+			lo = t.Year()
+		}
+		hi = max(hi, t.Year())
+	}
+	for i := 0; i < d.Network.NumPartnerships(); i++ {
+		note(d.Network.Partnership(i).Start)
+	}
+	for i := 0; i < d.Network.NumArrangements(); i++ {
+		note(d.Network.Arrangement(i).Start)
+	}
+	if lo == 0 || lo == hi {
+		return nil, nil
+	}
+	every, err := analysis.ParseInterval("1y")
+	if err != nil {
+		return nil, err
+	}
+	dates, err := analysis.SeriesDates(time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 1, 1, 0, 0, 0, 0, time.UTC), every)
+	if err != nil {
+		return nil, err
+	}
+	res, err := analysis.Timeline(ctx, d.Network, analysis.TimelineOptions{Dates: dates, Weighting: d.Weighting})
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]reports.PeriodRow, len(res.Periods))
+	for k, p := range res.Periods {
+		rows[k] = reports.PeriodRow{Period: p.Date, Organisations: p.Organisations, Ties: p.Ties,
+			Formed: p.TiesFormed, Ended: p.TiesEnded, Density: p.Density}
+	}
+	return rows, nil
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var (
+	structureRE = regexp.MustCompile(`(?s)<(h[1-3])[^>]*>(.*?)</h[1-3]>|<(section|header|footer) id="([^"]+)"|<thead><tr>(.*?)</tr></thead>|<div class="item" id="([^"]+)"|<dt>Generated</dt><dd>([^<]*)</dd>`)
+	tagRE       = regexp.MustCompile(`<[^>]+>`)
+)
+
+// pageStructure reduces a report to its headings, section ids, chart
+// containers and table headers, one a line: what the golden file pins,
+// leaving out ECharts' bytes and the numbers in the charts.
+func pageStructure(page string) string {
+	var b strings.Builder
+	for _, m := range structureRE.FindAllStringSubmatch(page, -1) {
+		switch {
+		case m[1] != "":
+			b.WriteString(m[1] + " " + strings.TrimSpace(tagRE.ReplaceAllString(m[2], "")) + "\n")
+		case m[3] != "":
+			b.WriteString(m[3] + " #" + m[4] + "\n")
+		case m[5] != "":
+			cells := strings.Split(tagRE.ReplaceAllString(strings.ReplaceAll(m[5], "</th>", "|"), ""), "|")
+			b.WriteString("  table: " + strings.Join(cells[:len(cells)-1], " | ") + "\n")
+		case m[6] != "":
+			b.WriteString("  chart #" + m[6] + "\n")
+		default:
+			b.WriteString("generated " + m[7] + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestReportGolden(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "england.html")
+	start := time.Now()
+	code, _, stderr := runCLI(t, "report", "-q", "-o", out, "--tables", filepath.Join(dir, "tables"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// Issue 5: the England report builds in under 5 s.
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("England report took %v, want under 5s", d)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report_structure.txt", pageStructure(string(page)))
+	if !strings.Contains(string(page), `<script src="https://go-echarts.github.io/go-echarts-assets/assets/echarts.min.js">`) {
+		t.Error("default page does not load ECharts from go-echarts' host")
+	}
+	for _, name := range []string{"figures.csv", "network_nodes.json", "block_density.csv", "central.json"} {
+		if _, err := os.Stat(filepath.Join(dir, "tables", name)); err != nil {
+			t.Errorf("--tables: %v", err)
+		}
+	}
+}
+
+func TestReportAssets(t *testing.T) {
+	dir := t.TempDir()
+	js := filepath.Join(dir, "fake-echarts.min.js")
+	if err := os.WriteFile(js, []byte("window.fakeEcharts = '</script>';"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		inPage string
+	}{
+		{"mirror", []string{"--assets-host", "http://mirror.local/js"}, 0, `<script src="http://mirror.local/js/echarts.min.js">`},
+		{"inline", []string{"--inline-assets", js}, 0, `window.fakeEcharts = '<\/script>';`},
+		{"both", []string{"--inline-assets", js, "--assets-host", "http://x/"}, 2, ""},
+		{"missing inline file", []string{"--inline-assets", filepath.Join(dir, "nope.js")}, 2, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(dir, c.name+".html")
+			code, _, stderr := runCLI(t, append([]string{"report", "-q", "-o", out}, c.args...)...)
+			if code != c.code {
+				t.Fatalf("exit %d, want %d: %s", code, c.code, stderr)
+			}
+			if c.code != 0 {
+				if _, err := os.Stat(out); err == nil {
+					t.Error("a failed run left a report behind")
+				}
+				return
+			}
+			page, _ := os.ReadFile(out)
+			if !strings.Contains(string(page), c.inPage) {
+				t.Errorf("page does not contain %q", c.inPage)
+			}
+		})
+	}
+}

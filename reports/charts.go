@@ -1,0 +1,258 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+)
+
+// tooltipJS shows a data item's "t" text (or its name), HTML-escaped by
+// ECharts' own encoder, one line per "\n".
+const tooltipJS = `function (p) { var d = p.data || {}; var t = (d.t !== undefined) ? d.t : p.name;
+  if (p.dataType === 'edge') { t = 'tie weight ' + p.value; }
+  return echarts.format.encodeHTML(String(t)).replace(/\n/g, '\u003cbr\u003e'); }`
+
+func initOpts(id, height string) charts.GlobalOpts {
+	return charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: height})
+}
+
+// graphNode is our own graph series item: go-echarts' GraphNode has no id
+// and drops a coordinate that is exactly 0.
+type graphNode struct {
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	X          float64 `json:"x"`
+	Y          float64 `json:"y"`
+	SymbolSize float64 `json:"symbolSize"`
+	Category   int     `json:"category"`
+	Colours    []int   `json:"c"`
+	Tip        string  `json:"t"`
+}
+
+type graphLink struct {
+	Source    int       `json:"source"`
+	Target    int       `json:"target"`
+	Value     float64   `json:"value"`
+	LineStyle lineWidth `json:"lineStyle"`
+}
+
+type lineWidth struct {
+	Width float64 `json:"width"`
+}
+
+type namedCategory struct {
+	Name string `json:"name"`
+}
+
+// networkChart draws v with its positions (layout "none"), coloured by its
+// first colouring, sized by Size and with tie widths by weight; zoom, pan
+// and legend filtering are on.
+func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
+	g := charts.NewGraph()
+	var cats []string
+	if len(v.Colourings) > 0 {
+		cats = v.Colourings[0].Categories
+	}
+	g.SetGlobalOptions(initOpts(id, "640px"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Data: chartTexts(cats)}),
+		charts.WithAnimation(false))
+	maxSize, maxW := 0.0, 0.0
+	for _, n := range v.Nodes {
+		if err := finite(id, n.X, n.Y, n.Size); err != nil {
+			return nil, fmt.Errorf("node %s: %w", n.ID, err)
+		}
+		maxSize = math.Max(maxSize, n.Size)
+	}
+	for _, t := range v.Ties {
+		if err := finite(id, t.Weight); err != nil {
+			return nil, err
+		}
+		maxW = math.Max(maxW, t.Weight)
+	}
+	nodes := make([]graphNode, len(v.Nodes))
+	for k, n := range v.Nodes {
+		size := 4.0
+		if maxSize > 0 && n.Size > 0 {
+			size = 4 + 20*math.Sqrt(n.Size/maxSize)
+		}
+		cat := 0
+		if len(n.Colour) > 0 {
+			cat = n.Colour[0]
+		}
+		nodes[k] = graphNode{ID: chartText(n.ID), Name: chartText(n.Name), X: n.X, Y: n.Y, SymbolSize: round2(size),
+			Category: cat, Colours: n.Colour, Tip: chartText(n.Tooltip)}
+	}
+	links := make([]graphLink, len(v.Ties))
+	for k, t := range v.Ties {
+		width := 1.0
+		if maxW > 0 {
+			width = 0.5 + 3.5*math.Max(t.Weight, 0)/maxW
+		}
+		links[k] = graphLink{Source: t.Source, Target: t.Target, Value: round4(t.Weight), LineStyle: lineWidth{round2(width)}}
+	}
+	categories := make([]namedCategory, len(cats))
+	for k, c := range cats {
+		categories[k] = namedCategory{chartText(c)}
+	}
+	g.MultiSeries = append(g.MultiSeries, charts.SingleSeries{
+		Name: "organisations", Type: types.ChartGraph, Layout: "none", Roam: opts.Bool(true),
+		Data: nodes, Links: links, Categories: categories,
+		LineStyle: &opts.LineStyle{Color: "source", Opacity: opts.Float(0.35)},
+		Emphasis:  &opts.Emphasis{Focus: "adjacency"},
+	})
+	return g, nil
+}
+
+type scatterItem struct {
+	Name  string     `json:"name"`
+	Value [2]float64 `json:"value"`
+}
+
+// geoChart plots located organisations by longitude and latitude, one
+// series per group so the legend filters them.
+func geoChart(id string, v *GeoView) (*charts.Scatter, error) {
+	sc := charts.NewScatter()
+	var order []string
+	byGroup := map[string][]scatterItem{}
+	for _, p := range v.Points {
+		if err := finite(id, p.Lon, p.Lat); err != nil {
+			return nil, fmt.Errorf("organisation %s: %w", p.ID, err)
+		}
+		if _, ok := byGroup[p.Group]; !ok {
+			order = append(order, p.Group)
+		}
+		byGroup[p.Group] = append(byGroup[p.Group], scatterItem{Name: chartText(p.Name), Value: [2]float64{p.Lon, p.Lat}})
+	}
+	sortStrings(order)
+	sc.SetGlobalOptions(initOpts(id, "640px"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Data: chartTexts(order)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "longitude", Scale: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "latitude", Scale: opts.Bool(true)}),
+		charts.WithAnimation(false))
+	large := len(v.Points) > 2000
+	for _, grp := range order {
+		var data any = byGroup[grp]
+		if large {
+			// ECharts' large mode draws plain [lon, lat] pairs fast; named
+			// items make it fall back to one element per point.
+			pairs := make([][2]float64, len(byGroup[grp]))
+			for k, it := range byGroup[grp] {
+				pairs[k] = it.Value
+			}
+			data = pairs
+		}
+		sc.MultiSeries = append(sc.MultiSeries, charts.SingleSeries{Name: chartText(grp), Type: types.ChartScatter,
+			Data: data, SymbolSize: 4, Large: opts.Bool(large), LargeThreshold: 2000})
+	}
+	return sc, nil
+}
+
+// heatmapChart shows the block densities; cells with no possible pair
+// (NaN) are left empty.
+func heatmapChart(id string, b *BlockView, by string) (*charts.HeatMap, error) {
+	hm := charts.NewHeatMap()
+	var data []opts.HeatMapData
+	maxD := 0.0
+	for a := range b.Groups {
+		for c := range b.Groups {
+			d := b.Density[a][c]
+			if math.IsNaN(d) {
+				continue
+			}
+			if err := finite(id, d); err != nil {
+				return nil, err
+			}
+			maxD = math.Max(maxD, d)
+			data = append(data, opts.HeatMapData{Value: [3]any{c, a, round4(d)}})
+		}
+	}
+	names := chartTexts(b.Groups)
+	hm.SetGlobalOptions(initOpts(id, "520px"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(math.Max(maxD, 1e-6)),
+			Orient: "horizontal", Left: "center", Bottom: "0"}),
+		charts.WithAnimation(false))
+	hm.AddSeries(chartText("density by "+by), data)
+	return hm, nil
+}
+
+// barChart is a horizontal bar chart of labelled values, first at the top.
+func barChart(id, series string, labels []string, values []float64) (*charts.Bar, error) {
+	if err := finite(id, values...); err != nil {
+		return nil, err
+	}
+	bar := charts.NewBar()
+	// Reverse so the first row is drawn at the top of a horizontal chart.
+	n := len(labels)
+	ls, data := make([]string, n), make([]opts.BarData, n)
+	for k := range labels {
+		ls[n-1-k] = chartText(labels[k])
+		data[n-1-k] = opts.BarData{Value: round4(values[k])}
+	}
+	height := fmt.Sprintf("%dpx", 120+22*n)
+	bar.SetGlobalOptions(initOpts(id, height),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "30%"}),
+		charts.WithAnimation(false))
+	bar.SetXAxis(ls).AddSeries(chartText(series), data)
+	bar.XYReversal()
+	return bar, nil
+}
+
+// columnChart is a vertical bar chart (degree distribution, cluster sizes).
+func columnChart(id, series string, labels []string, values []float64) (*charts.Bar, error) {
+	if err := finite(id, values...); err != nil {
+		return nil, err
+	}
+	bar := charts.NewBar()
+	data := make([]opts.BarData, len(values))
+	for k, v := range values {
+		data[k] = opts.BarData{Value: round4(v)}
+	}
+	bar.SetGlobalOptions(initOpts(id, "360px"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithAnimation(false))
+	bar.SetXAxis(chartTexts(labels)).AddSeries(chartText(series), data)
+	return bar, nil
+}
+
+// lineChart draws one line per named series over the labels.
+func lineChart(id string, labels []string, series []string, values [][]float64) (*charts.Line, error) {
+	line := charts.NewLine()
+	line.SetGlobalOptions(initOpts(id, "360px"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		charts.WithAnimation(false))
+	line.SetXAxis(chartTexts(labels))
+	for k, name := range series {
+		if err := finite(id, values[k]...); err != nil {
+			return nil, err
+		}
+		data := make([]opts.LineData, len(values[k]))
+		for j, v := range values[k] {
+			data[j] = opts.LineData{Value: round4(v)}
+		}
+		line.AddSeries(chartText(name), data)
+	}
+	return line, nil
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// round4 keeps five significant digits, enough for a chart and much
+// shorter in the page.
+func round4(x float64) float64 {
+	v, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 5, 64), 64)
+	if err != nil {
+		return x
+	}
+	return v
+}
