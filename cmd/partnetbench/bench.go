@@ -70,7 +70,7 @@ func parseSize(s string) (int, error) {
 		mult, s = 1000000, s[:len(s)-1]
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 10 || n*mult > datasets.MaxGenerateOrganisations {
+	if err != nil || n*mult < 10 || n*mult > datasets.MaxGenerateOrganisations {
 		return 0, fmt.Errorf("size %q: want a number of organisations from 10 to %d, e.g. 100k", s, datasets.MaxGenerateOrganisations)
 	}
 	return n * mult, nil
@@ -163,7 +163,9 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 	gen := datasets.GenerateOptions{Organisations: n, Ties: m, Clusters: max(2, n/100), Mixing: 0.3, Seed: o.seed}
 	folder := filepath.Join(dir, label)
 	edges := filepath.Join(dir, label+"-edges.csv")
-	say := func(format string, args ...any) { fmt.Fprintf(errOut, "partnetbench: %s: "+format+"\n", append([]any{label}, args...)...) }
+	say := func(format string, args ...any) {
+		fmt.Fprintf(errOut, "partnetbench: %s: "+format+"\n", append([]any{label}, args...)...)
+	}
 	say("generating %d organisations, %d ties", n, m)
 	t0 := time.Now()
 	if err := os.MkdirAll(folder, 0o755); err != nil {

@@ -33,4 +33,3 @@ func main() {
 		os.Exit(1)
 	}
 }
-
