@@ -1,3 +1,5 @@
+# The CSV-folder corpus cases. Run from datasets/testdata/bad; then
+# go test ./datasets -run Corpus -update-corpus writes each expected file (read them).
 set -e
 mk() { mkdir -p "$1"; }
 O=organisations.csv; P=partnerships.csv; A=arrangements.csv; M=members.csv

@@ -1,3 +1,5 @@
+# Single-file corpus cases (input.EXT + expected, written by the corpus test with
+# -update-corpus and then read line by line). Run from datasets/testdata/bad.
 # Single-file corpus cases for the readers on branch formats. Run from
 # datasets/testdata/bad. Each case is a folder holding input.EXT.
 set -e
@@ -49,3 +51,4 @@ c edgelist-header-only csv 'source,target\n'
 c edgelist-missing-target tsv 'source\tweight\na\t1\n'
 c threesixtygiving-bad-amount csv 'Identifier,Title,Award Date,Amount Awarded,Currency,Recipient Org:Identifier,Recipient Org:Name,Funding Org:Identifier,Funding Org:Name\n360G-x-1,Grant,2014-04-01,"\xc2\xa31,200",GBP,GB-CHC-1,Charity,GB-LAE-TRF,Trafford\n360G-x-2,Grant,01/04/2014,100,GBP,GB-CHC-2,Other,GB-LAE-TRF,Trafford\n'
 c unknown-extension xml '<a/>\n'
+c graphml-many-problems graphml "$G$GM"'<key id="w" for="edge" attr.name="weight" attr.type="double"/>\n<key id="s" for="edge" attr.name="start" attr.type="string"/>\n<key id="p" for="node" attr.name="population" attr.type="long"/>\n<graph edgedefault="undirected">\n<node id="a"><data key="p">lots</data></node>\n<node id="b"/>\n<node id="a"/>\n<edge source="a" target="zz"/>\n<edge source="b" target="b"/>\n<edge source="a" target="b"><data key="w">0</data><data key="s">1/4/2014</data></edge>\n</graph>\n</graphml>\n'
