@@ -50,7 +50,8 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &pe), errors.As(err, &ie),
 		errors.Is(err, graph.ErrDuplicateID), errors.Is(err, graph.ErrUnknownOrganisation),
-		errors.Is(err, graph.ErrSelfTie), errors.Is(err, datasets.ErrUnknownFormat):
+		errors.Is(err, graph.ErrSelfTie), errors.Is(err, datasets.ErrUnknownFormat),
+		errors.Is(err, datasets.ErrBadValue): // e.g. a name an output format cannot carry
 		return exitInput
 	case errors.Is(err, context.Canceled):
 		return exitFailure

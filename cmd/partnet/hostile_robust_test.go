@@ -167,9 +167,9 @@ func TestHostileNamesInConvertedFiles(t *testing.T) {
 			code, _, stderr := runCLI(t, "convert", src, out, "-q")
 			if ext == "graphml" || ext == "gexf" {
 				// XML 1.0 cannot carry C0 control characters at all (not
-				// even as &#27;): the writer refuses, naming the value, and
-				// writes nothing.
-				if code == 0 || !strings.Contains(stderr, "XML cannot carry") {
+				// even as &#27;): the writer refuses, naming the value, with
+				// exit code 3, and writes nothing.
+				if code != exitInput || !strings.Contains(stderr, "XML cannot carry") {
 					t.Fatalf("convert with control characters: exit %d, stderr %q; want a refusal", code, stderr)
 				}
 				if _, err := os.Stat(out); err == nil {
