@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -169,6 +170,14 @@ func TestBrowserHostileReport(t *testing.T) {
 	var probs pageProblems
 	probs.listen(ctx)
 	ids := r.ChartIDs()
+	// The hostile network is dated and clustered: every kind of chart is
+	// on the page, the timeline and the cluster transitions included.
+	for _, want := range []string{ChartNetwork, ChartGeo, ChartBlocks, ChartEI, ChartBrokers, ChartCentral, ChartDegrees,
+		ChartClusters, ChartClusterMap, ChartTimeline, ChartDensity, ChartFlows} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("the hostile report has no %s chart", want)
+		}
+	}
 	openReport(ctx, t, file, ids)
 	// Let ECharts finish its first frame before reading pixels.
 	if err := chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
@@ -176,14 +185,16 @@ func TestBrowserHostileReport(t *testing.T) {
 	}
 
 	var state map[string]string
-	var nodes int
+	var nodes, flowNodes, flowLinks int
 	var pwned bool
 	var text string
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(fmt.Sprintf(chartState, `["`+strings.Join(ids, `","`)+`"]`), &state),
 		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartNetwork')).getOption().series[0].data.length`, &nodes),
+		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartFlows')).getOption().series[0].data.length`, &flowNodes),
+		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartFlows')).getOption().series[0].links.length`, &flowLinks),
 		chromedp.Evaluate(`window.__pwned`, &pwned),
-		chromedp.Evaluate(`document.body.innerText`, &text),
+		chromedp.Evaluate(`document.querySelectorAll("details").forEach(function (d) { d.open = true; }); document.body.innerText`, &text),
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +205,9 @@ func TestBrowserHostileReport(t *testing.T) {
 	}
 	if nodes != len(r.Network.Nodes) {
 		t.Errorf("network chart holds %d nodes, want %d", nodes, len(r.Network.Nodes))
+	}
+	if flowNodes != len(r.Flows.Nodes) || flowLinks != len(r.Flows.Links) || flowLinks == 0 {
+		t.Errorf("Sankey chart holds %d nodes and %d links, want %d and %d (at least one link)", flowNodes, flowLinks, len(r.Flows.Nodes), len(r.Flows.Links))
 	}
 	for _, name := range hostileNames {
 		if !strings.Contains(text, name) {
