@@ -41,7 +41,6 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 		if err != nil {
 			return NetworkView{}, err
 		}
-		v.SizeBy = cname
 		v.Note = fmt.Sprintf("The network has %d organisations, more than the %d a browser can draw one by one, so the map shows one node per %s (sized by organisations) and the %d organisations with the highest %s with their strongest ties. Every organisation is in the tables.",
 			s.N(), src.NodeBudget, kind, min(summaryTop, s.N()), cname)
 		return *v, nil
@@ -131,7 +130,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sizes[b], sizes[a]) })
 	// node[k] is the summary node of group k.
 	node := make([]int32, len(names))
-	v := &NetworkView{Summary: true}
+	v := &NetworkView{Summary: true, SizeBy: "size: organisations (" + kind + ") or ties (organisation)"}
 	cats := []string{}
 	for rank, k := range order {
 		if sizes[k] == 0 {
