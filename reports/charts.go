@@ -143,7 +143,9 @@ func geoChart(id string, v *GeoView) (*charts.Scatter, error) {
 			// items make it fall back to one element per point.
 			pairs := make([][2]float64, len(byGroup[grp]))
 			for k, it := range byGroup[grp] {
-				pairs[k] = it.Value
+				// Five significant digits (about 1 m at these longitudes
+				// and latitudes) keep the page short.
+				pairs[k] = [2]float64{round4(it.Value[0]), round4(it.Value[1])}
 			}
 			data = pairs
 		}

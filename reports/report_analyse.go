@@ -18,13 +18,15 @@ const (
 	ExactBetweennessLimit = 5000
 	// DefaultBetweennessSamples is the number of sampled sources above the
 	// limit.
-	DefaultBetweennessSamples = 200
-	// LargeGroupSearch is the number of organisations from which the
-	// candidate-group search uses one Leiden resolution and seed and no
-	// exact search.
-	LargeGroupSearch = 20000
+	DefaultBetweennessSamples = 100
+	// LargeNetwork is the number of organisations above which the report
+	// uses lighter settings: Leiden stops after two iterations, stability
+	// across seeds is not measured unless asked for, eigenvector
+	// centrality stops after 100 iterations, and the candidate-group
+	// search uses one Leiden resolution and seed and no exact search.
+	LargeNetwork = 20000
 	// DefaultStabilityRuns is the number of Leiden seeds used to judge
-	// which clusters are robust (3 above LargeGroupSearch).
+	// which clusters are robust (none above LargeNetwork).
 	DefaultStabilityRuns = 5
 )
 
@@ -39,7 +41,8 @@ type AnalyseOptions struct {
 	// Resolution is Leiden's modularity resolution; 0 means 1.
 	Resolution float64
 	// StabilityRuns is how many seeds judge the clusters' robustness; 0
-	// means DefaultStabilityRuns (3 on large networks), negative skips it.
+	// means DefaultStabilityRuns (none above LargeNetwork), negative skips
+	// it.
 	StabilityRuns int
 	// BetweennessSamples: 0 means exact up to ExactBetweennessLimit
 	// organisations and DefaultBetweennessSamples sources above it; a
@@ -70,8 +73,9 @@ type Results struct {
 }
 
 // Analyse runs the report's analyses on net and its snapshot s (built with
-// opts.Weighting). Large networks get sampled betweenness, fewer stability
-// seeds and a lighter group search; Settings records what was used. An
+// opts.Weighting). Large networks get sampled betweenness and lighter
+// clustering, eigenvector and group-search settings (see LargeNetwork);
+// Settings records what was used. An
 // empty network gives empty results. It stops with ctx's error.
 func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts AnalyseOptions) (*Results, error) {
 	n := s.N()
@@ -96,7 +100,12 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	// Tolerances looser than the analysis defaults (enough for ranking and
 	// node sizes); a run that does not converge keeps its last iterate and
 	// says so.
+	large := n > LargeNetwork
 	conv := "converged"
+	eo := analysis.EigenvectorOptions{Tol: 1e-10, MaxIter: 1000}
+	if large {
+		eo = analysis.EigenvectorOptions{Tol: 1e-8, MaxIter: 100}
+	}
 	pr, err := analysis.PageRank(ctx, s, analysis.PageRankOptions{Tol: 1e-12, MaxIter: 1000})
 	if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
 		return nil, fmt.Errorf("report: pagerank: %w", err)
@@ -104,27 +113,30 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		conv = "pagerank stopped after 1000 iterations"
 	}
 	res.PageRank = pr
-	ev, err := analysis.Eigenvector(ctx, s, analysis.EigenvectorOptions{Tol: 1e-10, MaxIter: 1000})
+	ev, err := analysis.Eigenvector(ctx, s, eo)
 	if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
 		return nil, fmt.Errorf("report: eigenvector: %w", err)
 	} else if err != nil {
-		conv = "eigenvector stopped after 1000 iterations"
+		conv = fmt.Sprintf("eigenvector stopped after %d iterations (approximate)", eo.MaxIter)
 	}
 	res.Eigenvector = ev.Unit
-	set("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-12 per node; eigenvector unit norm to 1e-10 per node; %s", conv)
+	set("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-12 per node; eigenvector unit norm to %g per node; %s", eo.Tol, conv)
 	res.Constraint, res.EffectiveSize = analysis.Constraint(s, true), analysis.EffectiveSize(s, true)
 
-	large := n > LargeGroupSearch
 	gamma := opts.Resolution
 	if gamma == 0 {
 		gamma = 1
 	}
 	lo := analysis.LeidenOptions{Resolution: gamma, Seed: opts.Seed}
+	iters := "to convergence"
+	if large {
+		lo.Iterations, iters = 2, "2 iterations (large network)"
+	}
 	runs := opts.StabilityRuns
 	if runs == 0 {
 		runs = DefaultStabilityRuns
 		if large {
-			runs = 3
+			runs = -1
 		}
 	}
 	if runs > 0 {
@@ -135,13 +147,13 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 			return nil, fmt.Errorf("report: cluster stability: %w", err)
 		}
 		res.Clustering = res.Stability.Consensus
-		set("clusters", "Leiden, modularity at resolution %g, to convergence; %d seeds (%d to %d), showing the consensus run (seed %d); robust = mean best Jaccard match >= 0.8",
-			gamma, runs, opts.Seed, opts.Seed+uint64(runs)-1, res.Clustering.Seed)
+		set("clusters", "Leiden, modularity at resolution %g, %s; %d seeds (%d to %d), showing the consensus run (seed %d); robust = mean best Jaccard match >= 0.8",
+			gamma, iters, runs, opts.Seed, opts.Seed+uint64(runs)-1, res.Clustering.Seed)
 	} else {
 		if res.Clustering, err = analysis.Leiden(ctx, s, lo); err != nil {
 			return nil, fmt.Errorf("report: clusters: %w", err)
 		}
-		set("clusters", "Leiden, modularity at resolution %g, seed %d, %d iterations", gamma, opts.Seed, res.Clustering.Iterations)
+		set("clusters", "Leiden, modularity at resolution %g, seed %d, %s (ran %d); stability across seeds not measured", gamma, opts.Seed, iters, res.Clustering.Iterations)
 	}
 
 	if !opts.NoGroups {

@@ -120,7 +120,9 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if membership != nil {
+	// Above the node budget the network map is already the cluster
+	// summary; it is not drawn twice.
+	if membership != nil && !r.Network.Summary {
 		cm, err := summaryView(ctx, net, s, membership, clusterNames, "cluster", nil, src.Seed)
 		if err != nil {
 			return nil, err

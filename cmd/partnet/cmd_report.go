@@ -68,7 +68,7 @@ group plus the top organisations); every organisation stays in the tables.`,
 	f.StringVar(&opts.Tables, "tables", "", "also write every table as CSV and JSON into this folder")
 	f.StringVar(&opts.SizeBy, "size-by", "pagerank", "the centrality that sizes nodes on the map and ranks the most central: "+strings.Join(reports.SizeMeasures, ", "))
 	f.Float64Var(&opts.Resolution, "resolution", 1, "Leiden modularity resolution for the clusters (higher gives more, smaller clusters)")
-	f.IntVar(&opts.Stability, "stability-runs", 0, fmt.Sprintf("Leiden seeds used to judge which clusters are robust (0: %d, or 3 above %d organisations; -1 skips)", reports.DefaultStabilityRuns, reports.LargeGroupSearch))
+	f.IntVar(&opts.Stability, "stability-runs", 0, fmt.Sprintf("Leiden seeds used to judge which clusters are robust (0: %d, none above %d organisations; -1 skips)", reports.DefaultStabilityRuns, reports.LargeNetwork))
 	f.IntVar(&opts.Samples, "betweenness-samples", 0, fmt.Sprintf("estimate betweenness from this many sampled sources (0: exact up to %d organisations, %d samples above)", reports.ExactBetweennessLimit, reports.DefaultBetweennessSamples))
 	f.BoolVar(&opts.NoGroups, "no-groups", false, "leave out the candidate council groups (the slowest part on large networks)")
 	return cmd
