@@ -14,7 +14,7 @@ import (
 const (
 	// summaryGroups is the most groups drawn on a summary map; smaller ones
 	// are merged into one node.
-	summaryGroups = 300
+	summaryGroups = 100
 	// summaryTop is how many top organisations a summary map adds, each
 	// with its summaryTopTies strongest ties.
 	summaryTop     = 100
