@@ -122,6 +122,9 @@ type GroupResult struct {
 	Eligible int
 	// Method is "exact" or "heuristic"; Note states what that means.
 	Method, Note string
+	// CompactnessWeight is the weight compactness had in the score:
+	// WeightCompactness, doubled with PreferNear.
+	CompactnessWeight float64
 }
 
 // Groups proposes candidate groups of organisations (councils by default)
@@ -149,7 +152,11 @@ func Groups(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Gro
 	if err != nil {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
-	res := &GroupResult{Tier: p.tier, MinSize: p.minSize, MaxSize: p.maxSize, MaxGroups: p.maxGroups, Eligible: len(p.orgs)}
+	res := &GroupResult{Tier: p.tier, MinSize: p.minSize, MaxSize: p.maxSize, MaxGroups: p.maxGroups, Eligible: len(p.orgs),
+		CompactnessWeight: WeightCompactness}
+	if opts.PreferNear {
+		res.CompactnessWeight *= 2
+	}
 	runs, err := p.candidateRuns(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("groups: %w", err)

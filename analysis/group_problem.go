@@ -30,7 +30,26 @@ type groupProblem struct {
 	adjacent map[[2]int]bool
 	adjList  [][]int
 	hasGeo   bool
+
+	// Caches (group_cache.go): positions as unit vectors, the distance
+	// matrix for small problems, populations, and the member-position
+	// scratch array (-1 outside the group being scored).
+	located  []bool
+	unit     [][3]float64
+	dist     []float64
+	pop      []int64
+	pos      []int32
+	improved map[string][]int
 }
+
+// ErrGroupOptions marks GroupOptions that contradict themselves or the
+// network (sizes out of order, a must-link block larger than a group, a
+// pair both must-link and cannot-link, require-adjacent with no table).
+var ErrGroupOptions = errors.New("invalid group options")
+
+// TierSizes returns a tier's default minimum and maximum group size and
+// maximum number of groups; an unknown tier gets custom's.
+func TierSizes(t Tier) (minSize, maxSize, maxGroups int) { return tierDefaults(t) }
 
 func groupPair(a, b int) [2]int {
 	if a > b {
@@ -48,7 +67,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		tier = TierCustom
 	}
 	if tier != TierLarge && tier != TierSmall && tier != TierCustom {
-		return nil, fmt.Errorf("unknown tier %q: want large, small or custom", opts.Tier)
+		return nil, fmt.Errorf("unknown tier %q: want large, small or custom: %w", opts.Tier, ErrGroupOptions)
 	}
 	p := &groupProblem{net: net, s: s, opts: opts, tier: tier}
 	p.minSize, p.maxSize, p.maxGroups = tierDefaults(tier)
@@ -62,13 +81,13 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		p.maxGroups = opts.MaxGroups
 	}
 	if p.minSize < 2 || p.maxSize < p.minSize {
-		return nil, fmt.Errorf("group sizes %d to %d: want 2 <= min <= max", p.minSize, p.maxSize)
+		return nil, fmt.Errorf("group sizes %d to %d: want 2 <= min <= max: %w", p.minSize, p.maxSize, ErrGroupOptions)
 	}
 	if opts.RequireAdjacent && len(opts.Adjacency) == 0 {
-		return nil, errors.New("require-adjacent needs an adjacency table (adjacency.csv)")
+		return nil, fmt.Errorf("require-adjacent needs an adjacency table (adjacency.csv): %w", ErrGroupOptions)
 	}
 	if opts.MaxDistanceKm < 0 || math.IsNaN(opts.MaxDistanceKm) {
-		return nil, fmt.Errorf("max distance %v km must be >= 0", opts.MaxDistanceKm)
+		return nil, fmt.Errorf("max distance %v km must be >= 0: %w", opts.MaxDistanceKm, ErrGroupOptions)
 	}
 	sectors := opts.Sectors
 	if sectors == nil {
@@ -110,7 +129,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		for x := 0; x < len(b); x++ {
 			for y := x + 1; y < len(b); y++ {
 				if p.cannot[groupPair(b[x], b[y])] {
-					return nil, fmt.Errorf("%s and %s are both must-link and cannot-link", net.Organisation(p.orgs[b[x]]).ID, net.Organisation(p.orgs[b[y]]).ID)
+					return nil, fmt.Errorf("%s and %s are both must-link and cannot-link: %w", net.Organisation(p.orgs[b[x]]).ID, net.Organisation(p.orgs[b[y]]).ID, ErrGroupOptions)
 				}
 			}
 		}
@@ -129,11 +148,8 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		sort.Ints(l)
 	}
 	p.buildSub()
-	for _, o := range p.orgs {
-		if net.Organisation(o).HasLocation {
-			p.hasGeo = true
-		}
-	}
+	p.buildGeo()
+	p.improved = map[string][]int{}
 	return p, nil
 }
 
@@ -193,7 +209,7 @@ func (p *groupProblem) setMustLink(cand []int) error {
 	}
 	for _, b := range p.blocks {
 		if len(b) > p.maxSize {
-			return fmt.Errorf("must-link joins %d organisations, more than the maximum group size %d", len(b), p.maxSize)
+			return fmt.Errorf("must-link joins %d organisations, more than the maximum group size %d: %w", len(b), p.maxSize, ErrGroupOptions)
 		}
 	}
 	return nil
@@ -229,7 +245,8 @@ func (p *groupProblem) buildSub() {
 	p.sub = graph.BuildSnapshot(len(p.orgs), ids, src, dst, w)
 }
 
-// valid reports whether a group (local indices) meets every hard rule.
+// valid reports whether a group (local indices) meets every hard rule,
+// including that its ties (or must-link) join all its members.
 func (p *groupProblem) valid(g []int) bool {
 	if len(g) < p.minSize || len(g) > p.maxSize {
 		return false
@@ -258,7 +275,33 @@ func (p *groupProblem) valid(g []int) bool {
 	if p.opts.RequireAdjacent && !p.adjacencyConnected(g, in) {
 		return false
 	}
-	return true
+	return p.tiesConnected(g, in)
+}
+
+// tiesConnected reports whether the group's ties join every member, a
+// must-link block counting as joined: a member with no partnership or
+// shared arrangement with the rest is never offered just to reach the
+// minimum size (the exact search would otherwise pad groups with one).
+func (p *groupProblem) tiesConnected(g []int, in map[int]bool) bool {
+	seen := map[int]bool{g[0]: true}
+	stack := []int{g[0]}
+	visit := func(y int) {
+		if in[y] && !seen[y] {
+			seen[y] = true
+			stack = append(stack, y)
+		}
+	}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, y := range p.sub.Neighbours(x) {
+			visit(int(y))
+		}
+		for _, y := range p.blocks[p.block[x]] {
+			visit(y)
+		}
+	}
+	return len(seen) == len(g)
 }
 
 // adjacencyConnected reports whether the group is connected through
@@ -277,17 +320,6 @@ func (p *groupProblem) adjacencyConnected(g []int, in map[int]bool) bool {
 		}
 	}
 	return len(seen) == len(g)
-}
-
-// distance is the great-circle distance in km between two local nodes
-// (haversine, mean Earth radius 6371.0088 km); +Inf when either has no
-// location.
-func (p *groupProblem) distance(a, b int) float64 {
-	oa, ob := p.net.Organisation(p.orgs[a]), p.net.Organisation(p.orgs[b])
-	if !oa.HasLocation || !ob.HasLocation {
-		return math.Inf(1)
-	}
-	return Haversine(oa.Lat, oa.Lon, ob.Lat, ob.Lon)
 }
 
 // Haversine returns the great-circle distance in km between two WGS84

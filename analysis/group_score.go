@@ -63,23 +63,21 @@ func (p *groupProblem) score(g []int) GroupScore {
 		return sc
 	}
 	inside := make([]float64, k)
-	pos := make(map[int]int, k)
-	for i, m := range g {
-		pos[m] = i
-	}
+	clear := p.markGroup(g)
+	defer clear()
 	var strength float64
 	for i, m := range g {
 		strength += p.strength[m]
 		ws := p.sub.Weights(m)
 		for x, u := range p.sub.Neighbours(m) {
-			if j, ok := pos[int(u)]; ok {
+			if j := p.pos[u]; j >= 0 {
 				inside[i] += ws[x]
-				if j > i {
+				if int(j) > i {
 					sc.Ties++
 				}
 			}
 		}
-		sc.Population += p.net.Organisation(p.orgs[m]).Population
+		sc.Population += p.pop[m]
 	}
 	for _, w := range inside {
 		sc.InsideWeight += w
@@ -121,7 +119,7 @@ func (p *groupProblem) score(g []int) GroupScore {
 		bordering := 0
 		for _, m := range g {
 			for _, y := range p.adjList[m] {
-				if _, ok := pos[y]; ok {
+				if p.pos[y] >= 0 {
 					bordering++
 					break
 				}

@@ -270,7 +270,24 @@ func (p *groupProblem) outsideLargestBorderPart(g []int, in map[int]bool) int {
 // improve applies the best improving local move (drop, add or swap a
 // unit) while the score rises and the rules hold. locked marks local
 // nodes that belong to other groups.
+//
+// Without locked nodes the result depends only on g, so it is memoised:
+// the runs at different seeds and resolutions mostly produce the same
+// clusters.
 func (p *groupProblem) improve(g []int, locked []bool) []int {
+	if locked == nil {
+		key := groupKey(g)
+		if out, ok := p.improved[key]; ok {
+			return out
+		}
+		out := p.improveFrom(g, nil)
+		p.improved[key] = out
+		return out
+	}
+	return p.improveFrom(g, locked)
+}
+
+func (p *groupProblem) improveFrom(g []int, locked []bool) []int {
 	cur, curScore := g, p.score(g).Total
 	for range 100 {
 		in := setOf(cur)

@@ -46,12 +46,7 @@ func Summarize(net *graph.Network, s *graph.Snapshot) *Summary {
 		Memberships:   len(net.Memberships()),
 		Ties:          s.Ties(),
 	}
-	n := float64(s.N())
-	if s.N() > 1 {
-		pairs := n * (n - 1) / 2
-		sum.Density = float64(s.Ties()) / pairs
-		sum.WeightedDensity = s.TotalWeight() / pairs
-	}
+	sum.Density, sum.WeightedDensity = Density(s), WeightedDensity(s)
 	sectors, types, kinds := map[string]int{}, map[string]int{}, map[string]int{}
 	for i := 0; i < net.NumOrganisations(); i++ {
 		o := net.Organisation(i)
@@ -65,9 +60,9 @@ func Summarize(net *graph.Network, s *graph.Snapshot) *Summary {
 		kinds[net.Arrangement(i).Kind]++
 	}
 	sum.BySector, sum.ByType, sum.ByKind = counts(sectors), counts(types), counts(kinds)
-	sizes := componentSizes(s)
-	sum.Components = len(sizes)
-	for _, c := range sizes {
+	comp := Components(s)
+	sum.Components = comp.Count
+	for _, c := range comp.Sizes {
 		sum.Largest = max(sum.Largest, c)
 	}
 	for i := 0; i < s.N(); i++ {
@@ -87,38 +82,5 @@ func counts(m map[string]int) []Count {
 		out = append(out, Count{Label: k, Count: v})
 	}
 	slices.SortFunc(out, func(a, b Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
-	return out
-}
-
-// componentSizes returns the size of each connected component (isolated
-// nodes are components of size 1) by union-find.
-func componentSizes(s *graph.Snapshot) []int {
-	parent := make([]int32, s.N())
-	for i := range parent {
-		parent[i] = int32(i)
-	}
-	var find func(int32) int32
-	find = func(x int32) int32 {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	s.EachTie(func(i, j int, _ float64) {
-		a, b := find(int32(i)), find(int32(j))
-		if a != b {
-			parent[a] = b
-		}
-	})
-	size := map[int32]int{}
-	for i := range parent {
-		size[find(int32(i))]++
-	}
-	out := make([]int, 0, len(size))
-	for _, v := range size {
-		out = append(out, v)
-	}
-	slices.Sort(out)
 	return out
 }

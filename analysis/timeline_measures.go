@@ -117,14 +117,11 @@ func measurePeriod(full *graph.Network, ds *DatedSnapshot, prev *periodState, to
 		st.degree[g] = s.Degree(i)
 	}
 	s.EachTie(func(i, j int, _ float64) { st.ties[pairKey(ds.Orgs[i], ds.Orgs[j])] = struct{}{} })
-	if n := float64(s.N()); s.N() > 1 {
-		pairs := n * (n - 1) / 2
-		p.Density, p.WeightedDensity = float64(s.Ties())/pairs, s.TotalWeight()/pairs
-	}
-	sizes := componentSizes(s)
-	p.Components = len(sizes)
-	if len(sizes) > 0 {
-		p.LargestComponent = sizes[len(sizes)-1]
+	p.Density, p.WeightedDensity = Density(s), WeightedDensity(s)
+	comp := Components(s)
+	p.Components = comp.Count
+	for _, c := range comp.Sizes {
+		p.LargestComponent = max(p.LargestComponent, c)
 	}
 	for i := 0; i < s.N(); i++ {
 		if s.Degree(i) == 0 {
@@ -221,84 +218,37 @@ func centralRanking(ds *DatedSnapshot, top int) []rankedOrg {
 // timelineAverageClustering is the mean over all nodes of the local
 // clustering coefficient 2T(i) / (k_i (k_i - 1)), where T(i) counts the
 // triangles through i; nodes with k_i < 2 count 0 (networkx's
-// average_clustering). An empty snapshot gives 0. Triangles through i are
-// counted by marking i's neighbours and scanning each neighbour's row.
+// average_clustering, AverageClustering's default). An empty snapshot gives
+// 0 rather than NaN, so the per-date table stays numeric.
 func timelineAverageClustering(s *graph.Snapshot) float64 {
-	n := s.N()
-	if n == 0 {
+	if s.N() == 0 {
 		return 0
 	}
-	mark := make([]int32, n)
-	for i := range mark {
-		mark[i] = -1
-	}
-	var sum float64
-	for i := 0; i < n; i++ {
-		k := s.Degree(i)
-		if k < 2 {
-			continue
-		}
-		row := s.Neighbours(i)
-		for _, j := range row {
-			mark[j] = int32(i)
-		}
-		links := 0 // each triangle is seen from both of its other corners
-		for _, j := range row {
-			for _, x := range s.Neighbours(int(j)) {
-				if mark[x] == int32(i) {
-					links++
-				}
-			}
-		}
-		sum += float64(links) / float64(k*(k-1))
-	}
-	return sum / float64(n)
+	return AverageClustering(s, ClusteringOptions{})
 }
 
-// timelineBlockDensity returns the tie density within and between the
+// timelineBlockDensity lists Blocks' densities within and between the
 // groups named by label (one per node; "" reads "(none)"), for every pair of
 // groups with at least one possible pair, ordered by group names.
 func timelineBlockDensity(s *graph.Snapshot, label []string) []BlockDensity {
-	names := map[string]int{}
-	for i := range label {
-		if label[i] == "" {
-			label[i] = "(none)"
+	m, err := Blocks(s, label)
+	if err != nil {
+		return []BlockDensity{}
+	}
+	name := func(g string) string {
+		if g == "" {
+			return "(none)"
 		}
-		names[label[i]]++
+		return g
 	}
-	keys := make([]string, 0, len(names))
-	for k := range names {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	idx := make(map[string]int, len(keys))
-	for k, v := range keys {
-		idx[v] = k
-	}
-	g := len(keys)
-	ties := make([]int, g*g)
-	weight := make([]float64, g*g)
-	s.EachTie(func(i, j int, w float64) {
-		a, b := idx[label[i]], idx[label[j]]
-		if a > b {
-			a, b = b, a
-		}
-		ties[a*g+b]++
-		weight[a*g+b] += w
-	})
 	out := []BlockDensity{}
-	for a := 0; a < g; a++ {
-		for b := a; b < g; b++ {
-			na, nb := names[keys[a]], names[keys[b]]
-			pairs := na * nb
-			if a == b {
-				pairs = na * (na - 1) / 2
-			}
-			if pairs == 0 {
+	for a := range m.Groups {
+		for b := a; b < len(m.Groups); b++ {
+			if m.Pairs[a][b] == 0 {
 				continue
 			}
-			out = append(out, BlockDensity{SectorA: keys[a], SectorB: keys[b], Ties: ties[a*g+b], Pairs: pairs,
-				Density: float64(ties[a*g+b]) / float64(pairs), WeightedDensity: weight[a*g+b] / float64(pairs)})
+			out = append(out, BlockDensity{SectorA: name(m.Groups[a]), SectorB: name(m.Groups[b]), Ties: m.Ties[a][b], Pairs: m.Pairs[a][b],
+				Density: m.Density[a][b], WeightedDensity: m.WeightedDensity[a][b]})
 		}
 	}
 	return out

@@ -82,7 +82,15 @@ func runSummary(_ context.Context, rc *runContext) error {
 // loadDataset reads or generates a spec's dataset.
 func loadDataset(ds DatasetSpec) (*graph.Network, []datasets.Input, error) {
 	if ds.Generate != nil {
-		return nil, nil, fmt.Errorf("dataset %s: generated datasets are not available in this build", ds.Label)
+		g := ds.Generate
+		net, _, err := datasets.Generate(datasets.GenerateOptions{
+			Organisations: int(g["organisations"]), Ties: int64(g["ties"]), Clusters: int(g["clusters"]),
+			Mixing: g["mixing"], Seed: uint64(g["seed"]),
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("dataset %s: %w", ds.Label, err)
+		}
+		return net, nil, nil
 	}
 	d, err := datasets.Load(ds.Source)
 	if err != nil {

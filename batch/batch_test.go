@@ -195,3 +195,50 @@ func TestExecuteCancelled(t *testing.T) {
 		t.Errorf("a cancelled batch left %d run folders", len(entries))
 	}
 }
+
+func TestExecuteAnalyzeAndGenerated(t *testing.T) {
+	spec, err := ParseSpec([]byte(`
+datasets:
+  - testdata/small
+  - generate: {organisations: 300, ties: 1200, clusters: 3, seed: 7}
+filters:
+  dates: [2015-07-01]
+analyses: [summary, analyze]
+`), "spec.yaml", ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	man, err := Execute(context.Background(), spec, Options{OutDir: out, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, row := range man.Summary() {
+		got[row.Dataset+"/"+row.Analysis+"/"+row.Metric] = row.Value
+	}
+	// testdata/small on 2015-07-01 is the path a-b-c: b is the one
+	// articulation point, both ties are bridges, no triangle.
+	for key, want := range map[string]float64{
+		"small/analyze/articulation_points": 1,
+		"small/analyze/bridges":             2,
+		"small/analyze/transitivity":        0,
+		"small/analyze/density":             2.0 / 3,
+	} {
+		if got[key] != want {
+			t.Errorf("%s = %v, want %v", key, got[key], want)
+		}
+	}
+	gen := "generated-n300-m1200-k3-s7"
+	if got[gen+"/summary/organisations"] != 300 || got[gen+"/analyze/organisations"] != 300 {
+		t.Errorf("generated dataset: %v organisations", got[gen+"/summary/organisations"])
+	}
+	if got[gen+"/summary/density"] != got[gen+"/analyze/density"] {
+		t.Errorf("summary and analyze disagree on density: %v vs %v", got[gen+"/summary/density"], got[gen+"/analyze/density"])
+	}
+	for _, f := range []string{"analyze.json", "analyze.csv", "summary.json", "run.json"} {
+		if _, err := os.Stat(filepath.Join(out, "runs", man.Runs[0].Run.ID, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}

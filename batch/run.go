@@ -77,6 +77,11 @@ func Execute(ctx context.Context, spec *Spec, opts Options) (*Manifest, error) {
 	if err := os.MkdirAll(runsDir, 0o755); err != nil {
 		return nil, fmt.Errorf("batch: %w", err)
 	}
+	// Run folders are created, replaced and removed under runs/: a link
+	// there would let that happen outside the output folder.
+	if fi, err := os.Lstat(runsDir); err != nil || fi.Mode()&os.ModeSymlink != 0 {
+		return nil, fmt.Errorf("batch: %s is a symbolic link: partnet writes only inside the output folder (remove the link)", runsDir)
+	}
 	runs := Expand(spec)
 	man := &Manifest{Version: opts.Version, Name: spec.Name, Spec: spec, Started: now().UTC().Format(time.RFC3339)}
 	loader := newLoader()

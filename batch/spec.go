@@ -125,7 +125,7 @@ func ParseSpec(data []byte, name, baseDir string) (*Spec, error) {
 	p.defaults(spec)
 	if len(p.errs) == 0 {
 		if n := spec.runCount(); n > MaxRuns {
-			p.errf(root.Line, "the spec expands to %d runs, at most %d allowed", n, MaxRuns)
+			p.errf(root.Line, "the spec expands to more than %d runs (the product of its lists), at most %d allowed", MaxRuns, MaxRuns)
 		}
 	}
 	if err := p.err(); err != nil {
@@ -134,9 +134,20 @@ func ParseSpec(data []byte, name, baseDir string) (*Spec, error) {
 	return spec, nil
 }
 
+// runCount is the size of the cross product, saturating at MaxRuns+1 so
+// that long lists cannot overflow it into a small number.
 func (s *Spec) runCount() int {
-	dates := max(1, len(s.Dates))
-	return len(s.Datasets) * dates * len(s.Weightings) * len(s.KindWeights) * len(s.Resolutions) * len(s.Seeds) * len(s.Tiers)
+	n := 1
+	for _, k := range []int{len(s.Datasets), max(1, len(s.Dates)), len(s.Weightings), len(s.KindWeights), len(s.Resolutions), len(s.Seeds), len(s.Tiers)} {
+		if k == 0 {
+			return 0
+		}
+		if n > (MaxRuns+1)/k {
+			return MaxRuns + 1
+		}
+		n *= k
+	}
+	return n
 }
 
 type specParser struct {
@@ -243,14 +254,23 @@ func (p *specParser) datasets(n *yaml.Node) []DatasetSpec {
 			p.errf(item.Line, "a dataset entry is a path, embedded:NAME, or a mapping with generate")
 		}
 	}
+	// Labels name run folders: make them path-safe first, so two labels
+	// that differ only in unsafe characters cannot share a folder.
 	labels := map[string]int{}
 	for i := range out {
+		out[i].Label = sanitize(out[i].Label)
 		labels[out[i].Label]++
 	}
+	taken := map[string]bool{}
 	for i := range out {
 		if labels[out[i].Label] > 1 {
-			out[i].Label = fmt.Sprintf("%s-%d", out[i].Label, i+1)
+			label := fmt.Sprintf("%s-%d", out[i].Label, i+1)
+			for k := 2; taken[label] || (labels[label] > 0 && label != out[i].Label); k++ {
+				label = fmt.Sprintf("%s-%d-%d", out[i].Label, i+1, k)
+			}
+			out[i].Label = label
 		}
+		taken[out[i].Label] = true
 	}
 	return out
 }
@@ -486,6 +506,26 @@ func (p *specParser) defaults(spec *Spec) {
 	if len(spec.KindWeights) == 0 {
 		spec.KindWeights = []map[string]float64{{}}
 	}
+	// A value listed twice would give two runs with the same id (and
+	// folder): keep the first.
+	spec.Resolutions = dedupe(spec.Resolutions, func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) })
+	spec.Seeds = dedupe(spec.Seeds, func(u uint64) string { return strconv.FormatUint(u, 10) })
+	spec.Tiers = dedupe(spec.Tiers, func(s string) string { return s })
+	spec.Weightings = dedupe(spec.Weightings, func(s string) string { return s })
+	spec.KindWeights = dedupe(spec.KindWeights, kindWeightsTag)
+}
+
+// dedupe keeps the first of the items that share a key, in order.
+func dedupe[T any](items []T, key func(T) string) []T {
+	seen := map[string]bool{}
+	out := items[:0:0]
+	for _, it := range items {
+		if k := key(it); !seen[k] {
+			seen[k] = true
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // sanitize makes a label safe as a path component: lower-case letters,

@@ -18,9 +18,12 @@ import (
 // itself are skipped. A byte order mark and semicolon separators are
 // accepted. Errors are ParseErrors that say the line.
 func ReadAdjacency(r io.Reader, name string) ([][2]string, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxAdjacencyBytes+1))
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
+	}
+	if len(data) > MaxAdjacencyBytes {
+		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: more than %s of neighbour pairs", ErrTooLarge, humanBytes(MaxAdjacencyBytes))}
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	cr := csv.NewReader(strings.NewReader(text))

@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -21,6 +22,14 @@ import (
 // metadata is not empty. Attribute columns follow the known ones in name
 // order. Each file is written atomically.
 func WriteDir(net *graph.Network, dir string) error {
+	return WriteDirContext(context.Background(), net, dir)
+}
+
+// WriteDirContext is WriteDir that stops, leaving the folder as it was,
+// when ctx is done: the files are written together (see
+// atomicfile.WriteFilesContext), so an interrupted or failed write never
+// leaves a folder mixing old and new files.
+func WriteDirContext(ctx context.Context, net *graph.Network, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write dataset: %w", err)
 	}
@@ -31,19 +40,19 @@ func WriteDir(net *graph.Network, dir string) error {
 	}{
 		{MetadataFile, func(w io.Writer) error { return yaml.NewEncoder(w).Encode(net.Meta) }, net.Meta == (graph.Metadata{})},
 		{OrganisationsFile, func(w io.Writer) error { return WriteOrganisationsCSV(w, net) }, false},
-		{PartnershipsFile, func(w io.Writer) error { return WritePartnershipsCSV(w, net) }, net.NumPartnerships() == 0},
+		// A dataset with no ties at all still gets a (header-only)
+		// partnerships.csv, so that it reads back.
+		{PartnershipsFile, func(w io.Writer) error { return WritePartnershipsCSV(w, net) }, net.NumPartnerships() == 0 && net.NumArrangements() > 0},
 		{ArrangementsFile, func(w io.Writer) error { return writeArrangementsCSV(w, net) }, net.NumArrangements() == 0},
 		{MembersFile, func(w io.Writer) error { return writeMembersCSV(w, net) }, net.NumArrangements() == 0},
 	}
+	var set []atomicfile.File
 	for _, f := range files {
-		if f.skip {
-			continue
-		}
-		if err := atomicfile.WriteFile(filepath.Join(dir, f.name), f.write); err != nil {
-			return err
+		if !f.skip {
+			set = append(set, atomicfile.File{Path: filepath.Join(dir, f.name), Write: f.write})
 		}
 	}
-	return nil
+	return atomicfile.WriteFilesContext(ctx, set)
 }
 
 func fmtDate(t time.Time) string {

@@ -63,6 +63,12 @@ func ReadEdgeList(r io.Reader, file string) (*graph.Network, *Problems, error) {
 	if header && len(fields) > 3 || header && len(fields) == 3 && normHeader(fields[2]) != "weight" {
 		plain = false
 	}
+	if !header && namesTieColumn(fields) {
+		// A header naming some tie columns but not source and target
+		// (source,weight): read with the schema, which reports the missing
+		// column, rather than as a tie between "source" and "weight".
+		header, plain = true, false
+	}
 	if plain {
 		body, line := data, 1
 		if header {
@@ -154,6 +160,26 @@ func isEdgeHeader(fields []string) bool {
 	}
 	src, dst := partnershipColumns[0], partnershipColumns[1]
 	return is(0, src) && is(1, dst) || len(fields) >= 3 && normHeader(fields[2]) == "weight"
+}
+
+// namesTieColumn reports whether any field is the name of a partnership
+// column partnet knows (source, target, weight, kind, ...), aliases of one
+// letter aside.
+func namesTieColumn(fields []string) bool {
+	for _, f := range fields {
+		h := normHeader(f)
+		for _, c := range partnershipColumns {
+			if h == c.name {
+				return true
+			}
+			for _, a := range c.aliases {
+				if h == a && len(a) > 1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // edgeChunk is what one worker parsed: ids in order of first appearance

@@ -46,6 +46,10 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 	}
 	readOrganisations(openRows(fh, name(OrganisationsFile), organisationColumns, probs), name(OrganisationsFile), net, probs)
 	fh.Close()
+	if net.NumOrganisations() == 0 && len(probs.Errors) > 0 {
+		// Every tie would name an unknown organisation: list only the cause.
+		return nil, probs, probs.Err()
+	}
 	found := false
 	if fh, ok := open(PartnershipsFile); ok {
 		found = true
@@ -76,6 +80,8 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 	if err := probs.Err(); err != nil {
 		return nil, probs, err
 	}
+	// Isolation is judged only once every tie read cleanly: a rejected row
+	// would make its organisations look isolated.
 	warnIsolated(net, name(OrganisationsFile), probs)
 	probs.Sort()
 	return net, probs, nil
@@ -89,8 +95,28 @@ func readMeta(r io.Reader, file string, meta *graph.Metadata, probs *Problems) {
 	}
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
-	if err := dec.Decode(meta); err != nil && !errors.Is(err, io.EOF) {
-		probs.errorf(file, yamlLine(err), "", fmt.Errorf("%w: %v (expected keys title, description, source, licence)", ErrMalformed, err))
+	err = dec.Decode(meta)
+	var te *yaml.TypeError
+	switch {
+	case err == nil, errors.Is(err, io.EOF):
+	case errors.As(err, &te):
+		// One problem per line: "line 2: field author not found in type ...".
+		for _, msg := range te.Errors {
+			var line int
+			var key string
+			if n, _ := fmt.Sscanf(msg, "line %d: field %s not found", &line, &key); n == 2 {
+				msg = fmt.Sprintf("unknown key %q", key)
+			} else if i := strings.Index(msg, ": "); i >= 0 {
+				msg = msg[i+2:]
+			}
+			probs.errorf(file, line, "", fmt.Errorf("%w: %s (expected keys title, description, source, licence)", ErrMalformed, msg))
+		}
+	default:
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i >= 0 {
+			msg = msg[i+2:]
+		}
+		probs.errorf(file, yamlLine(err), "", fmt.Errorf("%w: not valid YAML: %s", ErrMalformed, msg))
 	}
 }
 
@@ -150,13 +176,31 @@ func (rr *rowReader) next() bool {
 		}
 		if err != nil {
 			rr.probs.add(&rr.probs.Errors, asParseError(err, rr.t.file))
+			if errors.Is(err, ErrMalformed) {
+				continue // a bad quote spoils one record: read on
+			}
 			return false
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
+		rr.checkWidth(rec)
 		rr.rec = rec
 		return true
+	}
+}
+
+// checkWidth reports a row with non-empty fields beyond the header's
+// columns: usually an unquoted delimiter inside a value ("Smith, Jones"),
+// which shifts every later field. Empty trailing fields, as spreadsheets
+// write them, are fine.
+func (rr *rowReader) checkWidth(rec []string) {
+	for i := len(rr.t.header); i < len(rec); i++ {
+		if strings.TrimSpace(rec[i]) != "" {
+			rr.probs.add(&rr.probs.Errors, &ParseError{File: rr.t.file, Line: rr.t.line, Column: i + 1, Field: rr.t.fieldName(i),
+				Err: wrapMsg(ErrMalformed, fmt.Sprintf("%v: the row has %d fields but the header has %d: quote a value that contains the delimiter, e.g. \"Smith, Jones\"", ErrMalformed, len(rec), len(rr.t.header)))})
+			return
+		}
 	}
 }
 
@@ -212,6 +256,10 @@ func (rr *rowReader) attrs(skip map[string]int) map[string]string {
 	return m
 }
 
+// maxPopulation is more people than live on Earth: a larger population is
+// a mistake (and would overflow the int64 it is stored in when huge).
+const maxPopulation = 1e10
+
 func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Problems) {
 	if rr == nil {
 		return
@@ -228,8 +276,8 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 			continue
 		}
 		if pop, ok := rr.number("population"); ok {
-			if pop < 0 || pop != math.Trunc(pop) {
-				rr.fail("population", badValue("%q: expected a whole number of people >= 0", rr.get("population")))
+			if pop < 0 || pop != math.Trunc(pop) || pop > maxPopulation {
+				rr.fail("population", badValue("%q: expected a whole number of people from 0 to %.0f", rr.get("population"), maxPopulation))
 			}
 			o.Population = int64(pop)
 		}
@@ -286,7 +334,7 @@ func readPartnerships(rr *rowReader, file string, net *graph.Network, probs *Pro
 			if errors.Is(err, graph.ErrUnknownOrganisation) && strings.HasPrefix(err.Error(), "target") {
 				col = "target"
 			}
-			rr.fail(col, unknownOrgError(err, organisationsHint))
+			rr.fail(col, unknownOrgError(err, organisationsHintFor(file)))
 		}
 	}
 }
@@ -317,7 +365,25 @@ func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 
 const organisationsHint = "add it to " + OrganisationsFile
 
+// organisationsHintFor says where an unknown organisation should be added,
+// in the terms of the file's format.
+func organisationsHintFor(file string) string {
+	name, _, _ := strings.Cut(file, "[") // a workbook's file[sheet]
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx":
+		return "add it to the organisations sheet"
+	case ".json":
+		return `add it to "organisations"`
+	case ".graphml", ".gexf":
+		return "add a node for it"
+	}
+	return organisationsHint
+}
+
 func unknownOrgError(err error, hint string) error {
+	if end, ok := strings.CutSuffix(err.Error(), ` "": `+graph.ErrUnknownOrganisation.Error()); ok && errors.Is(err, graph.ErrUnknownOrganisation) {
+		return badValue("empty %s: name the organisation at each end of the tie", end)
+	}
 	if errors.Is(err, graph.ErrUnknownOrganisation) {
 		return fmt.Errorf("%v (%s): %w", strings.TrimSuffix(err.Error(), ": "+graph.ErrUnknownOrganisation.Error()), hint, graph.ErrUnknownOrganisation)
 	}
@@ -354,11 +420,14 @@ func readMembers(rr *rowReader, file string, net *graph.Network, probs *Problems
 		m := graph.Membership{ArrangementID: rr.get("arrangement_id"), OrganisationID: rr.get("organisation_id"), Role: rr.get("role")}
 		if err := net.AddMembership(m); err != nil {
 			col := "organisation_id"
-			if errors.Is(err, graph.ErrUnknownArrangement) {
+			switch {
+			case errors.Is(err, graph.ErrUnknownArrangement):
 				col = "arrangement_id"
 				err = fmt.Errorf("%v (add it to %s)", err, ArrangementsFile)
+			case errors.Is(err, graph.ErrDuplicateID):
+				err = fmt.Errorf("%q is listed twice as a member of %q: %w", m.OrganisationID, m.ArrangementID, graph.ErrDuplicateID)
 			}
-			rr.fail(col, unknownOrgError(err, organisationsHint))
+			rr.fail(col, unknownOrgError(err, organisationsHintFor(file)))
 		}
 	}
 	for i := 0; i < net.NumArrangements(); i++ {

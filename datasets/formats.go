@@ -3,6 +3,7 @@ package datasets
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -144,10 +145,16 @@ func loadFile(path string, format Format) (*Dataset, error) {
 // list keeps only the recorded partnerships' ends and weights; DOT draws
 // the combined ties (see WriteDOT); the other formats keep everything.
 func Write(net *graph.Network, path string, format Format) error {
+	return WriteContext(context.Background(), net, path, format)
+}
+
+// WriteContext is Write that stops when ctx is done (an interrupt),
+// leaving no partial output and an existing one untouched.
+func WriteContext(ctx context.Context, net *graph.Network, path string, format Format) error {
 	var write func(io.Writer, *graph.Network) error
 	switch format {
 	case FormatDir:
-		return WriteDir(net, path)
+		return WriteDirContext(ctx, net, path)
 	case FormatXLSX:
 		write = WriteXLSX
 	case FormatEdgeList:
@@ -163,7 +170,7 @@ func Write(net *graph.Network, path string, format Format) error {
 	default:
 		return fmt.Errorf("%s: %w %q for writing", path, ErrUnknownFormat, format)
 	}
-	return writeAtomic(path, func(w io.Writer) error { return write(w, net) })
+	return writeAtomicContext(ctx, path, func(w io.Writer) error { return write(w, net) })
 }
 
 // recordSet holds a dataset's tables as records already split into fields
@@ -314,7 +321,11 @@ func (li lineIndex) line(off int64) int {
 
 // writeAtomic writes path through internal/atomicfile with a buffer.
 func writeAtomic(path string, write func(io.Writer) error) error {
-	return atomicfile.WriteFile(path, func(w io.Writer) error {
+	return writeAtomicContext(context.Background(), path, write)
+}
+
+func writeAtomicContext(ctx context.Context, path string, write func(io.Writer) error) error {
+	return atomicfile.WriteFileContext(ctx, path, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 256<<10)
 		if err := write(bw); err != nil {
 			return err

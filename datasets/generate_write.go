@@ -25,8 +25,8 @@ const (
 // (source, target, kind, weight) and dataset.yaml. It holds only the
 // cluster centres in memory. It refuses sizes over the limits, and output
 // its estimate says would not fit on the disk, before writing anything;
-// each file is written atomically, so an interrupted run (ctx done) leaves
-// none half-written.
+// the files are written as one set, so an interrupted run (ctx done) leaves
+// none half-written and an existing folder as it was.
 func GenerateDir(ctx context.Context, opts GenerateOptions, dir string) error {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -39,20 +39,12 @@ func GenerateDir(ctx context.Context, opts GenerateOptions, dir string) error {
 		return err
 	}
 	g := newGenerator(o)
-	err = atomicfile.WriteFileContext(ctx, filepath.Join(dir, MetadataFile), func(w io.Writer) error {
-		return yaml.NewEncoder(w).Encode(g.metadata())
-	})
-	if err != nil {
-		return err
-	}
-	err = atomicfile.WriteFileContext(ctx, filepath.Join(dir, OrganisationsFile), func(w io.Writer) error {
-		return g.writeOrganisations(w)
-	})
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFileContext(ctx, filepath.Join(dir, PartnershipsFile), func(w io.Writer) error {
-		return g.writeTies(w, true)
+	// The three files are written as one set: an interrupt never leaves a
+	// folder mixing new and old files (see atomicfile.WriteFilesContext).
+	return atomicfile.WriteFilesContext(ctx, []atomicfile.File{
+		{Path: filepath.Join(dir, MetadataFile), Write: func(w io.Writer) error { return yaml.NewEncoder(w).Encode(g.metadata()) }},
+		{Path: filepath.Join(dir, OrganisationsFile), Write: g.writeOrganisations},
+		{Path: filepath.Join(dir, PartnershipsFile), Write: func(w io.Writer) error { return g.writeTies(w, true) }},
 	})
 }
 

@@ -341,7 +341,20 @@ func jsonReason(err error) string {
 		}
 		return fmt.Sprintf("a JSON %s where %s was expected", te.Value, want)
 	}
-	return strings.TrimPrefix(err.Error(), "json: ")
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	// A quoted number ("1,200" or "12") in a number field: say what is
+	// wrong with it as the CSV readers do.
+	if lit, ok := strings.CutPrefix(msg, "invalid number literal, trying to unmarshal "); ok {
+		if q, err := strconv.Unquote(strings.TrimSuffix(lit, " into Number")); err == nil {
+			if inner, err := strconv.Unquote(q); err == nil {
+				if _, _, perr := ParseNumber(inner); perr != nil {
+					return "a JSON string where a number was expected: " + perr.Error()
+				}
+				return fmt.Sprintf("a JSON string where a number was expected: write %s without quotes", inner)
+			}
+		}
+	}
+	return msg
 }
 
 func setAttrs(r *records, attrs map[string]string) {

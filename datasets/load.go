@@ -52,11 +52,22 @@ func Load(spec string) (*Dataset, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dataset %s: %w", spec, err)
 	}
+	if err := checkInputSize(spec); err != nil {
+		return nil, err
+	}
 	if info.IsDir() {
-		return loadFS(spec, os.DirFS(spec), spec)
+		fsys, release, err := dirFS(spec)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		return loadFS(spec, fsys, spec)
 	}
 	format, err := FormatOf(spec)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkFileContent(spec, format); err != nil {
 		return nil, err
 	}
 	return loadFile(spec, format)
@@ -131,15 +142,25 @@ func Check(spec string) (*Problems, error) {
 		if err != nil {
 			return nil, fmt.Errorf("dataset %s: %w", spec, err)
 		}
-		if info.IsDir() {
-			_, probs, _ = ReadFS(os.DirFS(spec), ".", spec)
+		if err := checkInputSize(spec); err != nil {
+			probs = &Problems{}
+			probs.add(&probs.Errors, asParseError(err, spec))
+		} else if info.IsDir() {
+			fsys, release, err := dirFS(spec)
+			if err != nil {
+				return nil, err
+			}
+			_, probs, _ = ReadFS(fsys, ".", spec)
+			release()
 		} else {
 			format, err := FormatOf(spec)
 			if err != nil {
 				return nil, err
 			}
-			probs, err = checkFile(spec, format)
-			if err != nil {
+			if err := checkFileContent(spec, format); err != nil {
+				probs = &Problems{}
+				probs.add(&probs.Errors, asParseError(err, spec))
+			} else if probs, err = checkFile(spec, format); err != nil {
 				return nil, err
 			}
 		}

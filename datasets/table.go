@@ -28,6 +28,7 @@ const (
 // resolves its header against the columns a schema knows.
 type table struct {
 	file    string
+	lim     *recordLimiter // nil for tables not read from CSV text
 	r       *csv.Reader
 	header  []string // normalised
 	col     map[string]int
@@ -81,15 +82,24 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 	if len(bytes.TrimSpace(first)) == 0 {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: no header line", ErrEmptyFile)}
 	}
-	if bytes.IndexByte(first, 0) >= 0 {
-		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: binary data (NUL bytes), not a CSV text file", ErrMalformed)}
+	if what := sniffBinary(first); what != "" {
+		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: this is %s, not a CSV text file", ErrMalformed, what)}
 	}
-	r := csv.NewReader(sb)
-	r.Comma = sniffDelimiter(first)
+	if crOnly(first) {
+		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: lines end in a bare carriage return (old Mac format): save it as CSV with Windows or Unix line endings", ErrMalformed)}
+	}
+	comma := sniffDelimiter(first)
+	if n, _ := headerColumns(first, byte(comma)); n > MaxColumns {
+		// Refused from the first 64 KiB, before the header is read whole.
+		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: the header has more than %d columns, at most %d allowed", ErrTooLarge, MaxColumns, MaxColumns)}
+	}
+	lim := &recordLimiter{r: sb, limit: MaxRecordBytes}
+	r := csv.NewReader(lim)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = false
 	r.ReuseRecord = true
-	t := &table{file: file, r: r, probs: probs}
+	t := &table{file: file, r: r, probs: probs, lim: lim}
 	rec, err := t.next()
 	if err == io.EOF {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: no header line", ErrEmptyFile)}
@@ -105,8 +115,10 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 	for i, h := range rec {
 		n := normHeader(h)
 		t.header = append(t.header, n)
-		if _, dup := t.col[n]; !dup && n != "" {
+		if first, dup := t.col[n]; !dup && n != "" {
 			t.col[n] = i
+		} else if dup {
+			probs.warnf(file, 1, h, fmt.Errorf("column %d has the same name as column %d: only column %d is read", i+1, first+1, first+1))
 		}
 	}
 	return t, nil
@@ -171,11 +183,17 @@ func (t *table) next() ([]string, error) {
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrMalformed, csvReason(pe))}
+			return nil, &ParseError{File: t.file, Line: pe.StartLine, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrMalformed, csvReason(pe))}
+		}
+		if errors.Is(err, errRecordTooLong) {
+			return nil, &ParseError{File: t.file, Line: t.line + 1, Err: fmt.Errorf("%w: a record longer than %s (a missing line break, or a quote that is never closed?)", ErrTooLarge, humanBytes(MaxRecordBytes))}
 		}
 		return nil, &ParseError{File: t.file, Err: err}
 	}
 	t.line, _ = t.r.FieldPos(0)
+	if t.lim != nil {
+		t.lim.reset()
+	}
 	for i, f := range rec {
 		if len(f) > MaxFieldBytes {
 			return nil, &ParseError{File: t.file, Line: t.line, Column: i + 1, Field: t.fieldName(i),
@@ -195,13 +213,12 @@ func (t *table) next() ([]string, error) {
 
 func csvReason(pe *csv.ParseError) string {
 	switch {
-	case errors.Is(pe.Err, csv.ErrQuote):
-		return "a quote (\") inside an unquoted field: quote the whole field and double the inner quotes"
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return "a bare quote (\") in a field: double it (\"\") inside a quoted field"
-	}
-	if pe.Err != nil && strings.Contains(pe.Err.Error(), "extraneous or missing \" in quoted-field") {
-		return "unterminated quoted field: a quote (\") opened here is never closed"
+		return "a quote (\") inside an unquoted field: quote the whole field and double the inner quotes (\"\")"
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine:
+		return fmt.Sprintf("unterminated quoted field: the quote (\") opened on this line is still open on line %d: close it, or double a quote meant as text (\"\")", pe.Line)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return "a quoted field is not closed properly: text after its closing quote, or no closing quote (double a quote meant as text: \"\")"
 	}
 	return pe.Err.Error()
 }
@@ -231,6 +248,8 @@ func (t *table) resolve(schema []column) (map[string]int, bool) {
 			msg := fmt.Sprintf("%v %q: the header has %s", ErrMissingColumn, c.name, strings.Join(quoteAll(t.rawHead), ", "))
 			if near := nearest(c, t.header); near != "" {
 				msg += fmt.Sprintf(" (did you mean %q for %q?)", near, c.name)
+			} else if d := otherDelimiter(t.rawHead); d != "" {
+				msg += fmt.Sprintf(" (the header seems separated by %s: partnet reads comma, semicolon or tab separated files)", d)
 			}
 			t.probs.add(&t.probs.Errors, &ParseError{File: t.file, Line: 1, Field: c.name, Err: wrapMsg(ErrMissingColumn, msg)})
 		}
@@ -246,7 +265,7 @@ func (t *table) extras(idx map[string]int) []int {
 	}
 	var out []int
 	for i, h := range t.header {
-		if !used[i] && h != "" {
+		if !used[i] && h != "" && t.col[h] == i { // a repeated name is read once
 			out = append(out, i)
 		}
 	}
@@ -304,3 +323,20 @@ type msgError struct {
 
 func (e *msgError) Error() string { return e.msg }
 func (e *msgError) Unwrap() error { return e.err }
+
+// otherDelimiter names the separator of a header that was read as a single
+// column because it uses one partnet does not read ("|", ":", spaces).
+func otherDelimiter(rawHead []string) string {
+	if len(rawHead) != 1 {
+		return ""
+	}
+	for _, d := range []string{"|", "^", ":", "~"} {
+		if strings.Contains(rawHead[0], d) {
+			return fmt.Sprintf("%q", d)
+		}
+	}
+	if strings.Contains(strings.TrimSpace(rawHead[0]), " ") {
+		return "spaces"
+	}
+	return ""
+}

@@ -53,7 +53,7 @@ func TestReadXLSXErrors(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		`testdata/xlsx/bad.xlsx[partnerships]:4: column "target": cell B4: target "zz" (add it to organisations.csv): unknown organisation`,
+		`testdata/xlsx/bad.xlsx[partnerships]:4: column "target": cell B4: target "zz" (add it to the organisations sheet): unknown organisation`,
 		`testdata/xlsx/bad.xlsx[partnerships]:4: column "weight": cell D4: "abc" is not a number`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

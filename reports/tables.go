@@ -123,7 +123,7 @@ func writeCSV(w io.Writer, rows any) error {
 		var rec []string
 		for i, c := range cols {
 			if c != "" {
-				rec = append(rec, csvCell(v.Index(k).Field(i)))
+				rec = append(rec, SafeCell(csvCell(v.Index(k).Field(i))))
 			}
 		}
 		if err := cw.Write(rec); err != nil {

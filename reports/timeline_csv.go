@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,7 +24,7 @@ func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
 // and step of the Kaplan-Meier curve; median_years empty when not
 // reached). Numbers are written with 6 decimals.
 func WriteTimelineCSV(w io.Writer, r *analysis.TimelineResult, table string) error {
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w) // names are guarded against formula injection
 	var rows [][]string
 	switch table {
 	case "", "periods":
@@ -89,8 +88,7 @@ func WriteTimelineCSV(w io.Writer, r *analysis.TimelineResult, table string) err
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func itoa(v int) string { return strconv.Itoa(v) }

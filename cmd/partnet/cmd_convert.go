@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/partnet/partnet/datasets"
@@ -32,14 +33,14 @@ the combined ties. OUT is written atomically: a failed run leaves nothing.`,
   partnet convert ./mydata out.txt --to edgelist`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runConvert(opts, args[0], args[1], s)
+			return runConvert(cmd.Context(), opts, args[0], args[1], s)
 		},
 	}
 	cmd.Flags().StringVar(&opts.To, "to", "", "output format (default: from OUT's extension): dir, xlsx, edgelist, json, graphml, gexf, dot")
 	return cmd
 }
 
-func runConvert(opts *convertOptions, in, out string, s *streams) error {
+func runConvert(ctx context.Context, opts *convertOptions, in, out string, s *streams) error {
 	format, err := outputFormat(opts.To, out)
 	if err != nil {
 		return err
@@ -57,7 +58,7 @@ func runConvert(opts *convertOptions, in, out string, s *streams) error {
 			fmt.Fprintln(s.ErrOut, "partnet: note: DOT holds the combined ties for drawing, not the full dataset")
 		}
 	}
-	if err := datasets.Write(net, out, format); err != nil {
+	if err := datasets.WriteContext(ctx, net, out, format); err != nil {
 		return err
 	}
 	if !s.Quiet {

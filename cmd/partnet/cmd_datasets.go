@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/partnet/partnet/datasets"
@@ -37,18 +38,18 @@ func newDatasetsCommand(s *streams) *cobra.Command {
 		Example: `  partnet datasets export england ./england`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDatasetsExport(args[0], args[1], s)
+			return runDatasetsExport(cmd.Context(), args[0], args[1], s)
 		},
 	})
 	return cmd
 }
 
-func runDatasetsExport(name, dir string, s *streams) error {
+func runDatasetsExport(ctx context.Context, name, dir string, s *streams) error {
 	ds, err := datasets.Load("embedded:" + name)
 	if err != nil {
 		return usagef(err)
 	}
-	if err := datasets.WriteDir(ds.Network, dir); err != nil {
+	if err := datasets.WriteDirContext(ctx, ds.Network, dir); err != nil {
 		return err
 	}
 	if !s.Quiet {

@@ -95,6 +95,8 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newConvertCommand(s))
 	root.AddCommand(newGenerateCommand(s))
 	root.AddCommand(newAnalyzeCommand(s))
+	root.AddCommand(newClustersCommand(s))
+	root.AddCommand(newGroupsCommand(s))
 
 	return root
 }

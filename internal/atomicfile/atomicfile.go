@@ -72,3 +72,58 @@ func (c *ctxWriter) Write(p []byte) (int, error) {
 	}
 	return c.w.Write(p)
 }
+
+// File is one file of a set written together by WriteFilesContext.
+type File struct {
+	Path  string
+	Write func(w io.Writer) error
+}
+
+// WriteFilesContext writes several files as one step: every file goes to
+// its own temporary file first, and only when all are written (and ctx is
+// not done) are they renamed into place, one after another. On an error or
+// an interrupt while writing, no temporary file is left and every existing
+// destination is untouched, so a folder never mixes old and new files. (A
+// crash during the renames themselves, a few microseconds, can still leave
+// some renamed and not others.)
+func WriteFilesContext(ctx context.Context, files []File) (err error) {
+	tmps := make([]*os.File, 0, len(files))
+	defer func() {
+		if err != nil {
+			for _, t := range tmps {
+				t.Close()
+				os.Remove(t.Name())
+			}
+		}
+	}()
+	for _, f := range files {
+		tmp, err := os.CreateTemp(filepath.Dir(f.Path), TempPrefix+filepath.Base(f.Path)+"-*")
+		if err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		tmps = append(tmps, tmp)
+		if err := f.Write(&ctxWriter{ctx: ctx, w: tmp}); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		if err := tmp.Chmod(0o644); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		if err := tmp.Sync(); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+	}
+	for _, t := range tmps {
+		if err := t.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", t.Name(), err)
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(tmps[i].Name(), f.Path); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+	}
+	return nil
+}

@@ -60,3 +60,45 @@ func TestWriteFile(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteFilesContext: a failure or a cancelled context part-way through
+// a set leaves every old file as it was and no temporary file; success
+// replaces them all.
+func TestWriteFilesContext(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.csv")
+	os.WriteFile(a, []byte("old a"), 0o644)
+	os.WriteFile(b, []byte("old b"), 0o644)
+	text := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cases := []struct {
+		name  string
+		ctx   context.Context
+		files []File
+		wantA string
+		wantB string
+	}{
+		{"second fails", context.Background(), []File{{a, text("new a")}, {b, func(w io.Writer) error { return errors.New("boom") }}}, "old a", "old b"},
+		{"cancelled after the first", ctx, []File{{a, func(w io.Writer) error { io.WriteString(w, "new a"); cancel(); return nil }}, {b, text("new b")}}, "old a", "old b"},
+		{"all written", context.Background(), []File{{a, text("new a")}, {b, text("new b")}}, "new a", "new b"},
+	}
+	for _, c := range cases {
+		err := WriteFilesContext(c.ctx, c.files)
+		if (err != nil) != (c.wantA == "old a") {
+			t.Errorf("%s: err = %v", c.name, err)
+		}
+		gotA, _ := os.ReadFile(a)
+		gotB, _ := os.ReadFile(b)
+		if string(gotA) != c.wantA || string(gotB) != c.wantB {
+			t.Errorf("%s: files = %q, %q; want %q, %q", c.name, gotA, gotB, c.wantA, c.wantB)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), TempPrefix) {
+				t.Errorf("%s: temporary file %s left behind", c.name, e.Name())
+			}
+		}
+	}
+}

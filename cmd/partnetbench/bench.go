@@ -1,0 +1,445 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/graph"
+)
+
+type options struct {
+	sizes      []int
+	tiesPerOrg int
+	samples    int
+	seed       uint64
+	peer       string
+	e2e        bool
+	partnet    string
+	dir        string
+	markdown   string
+}
+
+func parseFlags(args []string, errOut io.Writer) (*options, error) {
+	fs := flag.NewFlagSet("partnetbench", flag.ContinueOnError)
+	fs.SetOutput(errOut)
+	sizes := fs.String("sizes", "10k,100k", "organisation counts, comma-separated (k and m suffixes)")
+	o := &options{}
+	fs.IntVar(&o.tiesPerOrg, "ties-per-org", 10, "ties per organisation")
+	fs.IntVar(&o.samples, "samples", 100, "betweenness source samples")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed for generation and every randomised step")
+	fs.StringVar(&o.peer, "peer", "auto", "python-igraph peer: auto (when installed), on, off")
+	fs.BoolVar(&o.e2e, "e2e", false, "also time partnet's analyze, clusters, groups and report commands end to end")
+	fs.StringVar(&o.partnet, "partnet", "", "partnet binary for --e2e (default: go build ./cmd/partnet)")
+	fs.StringVar(&o.dir, "dir", "", "work folder for generated files (default: a temporary folder, removed after)")
+	fs.StringVar(&o.markdown, "markdown", "", "also write the Markdown table to this file")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := parseSize(strings.TrimSpace(s))
+		if err != nil {
+			return nil, err
+		}
+		o.sizes = append(o.sizes, n)
+	}
+	return o, nil
+}
+
+func parseSize(s string) (int, error) {
+	mult := 1
+	switch {
+	case strings.HasSuffix(strings.ToLower(s), "k"):
+		mult, s = 1000, s[:len(s)-1]
+	case strings.HasSuffix(strings.ToLower(s), "m"):
+		mult, s = 1000000, s[:len(s)-1]
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n*mult < 10 || n*mult > datasets.MaxGenerateOrganisations {
+		return 0, fmt.Errorf("size %q: want a number of organisations from 10 to %d, e.g. 100k", s, datasets.MaxGenerateOrganisations)
+	}
+	return n * mult, nil
+}
+
+// step is one timed row of the comparison.
+type step struct {
+	name    string
+	partnet float64 // seconds
+	peer    float64 // seconds; NaN when not measured
+	note    string
+	memMB   float64 // peak resident memory of the child, for end-to-end rows
+}
+
+type sizeResult struct {
+	orgs, ties   int
+	steps        []step
+	peerNote     string
+	partnetPeak  float64
+	peerPeak     float64
+	leidenQ      float64
+	peerLeidenQ  float64
+	peerVersion  string
+	generateTime float64
+}
+
+func run(ctx context.Context, args []string, out, errOut io.Writer) error {
+	o, err := parseFlags(args, errOut)
+	if err != nil {
+		return err
+	}
+	dir := o.dir
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "partnetbench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+	}
+	peerOK, peerWhy := peerAvailable(o.peer)
+	if !peerOK {
+		fmt.Fprintf(errOut, "partnetbench: igraph column skipped: %s\n", peerWhy)
+	}
+	if o.e2e && o.partnet == "" {
+		o.partnet = filepath.Join(dir, "partnet")
+		fmt.Fprintln(errOut, "partnetbench: building partnet for the end-to-end rows")
+		build := exec.CommandContext(ctx, "go", "build", "-o", o.partnet, "github.com/partnet/partnet/cmd/partnet")
+		build.Stderr = errOut
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("go build partnet: %w", err)
+		}
+	}
+	var results []*sizeResult
+	for _, n := range o.sizes {
+		res, err := benchSize(ctx, o, n, dir, peerOK, errOut)
+		if err != nil {
+			return err
+		}
+		if !peerOK {
+			res.peerNote = peerWhy
+		}
+		results = append(results, res)
+	}
+	md := markdown(results, o)
+	fmt.Fprint(out, md)
+	if o.markdown != "" {
+		return os.WriteFile(o.markdown, []byte(md), 0o644)
+	}
+	return nil
+}
+
+func peerAvailable(mode string) (bool, string) {
+	if mode == "off" {
+		return false, "--peer off"
+	}
+	cmd := exec.Command("/usr/bin/python3", "-c", "import igraph")
+	if err := cmd.Run(); err != nil {
+		if mode == "on" {
+			return false, "python-igraph is not installed (apt-get install python3-igraph); --peer on asked for it"
+		}
+		return false, "python-igraph is not installed (apt-get install python3-igraph)"
+	}
+	return true, ""
+}
+
+func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, errOut io.Writer) (*sizeResult, error) {
+	m := int64(n) * int64(o.tiesPerOrg)
+	label := sizeLabel(n)
+	res := &sizeResult{orgs: n}
+	gen := datasets.GenerateOptions{Organisations: n, Ties: m, Clusters: max(2, n/100), Mixing: 0.3, Seed: o.seed}
+	folder := filepath.Join(dir, label)
+	edges := filepath.Join(dir, label+"-edges.csv")
+	say := func(format string, args ...any) {
+		fmt.Fprintf(errOut, "partnetbench: %s: "+format+"\n", append([]any{label}, args...)...)
+	}
+	say("generating %d organisations, %d ties", n, m)
+	t0 := time.Now()
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return nil, err
+	}
+	if err := datasets.GenerateDir(ctx, gen, folder); err != nil {
+		return nil, err
+	}
+	if err := datasets.GenerateEdgeList(ctx, gen, edges); err != nil {
+		return nil, err
+	}
+	res.generateTime = time.Since(t0).Seconds()
+
+	timeIt := func(name string, f func() error) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		say("%s", name)
+		start := time.Now()
+		if err := f(); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		res.steps = append(res.steps, step{name: name, partnet: time.Since(start).Seconds(), peer: math.NaN()})
+		return nil
+	}
+	runtime.GC()
+	var net *graph.Network
+	var s *graph.Snapshot
+	if err := timeIt("read edge list", func() error {
+		ds, err := datasets.Load(edges)
+		if err != nil {
+			return err
+		}
+		net = ds.Network
+		s = net.Snapshot(graph.Weighting{})
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	res.ties = s.Ties()
+	var peerFile string
+	if peerOK {
+		peerFile = filepath.Join(dir, label+".ncol")
+		if err := writeNcol(s, peerFile); err != nil {
+			return nil, err
+		}
+	}
+	steps := []struct {
+		name string
+		f    func() error
+	}{
+		{"density and degree", func() error {
+			_ = analysis.Density(s)
+			_ = analysis.WeightedDensity(s)
+			_ = analysis.Degree(s)
+			_ = analysis.Strength(s)
+			return nil
+		}},
+		{"components", func() error { _ = analysis.Components(s); return nil }},
+		{"PageRank", func() error {
+			_, err := analysis.PageRank(ctx, s, analysis.PageRankOptions{Weighted: true})
+			return err
+		}},
+		{"k-core", func() error { _ = analysis.CoreNumber(s); return nil }},
+		{"clustering", func() error { _ = analysis.Transitivity(s); _ = analysis.LocalClustering(s); return nil }},
+		{"Leiden", func() error {
+			c, err := analysis.Leiden(ctx, s, analysis.LeidenOptions{Seed: o.seed})
+			if err != nil {
+				return err
+			}
+			res.leidenQ = analysis.Modularity(s, c.Membership, 1)
+			return nil
+		}},
+		{"sampled betweenness", func() error {
+			_, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: o.samples, Seed: o.seed})
+			return err
+		}},
+	}
+	for _, st := range steps {
+		if err := timeIt(st.name, st.f); err != nil {
+			return nil, err
+		}
+	}
+	res.partnetPeak = maxRSSMB(syscall.RUSAGE_SELF)
+	if peerOK {
+		say("python-igraph")
+		if err := runPeer(ctx, peerFile, o, res); err != nil {
+			return nil, err
+		}
+	}
+	if o.e2e {
+		net, s = nil, nil
+		runtime.GC()
+		for _, cmd := range [][]string{
+			{"analyze", folder, "--betweenness-samples", strconv.Itoa(o.samples), "--format", "json"},
+			{"clusters", folder, "--format", "json"},
+			{"groups", folder, "--tier", "small", "--format", "json"},
+			{"report", folder, "-o", filepath.Join(dir, label+"-report.html")},
+		} {
+			say("partnet %s", cmd[0])
+			secs, mem, err := runChild(ctx, o.partnet, append(cmd, "-q", "--seed", strconv.FormatUint(o.seed, 10)))
+			if err != nil {
+				res.steps = append(res.steps, step{name: "partnet " + cmd[0], partnet: math.NaN(), peer: math.NaN(), note: "failed: " + err.Error()})
+				continue
+			}
+			res.steps = append(res.steps, step{name: "partnet " + cmd[0] + " (end to end)", partnet: secs, peer: math.NaN(), memMB: mem})
+		}
+	}
+	return res, nil
+}
+
+func sizeLabel(n int) string {
+	switch {
+	case n%1000000 == 0:
+		return fmt.Sprintf("%dm", n/1000000)
+	case n%1000 == 0:
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return strconv.Itoa(n)
+}
+
+// writeNcol writes the snapshot's ties as "i j w" lines for igraph's
+// Read_Ncol, so both tools read the same merged ties.
+func writeNcol(s *graph.Snapshot, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	var b []byte
+	s.EachTie(func(i, j int, w float64) {
+		b = strconv.AppendInt(b[:0], int64(i), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(j), 10)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, w, 'g', -1, 64)
+		b = append(b, '\n')
+		bw.Write(b)
+	})
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func runPeer(ctx context.Context, file string, o *options, res *sizeResult) error {
+	script, err := peerScript()
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, "/usr/bin/python3", script, file, strconv.Itoa(o.samples), strconv.FormatUint(o.seed, 10))
+	cmd.Stderr = os.Stderr
+	outb, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("peer_igraph.py: %w", err)
+	}
+	var peer map[string]any
+	if err := json.Unmarshal(outb, &peer); err != nil {
+		return fmt.Errorf("peer_igraph.py output: %w", err)
+	}
+	num := func(k string) float64 {
+		if v, ok := peer[k].(float64); ok {
+			return v
+		}
+		return math.NaN()
+	}
+	keys := map[string]string{
+		"read edge list": "read", "density and degree": "density_degree", "components": "components",
+		"PageRank": "pagerank", "k-core": "kcore", "clustering": "clustering", "Leiden": "leiden",
+		"sampled betweenness": "betweenness_sampled",
+	}
+	for i := range res.steps {
+		if k, ok := keys[res.steps[i].name]; ok {
+			res.steps[i].peer = num(k)
+		}
+	}
+	res.peerPeak = num("peak_rss_mb")
+	res.peerLeidenQ = num("leiden_modularity")
+	if v, ok := peer["igraph_version"].(string); ok {
+		res.peerVersion = v
+	}
+	return nil
+}
+
+// peerScript finds peer_igraph.py beside this package's source.
+func peerScript() (string, error) {
+	for _, p := range []string{"cmd/partnetbench/peer_igraph.py", "peer_igraph.py", "../../cmd/partnetbench/peer_igraph.py"} {
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("peer_igraph.py not found: run partnetbench from the repository root")
+}
+
+// runChild runs a command and returns its wall time and peak resident
+// memory in MB.
+func runChild(ctx context.Context, bin string, args []string) (float64, float64, error) {
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Stdout = io.Discard
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	secs := time.Since(start).Seconds()
+	if err != nil {
+		return secs, 0, fmt.Errorf("%w: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	var mem float64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		mem = float64(ru.Maxrss) / 1024
+	}
+	return secs, mem, nil
+}
+
+func maxRSSMB(who int) float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(who, &ru); err != nil {
+		return math.NaN()
+	}
+	return float64(ru.Maxrss) / 1024
+}
+
+func markdown(results []*sizeResult, o *options) string {
+	var b strings.Builder
+	for _, r := range results {
+		fmt.Fprintf(&b, "\n#### %s organisations, %s ties (generated: %.1f s)\n\n", commas(r.orgs), commas(r.ties), r.generateTime)
+		if r.peerNote != "" {
+			fmt.Fprintf(&b, "igraph column skipped: %s.\n\n", r.peerNote)
+		}
+		b.WriteString("| step | partnet (s) | igraph (s) | partnet / igraph | note |\n| --- | ---: | ---: | ---: | --- |\n")
+		for _, st := range r.steps {
+			note := st.note
+			if st.memMB > 0 {
+				note = strings.TrimSpace(note + fmt.Sprintf(" peak %.0f MB", st.memMB))
+			}
+			if st.name == "Leiden" {
+				note = strings.TrimSpace(note + fmt.Sprintf(" Q partnet %.6f", r.leidenQ))
+				if !math.IsNaN(r.peerLeidenQ) && r.peerLeidenQ != 0 {
+					note += fmt.Sprintf(", igraph %.6f (to convergence)", r.peerLeidenQ)
+				}
+			}
+			if st.name == "sampled betweenness" {
+				note = strings.TrimSpace(note + fmt.Sprintf(" %d sources; igraph: %d single-source searches only", o.samples, o.samples))
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.name, secs(st.partnet), secs(st.peer), ratio(st.partnet, st.peer), note)
+		}
+		fmt.Fprintf(&b, "\nPeak memory: partnet in-process steps %.0f MB", r.partnetPeak)
+		if r.peerPeak > 0 {
+			fmt.Fprintf(&b, "; python-igraph %s %.0f MB", r.peerVersion, r.peerPeak)
+		}
+		b.WriteString(".\n")
+	}
+	return b.String()
+}
+
+func secs(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", v)
+}
+
+func ratio(a, b float64) string {
+	if math.IsNaN(a) || math.IsNaN(b) || b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2fx", a/b)
+}
+
+func commas(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

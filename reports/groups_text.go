@@ -1,0 +1,210 @@
+package reports
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// GroupsCSVColumns are the columns of WriteGroupsCSV, in order.
+var GroupsCSVColumns = []string{"tier", "rank", "group_id", "size", "members", "member_names", "score",
+	"collaboration", "cohesion", "density", "compactness", "scale", "weakest_link",
+	"inside_weight", "ties", "mean_distance_km", "border_share", "population",
+	"weakest_id", "weakest_name", "weakest_tie_weight", "weakest_share",
+	"appearances", "runs", "sensitivity", "evidence_count", "evidence"}
+
+// WriteGroupsCSV writes one row per group, tier by tier in rank order,
+// with the GroupsCSVColumns header. Lists (members, member_names) are
+// joined with ";"; evidence is one cell, "kind: name [service area]
+// (member ids)" items joined by "; ", strongest first. Empty cells mean
+// not known (distance without locations, border share without an
+// adjacency table). Numbers have 6 decimals.
+func WriteGroupsCSV(w io.Writer, v *GroupsView) error {
+	rows := [][]string{GroupsCSVColumns}
+	for _, t := range v.Tiers {
+		for _, g := range t.Groups {
+			var ids, names, ev []string
+			for _, m := range g.Members {
+				ids, names = append(ids, m.ID), append(names, m.Name)
+			}
+			for _, e := range g.Evidence {
+				ev = append(ev, evidenceLine(e, false))
+			}
+			var wid, wname, wtie, wshare string
+			if g.Weakest != nil {
+				wid, wname, wtie, wshare = g.Weakest.ID, g.Weakest.Name, ftoa(g.Weakest.TieWeight), ftoa(g.Weakest.Share)
+			}
+			rows = append(rows, []string{t.Tier, strconv.Itoa(g.Rank), g.GroupID, strconv.Itoa(len(g.Members)),
+				strings.Join(ids, ";"), strings.Join(names, ";"), ftoa(g.Score),
+				ftoa(g.Parts.Collaboration), ftoa(g.Parts.Cohesion), ftoa(g.Parts.Density), ftoa(g.Parts.Compactness),
+				ftoa(g.Parts.Scale), ftoa(g.Parts.WeakestLink), ftoa(g.InsideWeight), strconv.Itoa(g.Ties),
+				optF(g.MeanDistanceKm), optF(g.BorderShare), strconv.FormatInt(g.Population, 10),
+				wid, wname, wtie, wshare, strconv.Itoa(g.Appearances), strconv.Itoa(g.Runs), ftoa(g.Sensitivity),
+				strconv.Itoa(len(g.Evidence)), strings.Join(ev, "; ")})
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(rows); err != nil {
+		return fmt.Errorf("groups csv: %w", err)
+	}
+	return nil
+}
+
+// evidenceLine describes one piece of evidence on a line: kind, name,
+// service area and programme, value, and which members it joins (by id,
+// or by name when names is true).
+func evidenceLine(e GroupEvidence, names bool) string {
+	var b strings.Builder
+	b.WriteString(strings.ReplaceAll(e.Kind, "_", " "))
+	b.WriteString(": ")
+	name := e.Name
+	if name == "" {
+		name = e.ID
+	}
+	b.WriteString(name)
+	var about []string
+	if e.ServiceArea != "" {
+		about = append(about, strings.ReplaceAll(e.ServiceArea, "_", " "))
+	}
+	if e.Programme != "" {
+		about = append(about, "programme "+strings.ReplaceAll(e.Programme, "_", " "))
+	}
+	if e.ValueGBP != nil {
+		about = append(about, "£"+thousands(*e.ValueGBP))
+	}
+	if len(about) > 0 {
+		b.WriteString(" [" + strings.Join(about, ", ") + "]")
+	}
+	who := e.MemberIDs
+	if names {
+		who = e.MemberNames
+	}
+	b.WriteString(" (" + strings.Join(who, ", "))
+	if e.Source == "arrangement" && e.AllMembers > len(e.MemberIDs) {
+		fmt.Fprintf(&b, "; %d members in all", e.AllMembers)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// thousands formats a whole number of pounds with comma separators.
+func thousands(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 0, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var out []byte
+	for i := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}
+
+// maxTextEvidence is how many pieces of evidence the text output lists per
+// group; the rest are counted (CSV and JSON list them all).
+const maxTextEvidence = 8
+
+// WriteGroupsText writes the shortlists for a reader who has not read the
+// manual: per tier a ranked table, then each group with its members by
+// name, how its score adds up, the partnerships and shared bodies behind
+// it (strongest first), its weakest member and why, and how often the
+// search found it. Every name goes through Plain.
+func WriteGroupsText(w io.Writer, v *GroupsView) error {
+	fmt.Fprintf(w, "Candidate groups in %s\n", Plain(v.Dataset))
+	fmt.Fprintf(w, "Score (0-100, higher is better) = 40 x collaboration (existing joint working inside the group)\n"+
+		"  + 20 x cohesion (share of members' joint working that stays inside) + 15 x density (share of member\n"+
+		"  pairs already working together) + 10 x compactness (closeness on the map, and shared borders when an\n"+
+		"  adjacency table is given; 20 with --prefer-near) + 15 x scale (combined population; large tier only)\n"+
+		"  - 10 x weakest link (a member barely tied to the rest). Each part is between 0 and 1.\n")
+	fmt.Fprintf(w, "Tie weights: %s.\n", Plain(v.Weighting))
+	if v.Adjacency != "" {
+		fmt.Fprintf(w, "Shared borders from %s.\n", Plain(v.Adjacency))
+	} else {
+		fmt.Fprintf(w, "No shared-border table: compactness uses distance only.\n")
+	}
+	for _, t := range v.Tiers {
+		if err := writeGroupsTier(w, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeGroupsTier(w io.Writer, t GroupsTierView) error {
+	fmt.Fprintf(w, "\n== %s tier: groups of %d to %d, at most %d ==\n", t.Tier, t.MinSize, t.MaxSize, t.MaxGroups)
+	fmt.Fprintf(w, "%d eligible organisations; %s.\n", t.Eligible, Plain(t.Note))
+	if len(t.Groups) == 0 {
+		_, err := fmt.Fprintf(w, "No group meets the rules.\n")
+		return err
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "rank\tgroup_id\tscore\tcollab.\tcohesion\tdensity\tcompact.\tscale\tweakest\tfound\tmembers\n")
+	for _, g := range t.Groups {
+		names := make([]string, len(g.Members))
+		for i, m := range g.Members {
+			names[i] = Plain(m.Name)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%d/%d\t%s\n", g.Rank, g.GroupID, g.Score,
+			g.Parts.Collaboration, g.Parts.Cohesion, g.Parts.Density, g.Parts.Compactness, g.Parts.Scale, g.Parts.WeakestLink,
+			g.Appearances, g.Runs, strings.Join(names, ", "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, g := range t.Groups {
+		writeGroupDetail(w, g)
+	}
+	return nil
+}
+
+func writeGroupDetail(w io.Writer, g GroupView) {
+	fmt.Fprintf(w, "\n%d. %s  score %.1f  (%d members", g.Rank, g.GroupID, g.Score, len(g.Members))
+	if g.Population > 0 {
+		fmt.Fprintf(w, ", population %s", thousands(float64(g.Population)))
+	}
+	if g.MeanDistanceKm != nil {
+		fmt.Fprintf(w, ", %.0f km apart on average", *g.MeanDistanceKm)
+	}
+	fmt.Fprintf(w, ")\n   members: ")
+	for i, m := range g.Members {
+		if i > 0 {
+			fmt.Fprint(w, "; ")
+		}
+		fmt.Fprintf(w, "%s (%s)", Plain(m.Name), Plain(m.ID))
+	}
+	p := g.Points
+	fmt.Fprintf(w, "\n   score: collaboration %.1f + cohesion %.1f + density %.1f + compactness %.1f + scale %.1f - weakest link %.1f\n",
+		p.Collaboration, p.Cohesion, p.Density, p.Compactness, p.Scale, -p.WeakestLink)
+	fmt.Fprintf(w, "   evidence: %s inside the group (tie weight %.2f), strongest first:\n",
+		plural(len(g.Evidence), "partnership or shared arrangement", "partnerships and shared arrangements"), g.InsideWeight)
+	for i, e := range g.Evidence {
+		if i == maxTextEvidence {
+			fmt.Fprintf(w, "     ... and %d more (see --format csv or json)\n", len(g.Evidence)-maxTextEvidence)
+			break
+		}
+		fmt.Fprintf(w, "     - %s\n", Plain(evidenceLine(e, true)))
+	}
+	if !g.Connected {
+		fmt.Fprintf(w, "   note: the partnerships do not join every member (a member is in through must-link or geography)\n")
+	}
+	if g.Weakest != nil {
+		fmt.Fprintf(w, "   weakest member: %s: %s\n", Plain(g.Weakest.Name), Plain(g.Weakest.Reason))
+	}
+	fmt.Fprintf(w, "   found in %d of %d clustering runs (resolutions x seeds): %s\n", g.Appearances, g.Runs, g.SensitivityLabel)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
