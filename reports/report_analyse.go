@@ -157,8 +157,8 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	}
 
 	if !opts.NoGroups {
-		g := analysis.GroupOptions{Seed: opts.Seed, Weighting: opts.Weighting, Seeds: 2, Resolutions: []float64{1, 2, 4}}
-		how := "Leiden candidates at resolutions 1, 2, 4 x 2 seeds"
+		g := analysis.GroupOptions{Seed: opts.Seed, Weighting: opts.Weighting}
+		how := "the engine's defaults: Leiden candidates at resolutions 0.5, 1, 2, 4, 8 x 4 seeds"
 		if large {
 			g.Seeds, g.Resolutions, g.ExactLimit = 1, []float64{1}, -1
 			how = "large network: Leiden candidates at resolution 1, one seed, no exact search"
