@@ -80,6 +80,9 @@ func TestReportAssets(t *testing.T) {
 		{"inline", []string{"--inline-assets", js}, 0, `window.fakeEcharts = '<\/script>';`},
 		{"both", []string{"--inline-assets", js, "--assets-host", "http://x/"}, 2, ""},
 		{"missing inline file", []string{"--inline-assets", filepath.Join(dir, "nope.js")}, 2, ""},
+		{"unknown size-by", []string{"--size-by", "closeness"}, 2, ""},
+		{"zero resolution", []string{"--resolution", "0"}, 2, ""},
+		{"size by betweenness", []string{"--size-by", "betweenness", "--no-groups"}, 0, `<td>--size-by</td><td>betweenness</td>`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
