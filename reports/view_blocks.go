@@ -93,7 +93,7 @@ func brokerDetail(b BrokerRow) string {
 // the number of bridges.
 func cutRows(net *graph.Network, s *graph.Snapshot, groups []string) ([]CutRow, int) {
 	cut := analysis.CutPoints(s)
-	split := splitSizes(s, cut.Articulation)
+	split := analysis.CutSplits(s, cut.Articulation)
 	rows := []CutRow{}
 	for i, a := range cut.Articulation {
 		if !a {
@@ -101,7 +101,7 @@ func cutRows(net *graph.Network, s *graph.Snapshot, groups []string) ([]CutRow, 
 		}
 		o := net.Organisation(i)
 		rows = append(rows, CutRow{ID: o.ID, Name: o.Label(), Group: groups[i], Degree: s.Degree(i),
-			CutOff: split[i].cutOff, Pieces: split[i].pieces})
+			CutOff: split[i].CutOff, Pieces: split[i].Pieces})
 	}
 	slices.SortFunc(rows, func(a, b CutRow) int {
 		return cmp.Or(cmp.Compare(b.CutOff, a.CutOff), cmp.Compare(b.Degree, a.Degree), cmp.Compare(a.ID, b.ID))

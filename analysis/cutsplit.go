@@ -1,27 +1,28 @@
-package reports
+package analysis
 
 import "github.com/partnet/partnet/graph"
 
-// split says what losing one organisation does to its component.
-type split struct {
-	// pieces is how many parts the rest of the component falls into (1
-	// for an organisation that is not an articulation point, 0 for an
-	// isolate); cutOff how many organisations end up outside the largest
-	// part.
-	pieces, cutOff int
+// Split says what losing one organisation does to its component.
+type Split struct {
+	// Pieces is how many parts the rest of the component falls into.
+	Pieces int
+	// CutOff is how many organisations end up outside the largest part:
+	// those the loss would cut off from the rest.
+	CutOff int
 }
 
-// splitSizes measures, for every articulation point (cut[i] true), the
+// CutSplits measures, for every articulation point (cut[i] true, as from
+// CutPoints), the
 // pieces its removal leaves, in one iterative depth-first search over s
 // (O(n+m)): with disc the discovery order, low the lowpoint and sub the
 // DFS subtree size, removing v detaches the subtree of every DFS child c
 // with low[c] >= disc[v] as a piece of its own; everything else in the
 // component (its parent's side and the other children) is one more piece
-// when not empty. analysis.CutPoints finds the articulation points; this
-// adds how many organisations each would cut off. Others get zero values.
-func splitSizes(s *graph.Snapshot, cut []bool) []split {
+// when not empty. Nodes that are not articulation points get zero values;
+// the empty graph gives an empty slice; weights are ignored.
+func CutSplits(s *graph.Snapshot, cut []bool) []Split {
 	n := s.N()
-	out := make([]split, n)
+	out := make([]Split, n)
 	disc := make([]int32, n) // 0 = unvisited
 	low := make([]int32, n)
 	sub := make([]int32, n)
@@ -81,7 +82,7 @@ func splitSizes(s *graph.Snapshot, cut []bool) []split {
 				pieces++
 				big = max(big, rest)
 			}
-			out[v] = split{pieces: int(pieces), cutOff: int(size - 1 - big)}
+			out[v] = Split{Pieces: int(pieces), CutOff: int(size - 1 - big)}
 		}
 	}
 	return out
