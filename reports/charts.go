@@ -179,7 +179,11 @@ func heatmapChart(id string, b *BlockView, by string) (*charts.HeatMap, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(math.Max(maxD, 1e-6)),
+		// go-echarts 2.6.7 has no visualMap precision, so the calculable
+		// handles would round densities such as 0.021 to "0": label the
+		// ends explicitly instead.
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(false), Min: 0, Max: float32(math.Max(maxD, 1e-6)),
+			Text:   []string{chartText(strconv.FormatFloat(maxD, 'f', 4, 64)), "0"},
 			Orient: "horizontal", Left: "center", Bottom: "0"}),
 		charts.WithAnimation(false))
 	hm.AddSeries(chartText("density by "+by), data)
