@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/internal/atomicfile"
+	"github.com/partnet/partnet/reports"
 )
 
 // Manifest is manifest.json: how a batch was made and how each run went.
@@ -73,7 +73,7 @@ func writeOutputs(dir string, m *Manifest) error {
 }
 
 func writeSummaryCSV(w io.Writer, rows []SummaryRow) error {
-	cw := csv.NewWriter(w)
+	cw := reports.NewCSVWriter(w)
 	cw.Write(summaryHeader)
 	for _, r := range rows {
 		cw.Write([]string{r.RunID, r.Dataset, r.Date, r.Weighting, r.KindWeights,
