@@ -92,7 +92,8 @@ type ClusterStats struct {
 // SizeCount is one row of a size distribution: how many communities have
 // a given number of organisations.
 type SizeCount struct {
-	Size, Count int
+	Size  int `json:"size"`
+	Count int `json:"count"`
 }
 
 // PartitionQuality summarises how well a partition separates a network.

@@ -19,6 +19,8 @@ type analyzeOptions struct {
 	Samples int
 	Top     int
 	Args    []string
+	// byGiven is true when --by was set on the command line.
+	byGiven bool
 }
 
 func newAnalyzeCommand(s *streams) *cobra.Command {
@@ -50,6 +52,7 @@ Metric groups for --metrics: ` + strings.Join(analysis.Metrics, ", ") + `.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			opts.byGiven = cmd.Flags().Changed("by")
 			return runAnalyze(cmd.Context(), opts, s)
 		},
 	}
@@ -81,7 +84,15 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 	net := d.Network
 	by := net.AttrColumn(opts.By)
 	if net.NumOrganisations() > 0 && allEmpty(by) {
-		return usagef(fmt.Errorf("--by %q: no organisation has a value for this attribute", opts.By))
+		if opts.byGiven {
+			return usagef(fmt.Errorf("--by %q: no organisation has a value for this attribute", opts.By))
+		}
+		// The default grouping on data without sectors (a bare edge list):
+		// everyone is one group, and the between-group figures say so.
+		if !s.Quiet {
+			fmt.Fprintf(s.ErrOut, "partnet: note: no organisation has a %s: E-I, block density and brokerage treat all as one group (choose another with --by)\n", opts.By)
+		}
+		by, opts.By = nil, ""
 	}
 	if n := net.NumOrganisations(); n > largeExact && opts.Samples == 0 && !s.Quiet {
 		fmt.Fprintf(s.ErrOut, "partnet: note: exact path measures on %d organisations take time proportional to organisations x ties; --betweenness-samples 500 estimates them\n", n)

@@ -64,6 +64,9 @@ chosen with --table: ` + strings.Join(reports.TimelineTables, ", ") + `.`,
 		},
 	}
 	opts.data.addFlags(cmd)
+	// A timeline takes its own dates (--from/--to/--every or --dates); the
+	// shared --at filter would fix it to one day, so it is not offered.
+	cmd.Flags().MarkHidden("at")
 	opts.format.add(cmd, "text", "text", "csv", "json")
 	f := cmd.Flags()
 	f.StringVar(&opts.From, "from", "", "first date, YYYY-MM-DD (default: 1 January of the year of the earliest date in the data)")
