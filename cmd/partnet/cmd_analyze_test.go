@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 )
@@ -101,5 +102,39 @@ func TestAnalyzeCancelled(t *testing.T) {
 		Now: func() string { return "2026-01-01T00:00:00Z" }})
 	if code != exitFailure || out.Len() != 0 || !strings.Contains(errOut.String(), "interrupted") {
 		t.Errorf("cancelled analyze: exit %d, %d bytes out, stderr %q", code, out.Len(), errOut.String())
+	}
+}
+
+// TestAnalyzeEdgeList: a bare edge list has no sectors, so the default
+// grouping falls back to one group (with a note) rather than failing. The
+// graph is a triangle a-b-c with a tail c-d: c is the one articulation
+// point and 2 of 3 paths between the others pass through it.
+func TestAnalyzeEdgeList(t *testing.T) {
+	code, out, stderr := runCLI(t, "analyze", "testdata/edgelist_triangle_tail.csv", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "no organisation has a sector") {
+		t.Errorf("stderr lacks the note: %q", stderr)
+	}
+	var got struct {
+		Organisations      int `json:"organisations"`
+		ArticulationPoints int `json:"articulation_points"`
+		ByOrganisation     []struct {
+			ID          string  `json:"id"`
+			Betweenness float64 `json:"betweenness"`
+		} `json:"by_organisation"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	// c lies on the shortest paths a-d and b-d: raw 2, normalised
+	// 2 / ((n-1)(n-2)/2) = 2/3.
+	if got.Organisations != 4 || got.ArticulationPoints != 1 || got.ByOrganisation[0].ID != "c" ||
+		math.Abs(got.ByOrganisation[0].Betweenness-2.0/3) > 1e-12 {
+		t.Errorf("got %+v", got)
+	}
+	if code, _, _ := runCLI(t, "analyze", "testdata/edgelist_triangle_tail.csv", "--by", "region"); code != 2 {
+		t.Errorf("--by region on an edge list: exit %d, want 2", code)
 	}
 }
