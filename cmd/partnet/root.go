@@ -75,8 +75,10 @@ DATASET is a folder of CSV files, a file of a known format, or embedded:NAME;
 with none, commands run on the embedded "england" dataset.
 
 ` + exitCodesHelp,
-		Example: `  partnet summary
+		Example: `  partnet report -o report.html
+  partnet summary
   partnet validate ./mydata
+  partnet groups --tier large,small
   partnet datasets export england ./england`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -86,17 +88,17 @@ with none, commands run on the embedded "england" dataset.
 	root.PersistentFlags().Uint64Var(&s.Seed, "seed", 1, "seed for every random choice")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef(err) })
 
-	root.AddCommand(newValidateCommand(s))
-	root.AddCommand(newSummaryCommand(s))
-	root.AddCommand(newDatasetsCommand(s))
-	root.AddCommand(newBatchCommand(s))
-	root.AddCommand(newTimelineCommand(s))
 	root.AddCommand(newReportCommand(s))
-	root.AddCommand(newConvertCommand(s))
-	root.AddCommand(newGenerateCommand(s))
+	root.AddCommand(newSummaryCommand(s))
+	root.AddCommand(newValidateCommand(s))
 	root.AddCommand(newAnalyzeCommand(s))
 	root.AddCommand(newClustersCommand(s))
 	root.AddCommand(newGroupsCommand(s))
+	root.AddCommand(newTimelineCommand(s))
+	root.AddCommand(newConvertCommand(s))
+	root.AddCommand(newGenerateCommand(s))
+	root.AddCommand(newDatasetsCommand(s))
+	root.AddCommand(newBatchCommand(s))
 
 	return root
 }
