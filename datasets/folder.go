@@ -53,8 +53,18 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 	found := false
 	if fh, ok := open(PartnershipsFile); ok {
 		found = true
-		readPartnerships(openRows(fh, name(PartnershipsFile), partnershipColumns, probs), name(PartnershipsFile), net, probs)
+		before := net.NumPartnerships()
+		fast := readPartnershipsFast(fh, net, nil)
 		fh.Close()
+		if !fast {
+			// Something the fast path does not handle: read the file again
+			// with the general reader, which reports every problem.
+			net.TruncatePartnerships(before)
+			if fh, ok = open(PartnershipsFile); ok {
+				readPartnerships(openRows(fh, name(PartnershipsFile), partnershipColumns, probs), name(PartnershipsFile), net, probs)
+				fh.Close()
+			}
+		}
 	}
 	fa, okA := open(ArrangementsFile)
 	fm, okM := open(MembersFile)
@@ -137,6 +147,9 @@ type rowReader struct {
 	idx   map[string]int
 	rec   []string
 	probs *Problems
+	// extras caches t.extras(idx): the same for every row.
+	extras     []int
+	extrasDone bool
 }
 
 func openRows(r io.Reader, file string, schema []column, probs *Problems) *rowReader {
@@ -243,9 +256,14 @@ func (rr *rowReader) dates() (start, end time.Time) {
 	return s, e
 }
 
-func (rr *rowReader) attrs(skip map[string]int) map[string]string {
+// attrs returns the row's extra columns (those no schema column claimed),
+// or nil when they are all empty.
+func (rr *rowReader) attrs() map[string]string {
 	var m map[string]string
-	for _, i := range rr.t.extras(skip) {
+	if !rr.extrasDone {
+		rr.extras, rr.extrasDone = rr.t.extras(rr.idx), true
+	}
+	for _, i := range rr.extras {
 		if i < len(rr.rec) && rr.rec[i] != "" {
 			if m == nil {
 				m = map[string]string{}
@@ -301,7 +319,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 				}
 			}
 		}
-		o.Attrs = rr.attrs(rr.idx)
+		o.Attrs = rr.attrs()
 		if err := net.AddOrganisation(o); err != nil {
 			rr.fail("id", fmt.Errorf("%q is listed twice: %w", o.ID, graph.ErrDuplicateID))
 		}
@@ -359,7 +377,7 @@ func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 		rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
 	}
 	p.Start, p.End = rr.dates()
-	p.Attrs = rr.attrs(rr.idx)
+	p.Attrs = rr.attrs()
 	return p, !bad
 }
 
@@ -405,7 +423,7 @@ func readArrangements(rr *rowReader, file string, net *graph.Network, probs *Pro
 		}
 		a.ValueGBP, a.HasValue = rr.number("value_gbp")
 		a.Start, a.End = rr.dates()
-		a.Attrs = rr.attrs(rr.idx)
+		a.Attrs = rr.attrs()
 		if err := net.AddArrangement(a); err != nil {
 			rr.fail("id", fmt.Errorf("%q is listed twice: %w", a.ID, graph.ErrDuplicateID))
 		}
