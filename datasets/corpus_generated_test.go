@@ -315,7 +315,10 @@ func TestXLSXZipBomb(t *testing.T) {
 	if !errors.As(err, &pe) || !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("Load error = %v, want %s...", err, want)
 	}
-	if took := time.Since(start); took > 2*time.Second {
+	if took := time.Since(start); took > 30*time.Second {
+		// A hang guard, not a speed target: refusing reads only a
+		// header or the file size, so even a loaded machine is far
+		// below this.
 		t.Errorf("took %v to refuse", took)
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {

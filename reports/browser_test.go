@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/graph"
 )
 
 // Browser tests open a report in Debian's headless Chromium with ECharts
@@ -169,6 +172,14 @@ func TestBrowserHostileReport(t *testing.T) {
 	var probs pageProblems
 	probs.listen(ctx)
 	ids := r.ChartIDs()
+	// The hostile network is dated and clustered: every kind of chart is
+	// on the page, the timeline and the cluster transitions included.
+	for _, want := range []string{ChartNetwork, ChartGeo, ChartBlocks, ChartEI, ChartBrokers, ChartCentral, ChartDegrees,
+		ChartClusters, ChartClusterMap, ChartTimeline, ChartDensity, ChartFlows} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("the hostile report has no %s chart", want)
+		}
+	}
 	openReport(ctx, t, file, ids)
 	// Let ECharts finish its first frame before reading pixels.
 	if err := chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
@@ -176,14 +187,16 @@ func TestBrowserHostileReport(t *testing.T) {
 	}
 
 	var state map[string]string
-	var nodes int
+	var nodes, flowNodes, flowLinks int
 	var pwned bool
 	var text string
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(fmt.Sprintf(chartState, `["`+strings.Join(ids, `","`)+`"]`), &state),
 		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartNetwork')).getOption().series[0].data.length`, &nodes),
+		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartFlows')).getOption().series[0].data.length`, &flowNodes),
+		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartFlows')).getOption().series[0].links.length`, &flowLinks),
 		chromedp.Evaluate(`window.__pwned`, &pwned),
-		chromedp.Evaluate(`document.body.innerText`, &text),
+		chromedp.Evaluate(`document.querySelectorAll("details").forEach(function (d) { d.open = true; }); document.body.innerText`, &text),
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +207,9 @@ func TestBrowserHostileReport(t *testing.T) {
 	}
 	if nodes != len(r.Network.Nodes) {
 		t.Errorf("network chart holds %d nodes, want %d", nodes, len(r.Network.Nodes))
+	}
+	if flowNodes != len(r.Flows.Nodes) || flowLinks != len(r.Flows.Links) || flowLinks == 0 {
+		t.Errorf("Sankey chart holds %d nodes and %d links, want %d and %d (at least one link)", flowNodes, flowLinks, len(r.Flows.Nodes), len(r.Flows.Links))
 	}
 	for _, name := range hostileNames {
 		if !strings.Contains(text, name) {
@@ -230,5 +246,63 @@ func TestBrowserHostileReport(t *testing.T) {
 	}
 	if len(probs.errors) > 0 {
 		t.Errorf("console errors or exceptions: %q", probs.errors)
+	}
+}
+
+// TestBrowserEngland draws the embedded England report: every chart,
+// the timeline and the cluster-transition Sankey included, with no
+// console error.
+func TestBrowserEngland(t *testing.T) {
+	chrome, js := browserDeps(t)
+	d, err := datasets.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Network.Snapshot(graph.Weighting{})
+	res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := r.ChartIDs()
+	if !slices.Contains(ids, ChartFlows) || !slices.Contains(ids, ChartTimeline) || !slices.Contains(ids, ChartDensity) {
+		t.Fatalf("England report charts %v lack the timeline or the Sankey", ids)
+	}
+	file := filepath.Join(t.TempDir(), "england.html")
+	writeReportFile(t, file, r, HTMLOptions{InlineJS: js})
+	ctx, cancel := browser(t, chrome)
+	defer cancel()
+	var probs pageProblems
+	probs.listen(ctx)
+	drawn := openReport(ctx, t, file, ids)
+	t.Logf("England report drawn in %v", drawn)
+	if err := chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	var state map[string]string
+	var nodes, flowLinks int
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(fmt.Sprintf(chartState, `["`+strings.Join(ids, `","`)+`"]`), &state),
+		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartNetwork')).getOption().series[0].data.length`, &nodes),
+		chromedp.Evaluate(`echarts.getInstanceByDom(document.getElementById('chartFlows')).getOption().series[0].links.length`, &flowLinks),
+	); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		if state[id] != "drawn" {
+			t.Errorf("chart %s: %s, want a drawn canvas", id, state[id])
+		}
+	}
+	if nodes != s.N() {
+		t.Errorf("network chart holds %d nodes, want all %d organisations", nodes, s.N())
+	}
+	if flowLinks != len(r.Flows.Links) || flowLinks == 0 {
+		t.Errorf("Sankey holds %d links, want %d (and some)", flowLinks, len(r.Flows.Links))
+	}
+	if len(probs.errors) > 0 || len(probs.dialogs) > 0 {
+		t.Errorf("console errors %q, dialogs %q", probs.errors, probs.dialogs)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // tooltipJS shows a data item's "t" text (or its name), HTML-escaped by
 // ECharts' own encoder, one line per "\n".
 const tooltipJS = `function (p) { var d = p.data || {}; var t = (d.t !== undefined) ? d.t : p.name;
-  if (p.dataType === 'edge') { t = 'tie weight ' + p.value; }
+  if (p.dataType === 'edge') { t = (p.seriesType === 'sankey' ? 'organisations shared ' : 'tie weight ') + p.value; }
   return echarts.format.encodeHTML(String(t)).replace(/\n/g, '\u003cbr\u003e'); }`
 
 func initOpts(id, height string) charts.GlobalOpts {
@@ -143,7 +143,9 @@ func geoChart(id string, v *GeoView) (*charts.Scatter, error) {
 			// items make it fall back to one element per point.
 			pairs := make([][2]float64, len(byGroup[grp]))
 			for k, it := range byGroup[grp] {
-				pairs[k] = it.Value
+				// Five significant digits (about 1 m at these longitudes
+				// and latitudes) keep the page short.
+				pairs[k] = [2]float64{round4(it.Value[0]), round4(it.Value[1])}
 			}
 			data = pairs
 		}
@@ -177,7 +179,11 @@ func heatmapChart(id string, b *BlockView, by string) (*charts.HeatMap, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: names, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(math.Max(maxD, 1e-6)),
+		// go-echarts 2.6.7 has no visualMap precision, so the calculable
+		// handles would round densities such as 0.021 to "0": label the
+		// ends explicitly instead.
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(false), Min: 0, Max: float32(math.Max(maxD, 1e-6)),
+			Text:   []string{chartText(strconv.FormatFloat(maxD, 'f', 4, 64)), "0"},
 			Orient: "horizontal", Left: "center", Bottom: "0"}),
 		charts.WithAnimation(false))
 	hm.AddSeries(chartText("density by "+by), data)
@@ -255,4 +261,42 @@ func round4(x float64) float64 {
 		return x
 	}
 	return v
+}
+
+// sankeyNode is a Sankey node with a plain-text tooltip.
+type sankeyNode struct {
+	Name  string `json:"name"`
+	Value int    `json:"value"`
+	Depth int    `json:"depth"`
+	Tip   string `json:"t"`
+}
+
+type sankeyLink struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Value  int    `json:"value"`
+}
+
+// sankeyChart draws cluster transitions: one column per date, clusters as
+// nodes, shared organisations as links.
+func sankeyChart(id string, f *FlowView) (*charts.Sankey, error) {
+	sk := charts.NewSankey()
+	sk.SetGlobalOptions(initOpts(id, "560px"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
+		charts.WithAnimation(false))
+	nodes := make([]sankeyNode, len(f.Nodes))
+	for k, n := range f.Nodes {
+		nodes[k] = sankeyNode{Name: chartText(n.Name), Value: n.Size, Depth: n.Depth,
+			Tip: chartText(fmt.Sprintf("%s: cluster #%d\n%s\n%d organisations", n.Date, n.ID, n.Label, n.Size))}
+	}
+	links := make([]sankeyLink, len(f.Links))
+	for k, l := range f.Links {
+		links[k] = sankeyLink{Source: chartText(l.Source), Target: chartText(l.Target), Value: l.Shared}
+	}
+	sk.MultiSeries = append(sk.MultiSeries, charts.SingleSeries{
+		Name: "clusters", Type: types.ChartSankey, Data: nodes, Links: links,
+		Label:     &opts.Label{Show: opts.Bool(true), FontSize: 10},
+		LineStyle: &opts.LineStyle{Color: "source", Opacity: opts.Float(0.4)},
+	})
+	return sk, nil
 }

@@ -25,10 +25,10 @@ func findings(r *Report, sum *analysis.Summary) []string {
 	case sum.Ties == 0:
 		add("No organisation is tied to another.")
 	case sum.Components-sum.Isolated <= 1:
-		add("Every organisation with a partner is reachable from every other through partnerships; %d organisations have no partner at all.", sum.Isolated)
+		add("Every organisation with a partner is reachable from every other through partnerships; %d %s no partner at all.", sum.Isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
 	default:
-		add("The network falls into %d separate parts that share no partnership; the largest holds %s of organisations and %d organisations have no partner at all.",
-			sum.Components, percent(float64(sum.Largest)/float64(sum.Organisations)), sum.Isolated)
+		add("The network falls into %d separate parts that share no partnership; the largest holds %s of organisations and %d %s no partner at all.",
+			sum.Components, percent(float64(sum.Largest)/float64(sum.Organisations)), sum.Isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
 	}
 
 	if b := r.Blocks; b != nil && len(b.Groups) > 1 {
@@ -58,43 +58,101 @@ func findings(r *Report, sum *analysis.Summary) []string {
 		if e.Index > e.Expected {
 			dir = "more across"
 		}
-		add("Ties run %s %s groups than chance would give: the E-I index is %.2f against %.2f expected for ties placed at random (-1 means every tie is within a group, +1 every tie crosses groups).",
-			dir, r.By, e.Index, e.Expected)
-	}
-
-	if r.Cutpoints != nil {
-		if len(r.Cutpoints) == 0 {
-			add("No single organisation holds the network together: losing any one would not split it.")
-		} else {
-			add("%d organisations are single points of failure: losing one would split the network. The most connected of them are %s.",
-				len(r.Cutpoints), names(centralNames(r.Cutpoints), 3))
+		resc := ""
+		if !math.IsNaN(e.Rescaled) {
+			resc = fmt.Sprintf("; rescaled to the range these ties could reach, %.2f", e.Rescaled)
 		}
+		add("Ties run %s %s groups than chance would give: the E-I index is %.2f against %.2f expected for ties placed at random (-1 means every tie is within a group, +1 every tie crosses groups%s).",
+			dir, r.By, e.Index, e.Expected, resc)
 	}
+	addCutFindings(add, r)
 	if len(r.Brokers) > 0 {
-		b := r.Brokers[0]
-		add("The strongest broker between %s groups is %s (%s), ranked by %s: %s.", r.By, b.Name, label(b.Group), r.BrokerMeasure, b.Detail)
+		var top []string
+		for _, b := range r.Brokers[:min(3, len(r.Brokers))] {
+			top = append(top, fmt.Sprintf("%s (%s: %s)", b.Name, label(b.Group), b.Detail))
+		}
+		add("The strongest brokers between %s groups, by the paths they broker between organisations of different groups (Gould and Fernandez), are %s.",
+			r.By, names(top, 3))
 	}
 	if len(r.Central) > 0 {
-		add("The most central organisations by %s are %s.", r.CentralMeasure, names(centralNames(r.Central), 5))
+		note := ""
+		if r.CentralMeasure == "betweenness (sampled)" {
+			note = " (" + r.BetweennessNote + ")"
+		}
+		add("The most central organisations by %s%s are %s.", r.CentralMeasure, note, names(centralNames(r.Central), 5))
 	}
-	if len(r.Clusters) > 0 {
-		regional := 0
-		for _, c := range r.Clusters {
-			if c.TopRegionShare >= 0.75 {
-				regional++
+	addClusterFindings(add, r)
+	for _, g := range r.Groups {
+		if g.Rank != 1 {
+			continue
+		}
+		ev := ""
+		if len(g.Evidence) > 0 {
+			ev = fmt.Sprintf("; its strongest evidence is %s", g.Evidence[0])
+			if len(g.Evidence) > 1 {
+				ev += fmt.Sprintf(" (with %d more %s)", len(g.Evidence)-1, pluralWord(len(g.Evidence)-1, "partnership or shared arrangement", "partnerships and shared arrangements"))
 			}
 		}
-		add("Partnerships form %d clusters; the largest has %d organisations, and %d of the %d clusters have at least three quarters of their members in one region.",
-			len(r.Clusters), r.Clusters[0].Size, regional, len(r.Clusters))
+		add("The top candidate group in the %s tier is %s (score %.1f of 100)%s.", g.Tier, names(g.Members, 6), g.Score, ev)
 	}
-	tiers := map[string]bool{}
-	for _, g := range r.Groups {
-		if !tiers[g.Tier] && g.Rank == 1 {
-			tiers[g.Tier] = true
-			add("The top candidate group in the %s tier is %s (score %.3g).", g.Tier, names(g.Members, 6), g.Score)
+	addTimelineFindings(add, r)
+	return out
+}
+
+func addCutFindings(add func(string, ...any), r *Report) {
+	if r.Cutpoints == nil {
+		return
+	}
+	if len(r.Cutpoints) == 0 {
+		add("No single organisation holds the network together: losing any one would not split it.")
+		return
+	}
+	var worst []string
+	for _, c := range r.Cutpoints[:min(3, len(r.Cutpoints))] {
+		worst = append(worst, fmt.Sprintf("%s (%d %s cut off)", c.Name, c.CutOff, pluralWord(c.CutOff, "organisation", "organisations")))
+	}
+	add("%d organisations are single points of failure: losing one would split its part of the network. Those whose loss would cut off most are %s. %d ties are bridges whose loss would do the same.",
+		len(r.Cutpoints), names(worst, 3), r.Bridges)
+}
+
+func addClusterFindings(add func(string, ...any), r *Report) {
+	if len(r.Clusters) == 0 {
+		return
+	}
+	multi, robust, measured := 0, 0, false
+	for _, c := range r.Clusters {
+		if c.Size > 1 {
+			multi++
+		}
+		if !math.IsNaN(c.Robustness) {
+			measured = true
+		}
+		if c.Robust && c.Size > 1 {
+			robust++
 		}
 	}
-	if n := len(r.Periods); n > 1 {
+	s := fmt.Sprintf("Partnerships form %d clusters of two or more organisations; the largest has %d organisations", multi, r.Clusters[0].Size)
+	if measured {
+		s += fmt.Sprintf(", and %d of the %d are robust (found again with other seeds)", robust, multi)
+	}
+	s += "."
+	if m := r.RegionMatch; m != nil {
+		word := "loosely"
+		switch {
+		case m.NMI >= 0.7:
+			word = "closely"
+		case m.NMI >= 0.4:
+			word = "partly"
+		}
+		s += fmt.Sprintf(" Clusters match the %d regions %s: normalised mutual information %.2f and adjusted Rand index %.2f (1 would be a perfect match, 0 no more than chance).",
+			m.Regions, word, m.NMI, m.ARI)
+	}
+	add("%s", s)
+}
+
+func addTimelineFindings(add func(string, ...any), r *Report) {
+	n := len(r.Periods)
+	if n > 1 {
 		a, b := r.Periods[0], r.Periods[n-1]
 		verb := "grew"
 		if b.Ties < a.Ties {
@@ -102,9 +160,68 @@ func findings(r *Report, sum *analysis.Summary) []string {
 		} else if b.Ties == a.Ties {
 			verb = "stayed"
 		}
-		add("Active ties %s from %d in %s to %d in %s.", verb, a.Ties, a.Period, b.Ties, b.Period)
+		big := 1
+		for k := 2; k < n; k++ {
+			if abs(r.Periods[k].Ties-r.Periods[k-1].Ties) > abs(r.Periods[big].Ties-r.Periods[big-1].Ties) {
+				big = k
+			}
+		}
+		p, q := r.Periods[big-1], r.Periods[big]
+		add("Active ties %s from %d in %s to %d in %s (density %s to %s). The biggest change came between %s and %s: %d ties formed and %d ended, %s.",
+			verb, a.Ties, a.Period, b.Ties, b.Period, percent(a.Density), percent(b.Density), p.Period, q.Period, q.Formed, q.Ended,
+			signed(q.Ties-p.Ties))
 	}
-	return out
+	if f := r.Flows; f != nil {
+		var merges, splits int
+		for _, t := range f.Transitions {
+			switch t.Kind {
+			case "merges":
+				merges++
+			case "splits":
+				splits++
+			}
+		}
+		if merges+splits > 0 {
+			add("Over the period, clusters merged %d times and split %d times.", merges, splits)
+		}
+	}
+	joined := 0
+	var example *SuccessionRow
+	for k := range r.Successions {
+		s := &r.Successions[k]
+		if s.PairsJoined > 0 {
+			joined++
+			if example == nil || s.PairsJoined > example.PairsJoined {
+				example = s
+			}
+		}
+	}
+	if len(r.Successions) > 0 {
+		txt := fmt.Sprintf("%d %s abolished ones; in %d of these successions the predecessors already worked together before the merger", len(r.Successions), pluralWord(len(r.Successions), "organisation replaced", "organisations replaced"), joined)
+		if example != nil && len(example.Preceding) > 0 {
+			txt += fmt.Sprintf(", for example %s before they became %s (%s)", names(example.Predecessors, 4), example.Successor, example.Preceding[0])
+		}
+		add("%s.", txt)
+	}
+}
+
+func abs(x int) int { return max(x, -x) }
+
+func signed(d int) string {
+	switch {
+	case d > 0:
+		return fmt.Sprintf("a net gain of %d", d)
+	case d < 0:
+		return fmt.Sprintf("a net loss of %d", -d)
+	}
+	return "no net change"
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func densityWord(d float64) string {

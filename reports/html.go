@@ -46,7 +46,13 @@ const (
 	ChartClusters   = "chartClusters"
 	ChartClusterMap = "chartClusterMap"
 	ChartTimeline   = "chartTimeline"
+	ChartDensity    = "chartDensity"
+	ChartFlows      = "chartFlows"
 )
+
+// clusterChartBars is the most clusters in the cluster-size chart (the
+// largest); the table and --tables hold them all.
+const clusterChartBars = 50
 
 // ChartIDs returns the ids of the charts WriteHTML draws for r, in page
 // order.
@@ -75,7 +81,10 @@ func (r *Report) ChartIDs() []string {
 		ids = append(ids, ChartClusterMap)
 	}
 	if len(r.Periods) > 0 {
-		ids = append(ids, ChartTimeline)
+		ids = append(ids, ChartTimeline, ChartDensity)
+	}
+	if r.Flows != nil && len(r.Flows.Nodes) > 0 {
+		ids = append(ids, ChartFlows)
 	}
 	return ids
 }
@@ -133,8 +142,9 @@ func (r *Report) renderCharts() (map[string]template.HTML, error) {
 			c, e := columnChart(id, "organisations", labels, vals)
 			err = put(id, c, e)
 		case ChartClusters:
-			labels, vals := make([]string, len(r.Clusters)), make([]float64, len(r.Clusters))
-			for k, cl := range r.Clusters {
+			shown := r.Clusters[:min(clusterChartBars, len(r.Clusters))]
+			labels, vals := make([]string, len(shown)), make([]float64, len(shown))
+			for k, cl := range shown {
 				labels[k], vals[k] = cl.Cluster, float64(cl.Size)
 			}
 			c, e := columnChart(id, "organisations", labels, vals)
@@ -151,6 +161,17 @@ func (r *Report) renderCharts() (map[string]template.HTML, error) {
 			}
 			c, e := lineChart(id, labels, []string{"ties active", "ties formed", "ties ended"}, vals)
 			err = put(id, c, e)
+		case ChartDensity:
+			labels := make([]string, len(r.Periods))
+			vals := [][]float64{make([]float64, len(r.Periods))}
+			for k, p := range r.Periods {
+				labels[k], vals[0][k] = p.Period, p.Density
+			}
+			c, e := lineChart(id, labels, []string{"density"}, vals)
+			err = put(id, c, e)
+		case ChartFlows:
+			c, e := sankeyChart(id, r.Flows)
+			err = put(id, c, e)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
@@ -166,6 +187,8 @@ var pageTemplate = template.Must(template.New("report.html").Funcs(template.Func
 	"join":    strings.Join,
 	"add":     func(a, b int) int { return a + b },
 	"density": func(b *BlockView, a, c int) string { return formatNum(b.Density[a][c]) },
+	"first":   func(k int, list []string) []string { return list[:min(k, len(list))] },
+	"more":    func(k int, list []string) int { return max(0, len(list)-k) },
 }).ParseFS(templateFS, "templates/*.html"))
 
 type pageData struct {

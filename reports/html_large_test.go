@@ -3,47 +3,14 @@ package reports
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
-
-// largeNetwork is a seeded network of n organisations in four sectors and
-// nine regions, all located, with a mean degree of about 5, 90% of them inside
-// planted groups of 50.
-func largeNetwork(t testing.TB, n int) (*graph.Network, *graph.Snapshot) {
-	t.Helper()
-	r := rand.New(rand.NewPCG(1, 5))
-	net := graph.NewNetwork()
-	sectors := []string{"council", "agency", "third_sector", "private"}
-	for i := 0; i < n; i++ {
-		g := i / 50
-		o := graph.Organisation{ID: fmt.Sprintf("org%06d", i), Name: fmt.Sprintf("Organisation %d", i),
-			Sector: sectors[r.IntN(4)], Region: fmt.Sprintf("region%d", g%9),
-			Lat: 50 + float64(g%40)/8 + r.Float64()/10, Lon: -5 + float64(g/40%50)/8 + r.Float64()/10, HasLocation: true}
-		if err := net.AddOrganisation(o); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for k := 0; k < 5*n/2; k++ { // mean degree about 5
-		a := r.IntN(n)
-		b := r.IntN(n)
-		if r.Float64() < 0.9 {
-			b = min(a/50*50+r.IntN(50), n-1)
-		}
-		if a != b {
-			if err := net.AddTie(a, b, 0.5+r.Float64()); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	return net, net.Snapshot(graph.Weighting{})
-}
 
 // TestLargeReport builds, writes and draws the report of a generated
 // 100k-organisation network. It takes about a minute, so it runs only when
@@ -53,22 +20,43 @@ func TestLargeReport(t *testing.T) {
 	if os.Getenv("PARTNET_LARGE") == "" {
 		t.Skip("set PARTNET_LARGE=1 to build and draw the 100k-organisation report")
 	}
+	chrome, js := browserDeps(t)
 	const n = 100_000
-	net, s := largeNetwork(t, n)
-	start := time.Now()
-	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test"})
+	// partnet generate's network: 100k organisations, 500k partnership
+	// rows in 1,000 planted clusters, seed 1.
+	net, _, err := datasets.Generate(datasets.GenerateOptions{Organisations: n, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	chrome, js := browserDeps(t)
+	start := time.Now()
+	s := net.Snapshot(graph.Weighting{})
+	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysed := time.Since(start)
+	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := WriteHTML(&buf, r, HTMLOptions{InlineJS: js}); err != nil {
 		t.Fatal(err)
 	}
 	built := time.Since(start)
 	size := buf.Len()
-	t.Logf("100k organisations, %d ties: built and written in %v, page %.1f MB (%.1f MB without ECharts)",
-		s.Ties(), built, float64(size)/1e6, float64(size-len(js))/1e6)
+	t.Logf("100k organisations, %d ties: analysed in %v, built and written in %v, page %.1f MB (%.1f MB without ECharts)",
+		s.Ties(), analysed, built, float64(size)/1e6, float64(size-len(js))/1e6)
+	for _, f := range r.Settings {
+		t.Logf("  %s: %s", f.Label, f.Value)
+	}
+	// The page states that betweenness was sampled and the group search
+	// was light.
+	for _, want := range []string{"sampled: 100 of 100000 organisations as sources", "no exact search"} {
+		if !bytes.Contains(buf.Bytes(), []byte(want)) {
+			t.Errorf("page does not say %q", want)
+		}
+	}
 	if built > 60*time.Second {
 		t.Errorf("build took %v, want under 60s", built)
 	}

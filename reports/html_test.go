@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/partnet/partnet/graph"
 )
@@ -26,16 +27,17 @@ var hostileNames = []string{
 	"line\u2028break & <b>bold</b>",
 }
 
-// hostileNetwork is a small network of three sectors and three clusters
-// whose organisation names, one sector and the title are hostile.
-func hostileNetwork(t testing.TB) (*graph.Network, *graph.Snapshot, []int32) {
+// hostileNetwork is a small dated network of three sectors and three
+// planted clusters whose organisation names, one sector, partnership names
+// and the title are hostile. Ties start between 2018 and 2021; two
+// organisations are abolished in 2020 and succeeded by a third.
+func hostileNetwork(t testing.TB) (*graph.Network, *graph.Snapshot) {
 	t.Helper()
 	net := graph.NewNetwork()
 	net.Meta = graph.Metadata{Title: `Report <script>alert(1)</script>`, Description: hostileNames[1], Source: hostileNames[2], Licence: "OGL"}
 	sectors := []string{"council", "agency", hostileNames[1]}
 	const n = 30
-	membership := make([]int32, n)
-	for i := 0; i < n; i++ {
+	for i := 0; i <= n; i++ {
 		name := fmt.Sprintf("Organisation %d", i)
 		if i < len(hostileNames) {
 			name = hostileNames[i]
@@ -44,37 +46,46 @@ func hostileNetwork(t testing.TB) (*graph.Network, *graph.Snapshot, []int32) {
 		if i%4 != 3 {
 			o.Lat, o.Lon, o.HasLocation = 50+float64(i)/10, -3+float64(i%7)/5, true
 		}
+		switch i {
+		case 27, 24:
+			o.End, o.Successors = time.Date(2020, 3, 31, 0, 0, 0, 0, time.UTC), []string{"org30"}
+		case n:
+			o.Name, o.Sector, o.Start = hostileNames[0]+" successor", "council", time.Date(2020, 4, 1, 0, 0, 0, 0, time.UTC)
+		}
 		if err := net.AddOrganisation(o); err != nil {
 			t.Fatal(err)
 		}
-		membership[i] = int32(i / 10)
 	}
+	kinds := []string{"shared_service", "joint_plan", "statutory_body"}
 	for i := 0; i < n; i++ {
-		for _, d := range []int{1, 2, 10} {
+		for _, d := range []int{1, 2, 3, 10} {
 			j := (i + d) % n
 			if d != 10 && i/10 != j/10 {
 				continue
 			}
-			if err := net.AddTie(i, j, 1+float64((i*j)%3)); err != nil {
+			p := graph.Partnership{Source: fmt.Sprintf("org%02d", i), Target: fmt.Sprintf("org%02d", j), Kind: kinds[(i+d)%3],
+				Name: hostileNames[(i+d)%len(hostileNames)], Weight: 1 + float64((i*j)%3),
+				Start: time.Date(2018+(i+d)%4, 6, 1, 0, 0, 0, 0, time.UTC)}
+			if err := net.AddPartnership(p); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	return net, net.Snapshot(graph.Weighting{}), membership
+	return net, net.Snapshot(graph.Weighting{})
 }
 
 func hostileReport(t testing.TB) *Report {
 	t.Helper()
-	net, s, m := hostileNetwork(t)
+	net, s := hostileNetwork(t)
+	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
 	r, err := Build(context.Background(), Source{
 		Network: net, Snapshot: s, Dataset: "testdata/" + hostileNames[0], Version: "test",
-		GeneratedAt: "2026-01-01T00:00:00Z", Seed: 1, Membership: m,
+		GeneratedAt: "2026-01-01T00:00:00Z", Seed: 1, Results: res,
 		Inputs:     []Input{{Name: hostileNames[2], SHA256: strings.Repeat("ab", 32)}},
 		Parameters: []Figure{{Label: "--by", Value: "sector"}, {Label: "--title", Value: hostileNames[0]}},
-		Groups: []GroupRow{{Tier: "small", Rank: 1, GroupID: "G1", Members: []string{hostileNames[0], hostileNames[2]},
-			MemberIDs: []string{"org00", "org02"}, Score: 0.8, Parts: []Figure{{Label: "collaboration", Value: "0.5"}},
-			Evidence: []string{"shared service " + hostileNames[1]}}},
-		Periods: []PeriodRow{{Period: "2019", Organisations: 30, Ties: 40, Formed: 40}, {Period: "2020", Organisations: 30, Ties: 60, Formed: 25, Ended: 5}},
 	})
 	if err != nil {
 		t.Fatal(err)

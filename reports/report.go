@@ -26,21 +26,44 @@ type Report struct {
 	By      string // the grouping attribute of the heatmap and E-I rows
 	Blocks  *BlockView
 	EI      []EIRow
-	// EIOverall is the network's E-I index by By, with its expected value.
-	EIOverall *EIRow
+	// EIOverall is the network's E-I index by By, with its expected value
+	// and UCINET's rescaled index.
+	EIOverall *EIOverall
 	Brokers   []BrokerRow
 	// BrokerMeasure names what Brokers are ranked by.
 	BrokerMeasure string
 	Central       []CentralRow
-	// CentralMeasure names what Central is ranked by.
-	CentralMeasure string
-	Degrees        []DegreeRow
-	Cutpoints      []CentralRow
-	Clusters       []ClusterRow
+	// CentralMeasure names what Central is ranked by (the map's node
+	// size); BetweennessNote says whether betweenness is exact or sampled.
+	CentralMeasure  string
+	BetweennessNote string
+	Degrees         []DegreeRow
+	// Cutpoints are the articulation points, most organisations cut off
+	// first; nil when not computed. Bridges counts the ties whose loss
+	// would split the network.
+	Cutpoints []CutRow
+	Bridges   int
+	Clusters  []ClusterRow
+	// ClusterQuality are the partition's key figures (modularity,
+	// coverage, stability, match with regions); ClusterNote says how the
+	// clusters were found.
 	ClusterQuality []Figure
-	ClusterMap     *NetworkView
-	Groups         []GroupRow
-	Periods        []PeriodRow
+	ClusterNote    string
+	// RegionMatch compares the clusters with the organisations' regions;
+	// nil when there are no clusters or no regions.
+	RegionMatch *RegionMatch
+	ClusterMap  *NetworkView
+	Groups      []GroupRow
+	// GroupNotes say per tier how the groups were searched.
+	GroupNotes []string
+	Periods    []PeriodRow
+	// TimelineNote says how the timeline was taken (dates, undated ties).
+	TimelineNote string
+	Flows        *FlowView
+	Successions  []SuccessionRow
+	// Settings lists how each analysis was run (exact or sampled, seeds),
+	// also shown on the page.
+	Settings []Figure
 
 	Footer Footer
 
@@ -123,7 +146,7 @@ type BlockView struct {
 	Density [][]float64 `json:"-"`
 }
 
-// EIRow is the E-I index of a group (or of the network).
+// EIRow is the E-I index of a group.
 type EIRow struct {
 	Group    string  `json:"group"`
 	Size     int     `json:"size"`
@@ -133,23 +156,63 @@ type EIRow struct {
 	Expected float64 `json:"expected"`
 }
 
-// BrokerRow is an organisation that links groups.
+// EIOverall is the whole network's E-I index.
+type EIOverall struct {
+	External int     `json:"external"`
+	Internal int     `json:"internal"`
+	Index    float64 `json:"ei_index"`
+	Expected float64 `json:"expected"`
+	// Rescaled maps Index from its attainable range onto [-1, 1]
+	// (UCINET's rescaled E-I); NaN when the range is empty.
+	Rescaled float64 `json:"rescaled"`
+}
+
+// BrokerRow is an organisation that links groups: its Gould-Fernandez
+// brokerage roles with respect to the report's grouping attribute, its
+// betweenness and Burt's constraint and effective size.
 type BrokerRow struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Group string `json:"group"`
-	// Value is the ranking measure (BrokerMeasure); Detail explains it.
-	Value  float64 `json:"value"`
-	Detail string  `json:"detail"`
+	// Value is the ranking measure (BrokerMeasure): brokered paths whose
+	// ends are in different groups from each other or from the broker.
+	Value          float64 `json:"value"`
+	Liaison        int     `json:"liaison"`
+	Gatekeeper     int     `json:"gatekeeper"`
+	Representative int     `json:"representative"`
+	Itinerant      int     `json:"itinerant"`
+	Coordinator    int     `json:"coordinator"`
+	Betweenness    float64 `json:"betweenness"`
+	Constraint     float64 `json:"constraint"`
+	EffectiveSize  float64 `json:"effective_size"`
+	Detail         string  `json:"detail"`
 }
 
-// CentralRow is an organisation with its centrality.
+// CentralRow is an organisation with its centralities; Value is the one
+// the report ranks by.
 type CentralRow struct {
-	ID     string  `json:"id"`
-	Name   string  `json:"name"`
-	Group  string  `json:"group"`
-	Degree int     `json:"degree"`
-	Value  float64 `json:"value"`
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Group       string  `json:"group"`
+	Degree      int     `json:"degree"`
+	Value       float64 `json:"value"`
+	Betweenness float64 `json:"betweenness"`
+	PageRank    float64 `json:"pagerank"`
+	Eigenvector float64 `json:"eigenvector"`
+}
+
+// CutRow is a single point of failure: an organisation whose loss splits
+// its part of the network.
+type CutRow struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Group  string `json:"group"`
+	Degree int    `json:"degree"`
+	// CutOff is how many organisations would lose every path to the
+	// largest remaining piece of the component; Pieces how many pieces the
+	// component falls into.
+	CutOff int `json:"cut_off"`
+	Pieces int `json:"pieces"`
 }
 
 // DegreeRow is one bar of the degree distribution.
@@ -162,14 +225,25 @@ type DegreeRow struct {
 type ClusterRow struct {
 	Cluster     string  `json:"cluster"`
 	Size        int     `json:"size"`
+	Ties        int     `json:"ties"`
+	Density     float64 `json:"density"`
 	Conductance float64 `json:"conductance"`
-	// Stability is the share of seeds that reproduce the cluster; NaN when
-	// stability was not measured.
-	Stability float64 `json:"stability"`
+	// Robustness is the mean best Jaccard match of the cluster across the
+	// stability seeds (1: every seed found it); NaN when not measured.
+	Robustness float64 `json:"robustness"`
+	Robust     bool    `json:"robust"`
 	// TopRegion is the region most members share, with its share.
 	TopRegion      string  `json:"top_region"`
 	TopRegionShare float64 `json:"top_region_share"`
 	Examples       string  `json:"examples"`
+}
+
+// RegionMatch is how well clusters match regions.
+type RegionMatch struct {
+	NMI           float64 `json:"nmi"`
+	ARI           float64 `json:"ari"`
+	Organisations int     `json:"organisations"`
+	Regions       int     `json:"regions"`
 }
 
 // GroupRow is a candidate group of councils.
@@ -181,18 +255,74 @@ type GroupRow struct {
 	Members   []string `json:"members"`
 	MemberIDs []string `json:"member_ids"`
 	Score     float64  `json:"score"`
-	Parts     []Figure `json:"parts"`
-	Evidence  []string `json:"evidence"`
+	// Parts are the points each score part added (weakest link subtracts).
+	Parts []Figure `json:"parts"`
+	// Evidence is strongest first: shared services and management before
+	// statutory areas shared with many others.
+	Evidence []string `json:"evidence"`
+	// Found is how many of the search's runs produced the group.
+	Found string `json:"found"`
 }
 
 // PeriodRow is one period of the timeline.
 type PeriodRow struct {
-	Period        string  `json:"period"`
-	Organisations int     `json:"organisations"`
-	Ties          int     `json:"ties"`
-	Formed        int     `json:"formed"`
-	Ended         int     `json:"ended"`
-	Density       float64 `json:"density"`
+	Period          string  `json:"period"`
+	Organisations   int     `json:"organisations"`
+	Ties            int     `json:"ties"`
+	Formed          int     `json:"formed"`
+	Ended           int     `json:"ended"`
+	Density         float64 `json:"density"`
+	WeightedDensity float64 `json:"weighted_density"`
+	Components      int     `json:"components"`
+	Clusters        int     `json:"clusters"`
+}
+
+// FlowView is the cluster transitions between dates as a Sankey chart:
+// nodes are tracked clusters on a date, links carry shared organisations.
+type FlowView struct {
+	Nodes []FlowNode `json:"nodes"`
+	Links []FlowLink `json:"links"`
+	// Transitions are the labelled events behind the links, for the table.
+	Transitions []TransitionRow `json:"transitions"`
+	// Note says which clusters are drawn.
+	Note string `json:"note"`
+}
+
+// FlowNode is one tracked cluster on one date.
+type FlowNode struct {
+	Name  string `json:"name"` // unique: "date #id"
+	Date  string `json:"date"`
+	ID    int    `json:"cluster_id"`
+	Label string `json:"label"`
+	Size  int    `json:"size"`
+	Depth int    `json:"depth"`
+}
+
+// FlowLink is organisations shared by clusters on consecutive dates.
+type FlowLink struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Shared int    `json:"shared"`
+}
+
+// TransitionRow is one cluster event.
+type TransitionRow struct {
+	Date string `json:"date"`
+	Kind string `json:"kind"`
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// SuccessionRow is an organisation that replaced abolished ones, with the
+// partnerships among the predecessors before it.
+type SuccessionRow struct {
+	Date         string   `json:"date"`
+	Successor    string   `json:"successor"`
+	SuccessorID  string   `json:"successor_id"`
+	Predecessors []string `json:"predecessors"`
+	Pairs        int      `json:"pairs"`
+	PairsJoined  int      `json:"pairs_joined"`
+	Preceding    []string `json:"preceding"`
 }
 
 // Footer holds what is needed to reproduce the report.

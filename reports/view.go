@@ -16,18 +16,17 @@ import (
 // network map; above it the map shows a summary.
 const DefaultNodeBudget = 2000
 
-// Source is what Build turns into a Report: the network, its snapshot and
-// whatever analysis results the caller has. Every result field is
-// optional; where one is missing Build fills what it can from the
-// snapshot (degree counts, tie counts by group) and leaves the rest out.
+// Source is what Build turns into a Report: the network, its snapshot,
+// the analysis results (see Analyse) and what is needed to reproduce the
+// report.
 type Source struct {
 	Network  *graph.Network
 	Snapshot *graph.Snapshot
 	// Dataset is the dataset as the user named it; Inputs its files.
 	Dataset string
 	Inputs  []Input
-	// By is the grouping attribute for the heatmap and E-I (default
-	// "sector").
+	// By is the grouping attribute for the heatmap, E-I and brokerage
+	// (default "sector").
 	By          string
 	Version     string
 	GeneratedAt string
@@ -36,24 +35,14 @@ type Source struct {
 	// NodeBudget is the most nodes drawn individually (default
 	// DefaultNodeBudget).
 	NodeBudget int
-
-	// Centrality is one value per organisation used to size nodes and rank
-	// the most central; nil means degree. CentralityName names it.
-	Centrality     []float64
-	CentralityName string
-	Brokers        []BrokerRow
-	BrokerMeasure  string
-	Articulation   []bool
-	Blocks         *BlockView
-	EI             []EIRow
-	EIOverall      *EIRow
-	// Membership gives each organisation's cluster (-1 for none); nil when
-	// clusters were not computed.
-	Membership     []int32
-	ClusterRows    []ClusterRow
-	ClusterQuality []Figure
-	Groups         []GroupRow
-	Periods        []PeriodRow
+	// SizeBy names the centrality that sizes the map's nodes and ranks
+	// the most central organisations: degree, betweenness, pagerank or
+	// eigenvector (default pagerank; degree when Results lacks it).
+	SizeBy string
+	// Results are the analyses from Analyse; nil gives a report of what
+	// Build computes itself: block densities, E-I, brokerage roles, cut
+	// points and degrees.
+	Results *Results
 }
 
 // Build computes the report's view model from src. It lays out the network
@@ -73,11 +62,16 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if src.NodeBudget <= 0 {
 		src.NodeBudget = DefaultNodeBudget
 	}
+	res := src.Results
+	if res == nil {
+		res = &Results{}
+	}
 	sum := analysis.Summarize(net, s)
 	r := &Report{
 		Title: net.Meta.Title, Description: net.Meta.Description, Source: net.Meta.Source,
 		Licence: net.Meta.Licence, Dataset: src.Dataset, GeneratedAt: src.GeneratedAt, By: src.By,
-		Footer: Footer{Version: src.Version, Inputs: src.Inputs, Parameters: src.Parameters, Seed: src.Seed},
+		Footer:   Footer{Version: src.Version, Inputs: src.Inputs, Parameters: src.Parameters, Seed: src.Seed},
+		Settings: res.Settings,
 	}
 	if r.Title == "" {
 		r.Title = "Partnership network report"
@@ -89,58 +83,53 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 			groups[i] = "(none)"
 		}
 	}
-	centrality, cname := src.Centrality, src.CentralityName
-	if centrality == nil {
-		centrality, cname = make([]float64, s.N()), "degree"
-		for i := range centrality {
-			centrality[i] = float64(s.Degree(i))
-		}
-	}
-	r.CentralMeasure = cname
-	r.Central = topCentral(net, s, groups, centrality, 20)
-	r.Degrees = degreeRows(s)
-	r.Blocks, r.EI, r.EIOverall = src.Blocks, src.EI, src.EIOverall
-	if r.Blocks == nil {
-		r.Blocks = blockCounts(s, groups)
-	}
-	if r.EI == nil {
-		r.EI, r.EIOverall = eiFromBlocks(r.Blocks)
-	}
-	r.Brokers, r.BrokerMeasure = src.Brokers, src.BrokerMeasure
-	if r.Brokers == nil {
-		r.Brokers, r.BrokerMeasure = crossGroupBrokers(net, s, groups, 20), "ties to other "+src.By+" groups"
-	}
-	if src.Articulation != nil {
-		for i, a := range src.Articulation {
-			if a {
-				o := net.Organisation(i)
-				r.Cutpoints = append(r.Cutpoints, CentralRow{ID: o.ID, Name: o.Label(), Group: groups[i], Degree: s.Degree(i), Value: centrality[i]})
-			}
-		}
-		sortCentral(r.Cutpoints)
-	}
-	clusterNames := []string(nil)
-	if src.Membership != nil {
-		clusterNames = clusterLabels(src.Membership)
-		r.Clusters, r.ClusterQuality = src.ClusterRows, src.ClusterQuality
-		if r.Clusters == nil {
-			r.Clusters = clusterRows(net, src.Membership, clusterNames)
-		}
-	}
-	r.Groups, r.Periods = src.Groups, src.Periods
-	var err error
-	r.Network, err = networkView(ctx, net, s, groups, src, centrality, cname, clusterNames)
+	cent, err := centralities(s, res, src.SizeBy)
 	if err != nil {
 		return nil, err
 	}
-	if src.Membership != nil {
-		cm, err := summaryView(ctx, net, s, src.Membership, clusterNames, "cluster", nil, src.Seed)
+	r.CentralMeasure = cent.name
+	r.BetweennessNote = cent.betweennessNote
+	r.Central = topCentral(net, s, groups, cent, 20)
+	r.Degrees = degreeRows(s)
+	if err := r.addBlocks(s, groups); err != nil {
+		return nil, err
+	}
+	if r.Brokers, err = brokers(net, s, groups, res, cent, 20); err != nil {
+		return nil, err
+	}
+	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
+	r.Cutpoints, r.Bridges = cutRows(net, s, groups)
+
+	var membership []int32
+	var clusterNames []string
+	if c := res.Clustering; c != nil {
+		membership = make([]int32, len(c.Membership))
+		for i, k := range c.Membership {
+			membership[i] = int32(k)
+		}
+		clusterNames = clusterLabels(membership)
+		if err := r.addClusters(net, s, res, clusterNames); err != nil {
+			return nil, err
+		}
+	}
+	r.addGroups(net, res.Groups)
+	if res.Timeline != nil {
+		r.addTimeline(res.Timeline)
+	}
+	r.Network, err = networkView(ctx, net, s, groups, src, cent, membership, clusterNames)
+	if err != nil {
+		return nil, err
+	}
+	// Above the node budget the network map is already the cluster
+	// summary; it is not drawn twice.
+	if membership != nil && !r.Network.Summary {
+		cm, err := summaryView(ctx, net, s, membership, clusterNames, "cluster", nil, src.Seed)
 		if err != nil {
 			return nil, err
 		}
 		r.ClusterMap = cm
 	}
-	r.Geo = geoView(net, groups, src, clusterNames)
+	r.Geo = geoView(net, groups, src.By, membership, clusterNames, r.Groups)
 	r.Figures = keyFigures(sum, r)
 	r.Findings = findings(r, sum)
 	return r, nil
@@ -153,31 +142,10 @@ func coverage(net *graph.Network, sum *analysis.Summary) string {
 	}
 	s := fmt.Sprintf("%d organisations (%s) joined by %d partnerships and %d multi-member arrangements with %d memberships, giving %d ties.",
 		sum.Organisations, strings.Join(parts, ", "), sum.Partnerships, sum.Arrangements, sum.Memberships, sum.Ties)
-	if first, last, ok := dateRange(net); ok {
-		s += fmt.Sprintf(" Dated partnerships run from %s to %s.", first, last)
+	if first, last, ok := startYears(net); ok {
+		s += fmt.Sprintf(" Dated partnerships start between %d and %d.", first, last)
 	}
 	return s
-}
-
-// dateRange returns the earliest and latest start year of the partnerships
-// and arrangements that have one.
-func dateRange(net *graph.Network) (string, string, bool) {
-	lo, hi := math.MaxInt, math.MinInt
-	note := func(y int) { lo, hi = min(lo, y), max(hi, y) }
-	for i := 0; i < net.NumPartnerships(); i++ {
-		if p := net.Partnership(i); !p.Start.IsZero() {
-			note(p.Start.Year())
-		}
-	}
-	for i := 0; i < net.NumArrangements(); i++ {
-		if a := net.Arrangement(i); !a.Start.IsZero() {
-			note(a.Start.Year())
-		}
-	}
-	if lo > hi {
-		return "", "", false
-	}
-	return fmt.Sprint(lo), fmt.Sprint(hi), true
 }
 
 func keyFigures(sum *analysis.Summary, r *Report) []Figure {
@@ -196,22 +164,79 @@ func keyFigures(sum *analysis.Summary, r *Report) []Figure {
 	return f
 }
 
-func sortCentral(rows []CentralRow) {
-	slices.SortFunc(rows, func(a, b CentralRow) int {
-		return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(b.Degree, a.Degree), cmp.Compare(a.ID, b.ID))
-	})
+// centrality holds the measures for ranking and sizing.
+type centrality struct {
+	name            string
+	value           []float64 // the chosen measure
+	degree          []float64
+	betweenness     []float64 // normalised; nil when not computed
+	pagerank        []float64
+	eigenvector     []float64
+	betweennessNote string
 }
 
-func topCentral(net *graph.Network, s *graph.Snapshot, groups []string, c []float64, k int) []CentralRow {
+// centralities picks the measure named by sizeBy (default pagerank when
+// computed, else degree).
+func centralities(s *graph.Snapshot, res *Results, sizeBy string) (*centrality, error) {
+	c := &centrality{degree: make([]float64, s.N()), pagerank: res.PageRank, eigenvector: res.Eigenvector}
+	for i := range c.degree {
+		c.degree[i] = float64(s.Degree(i))
+	}
+	if b := res.Betweenness; b != nil {
+		c.betweenness = b.Normalised
+		c.betweennessNote = "exact"
+		if b.Sources < s.N() {
+			c.betweennessNote = fmt.Sprintf("estimated from %d sampled sources", b.Sources)
+		}
+	}
+	if sizeBy == "" {
+		sizeBy = "pagerank"
+		if c.pagerank == nil {
+			sizeBy = "degree"
+		}
+	}
+	switch sizeBy {
+	case "degree":
+		c.value = c.degree
+	case "betweenness":
+		c.value = c.betweenness
+	case "pagerank":
+		c.value = c.pagerank
+	case "eigenvector":
+		c.value = c.eigenvector
+	default:
+		return nil, fmt.Errorf("build report: size by %q: want one of %s", sizeBy, strings.Join(SizeMeasures, ", "))
+	}
+	if c.value == nil {
+		return nil, fmt.Errorf("build report: size by %s: it was not computed", sizeBy)
+	}
+	c.name = sizeBy
+	if sizeBy == "betweenness" && c.betweennessNote != "exact" {
+		c.name = "betweenness (sampled)"
+	}
+	return c, nil
+}
+
+func at(x []float64, i int) float64 {
+	if x == nil {
+		return math.NaN()
+	}
+	return x[i]
+}
+
+func topCentral(net *graph.Network, s *graph.Snapshot, groups []string, c *centrality, k int) []CentralRow {
 	rows := make([]CentralRow, 0, s.N())
 	for i := 0; i < s.N(); i++ {
 		if s.Degree(i) == 0 {
 			continue
 		}
 		o := net.Organisation(i)
-		rows = append(rows, CentralRow{ID: o.ID, Name: o.Label(), Group: groups[i], Degree: s.Degree(i), Value: c[i]})
+		rows = append(rows, CentralRow{ID: o.ID, Name: o.Label(), Group: groups[i], Degree: s.Degree(i), Value: c.value[i],
+			Betweenness: at(c.betweenness, i), PageRank: at(c.pagerank, i), Eigenvector: at(c.eigenvector, i)})
 	}
-	sortCentral(rows)
+	slices.SortFunc(rows, func(a, b CentralRow) int {
+		return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(b.Degree, a.Degree), cmp.Compare(a.ID, b.ID))
+	})
 	return rows[:min(k, len(rows))]
 }
 
@@ -244,30 +269,6 @@ func degreeRows(s *graph.Snapshot) []DegreeRow {
 	return rows
 }
 
-// crossGroupBrokers ranks organisations by their ties to organisations of
-// another group: a simple measure of who links groups, used until a
-// brokerage measure is supplied.
-func crossGroupBrokers(net *graph.Network, s *graph.Snapshot, groups []string, k int) []BrokerRow {
-	var rows []BrokerRow
-	for i := 0; i < s.N(); i++ {
-		cross, reached := 0, map[string]bool{}
-		for _, j := range s.Neighbours(i) {
-			if groups[j] != groups[i] {
-				cross++
-				reached[groups[j]] = true
-			}
-		}
-		if cross == 0 {
-			continue
-		}
-		o := net.Organisation(i)
-		rows = append(rows, BrokerRow{ID: o.ID, Name: o.Label(), Group: groups[i], Value: float64(cross),
-			Detail: fmt.Sprintf("%d of %d ties reach %d other groups", cross, s.Degree(i), len(reached))})
-	}
-	slices.SortFunc(rows, func(a, b BrokerRow) int { return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.ID, b.ID)) })
-	return rows[:min(k, len(rows))]
-}
-
 // clusterLabels names clusters "C1", "C2", ... in membership order.
 func clusterLabels(m []int32) []string {
 	maxC := int32(-1)
@@ -279,39 +280,4 @@ func clusterLabels(m []int32) []string {
 		out[c] = fmt.Sprintf("C%d", c+1)
 	}
 	return out
-}
-
-// clusterRows sums up clusters when the caller gave only a membership.
-func clusterRows(net *graph.Network, m []int32, names []string) []ClusterRow {
-	rows := make([]ClusterRow, len(names))
-	regions := make([]map[string]int, len(names))
-	for c := range rows {
-		rows[c] = ClusterRow{Cluster: names[c], Conductance: math.NaN(), Stability: math.NaN()}
-		regions[c] = map[string]int{}
-	}
-	for i, c := range m {
-		if c < 0 {
-			continue
-		}
-		rows[c].Size++
-		o := net.Organisation(i)
-		regions[c][o.Region]++
-		if rows[c].Size <= 3 {
-			rows[c].Examples = strings.TrimPrefix(rows[c].Examples+"; "+o.Label(), "; ")
-		}
-	}
-	for c := range rows {
-		best := ""
-		for reg, k := range regions[c] {
-			if k > regions[c][best] || (k == regions[c][best] && reg < best) {
-				best = reg
-			}
-		}
-		rows[c].TopRegion = best
-		if rows[c].Size > 0 {
-			rows[c].TopRegionShare = float64(regions[c][best]) / float64(rows[c].Size)
-		}
-	}
-	slices.SortStableFunc(rows, func(a, b ClusterRow) int { return cmp.Compare(b.Size, a.Size) })
-	return rows
 }

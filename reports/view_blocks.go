@@ -1,95 +1,110 @@
 package reports
 
 import (
+	"cmp"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 
+	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/graph"
 )
 
-// blockCounts counts ties within and between the groups of an attribute
-// (one value per node) and divides by the possible pairs: n_a·n_b between
-// two groups, n_a(n_a-1)/2 within one (NaN within a group of one). Groups
-// are sorted by value. Weights are ignored. It is the report's own count,
-// used when the caller supplies no block matrix.
-func blockCounts(s *graph.Snapshot, groups []string) *BlockView {
-	names := slices.Clone(groups)
-	slices.Sort(names)
-	names = slices.Compact(names)
-	idx := make(map[string]int, len(names))
-	for k, g := range names {
-		idx[g] = k
+// addBlocks fills the block densities and E-I index by the grouping
+// attribute from analysis.Blocks and analysis.EIIndex.
+func (r *Report) addBlocks(s *graph.Snapshot, groups []string) error {
+	b, err := analysis.Blocks(s, groups)
+	if err != nil {
+		return fmt.Errorf("build report: %w", err)
 	}
-	b := &BlockView{Groups: names, Sizes: make([]int, len(names)), Ties: make([][]int, len(names)), Density: make([][]float64, len(names))}
-	for k := range names {
-		b.Ties[k] = make([]int, len(names))
-		b.Density[k] = make([]float64, len(names))
+	r.Blocks = &BlockView{Groups: b.Groups, Sizes: b.Sizes, Ties: b.Ties, Density: b.Density}
+	ei, err := analysis.EIIndex(s, groups)
+	if err != nil {
+		return fmt.Errorf("build report: %w", err)
 	}
-	for _, g := range groups {
-		b.Sizes[idx[g]]++
+	r.EIOverall = &EIOverall{External: ei.External, Internal: ei.Internal, Index: ei.Index, Expected: ei.Expected, Rescaled: ei.Rescaled}
+	r.EI = make([]EIRow, len(ei.Groups))
+	for k, g := range ei.Groups {
+		r.EI[k] = EIRow{Group: g.Group, Size: g.Size, External: g.External, Internal: g.Internal, Index: g.Index, Expected: g.Expected}
 	}
-	s.EachTie(func(i, j int, _ float64) {
-		a, c := idx[groups[i]], idx[groups[j]]
-		b.Ties[a][c]++
-		if a != c {
-			b.Ties[c][a]++
-		}
-	})
-	for a := range names {
-		for c := range names {
-			pairs := float64(b.Sizes[a]) * float64(b.Sizes[c])
-			if a == c {
-				pairs = float64(b.Sizes[a]) * float64(b.Sizes[a]-1) / 2
-			}
-			b.Density[a][c] = math.NaN()
-			if pairs > 0 {
-				b.Density[a][c] = float64(b.Ties[a][c]) / pairs
-			}
-		}
-	}
-	return b
+	return nil
 }
 
-// eiFromBlocks computes Krackhardt and Stern's E-I index, (E-I)/(E+I), for
-// the network and per group from tie counts. A group's E counts ties with
-// one end in it and its I counts each internal tie once per member, so its
-// index is (E-2I)/(E+2I); its expected value, for a complete network, is
-// (n-2n_g+1)/(n-1). The network's expected value is (P_E-P_I)/(P_E+P_I)
-// from the possible pairs between and within groups. Undefined values are
-// NaN.
-func eiFromBlocks(b *BlockView) ([]EIRow, *EIRow) {
-	n := 0
-	for _, sz := range b.Sizes {
-		n += sz
+// brokers ranks organisations by the Gould-Fernandez paths they broker
+// between different groups (every role but coordinator), then by
+// betweenness, then id; the top k are returned.
+func brokers(net *graph.Network, s *graph.Snapshot, groups []string, res *Results, c *centrality, k int) ([]BrokerRow, error) {
+	roles, err := analysis.Brokerage(s, groups)
+	if err != nil {
+		return nil, fmt.Errorf("build report: %w", err)
 	}
-	var rows []EIRow
-	all := EIRow{Group: "all", Size: n}
-	var pe, pi float64
-	for a := range b.Groups {
-		row := EIRow{Group: b.Groups[a], Size: b.Sizes[a], Internal: b.Ties[a][a]}
-		for c := range b.Groups {
-			if c != a {
-				row.External += b.Ties[a][c]
-				if c > a {
-					all.External += b.Ties[a][c]
-					pe += float64(b.Sizes[a]) * float64(b.Sizes[c])
-				}
-			}
+	var rows []BrokerRow
+	for i, ro := range roles {
+		across := ro.Total() - ro.Coordinator
+		if across == 0 {
+			continue
 		}
-		all.Internal += b.Ties[a][a]
-		pi += float64(b.Sizes[a]) * float64(b.Sizes[a]-1) / 2
-		row.Index = ratio(float64(row.External-2*row.Internal), float64(row.External+2*row.Internal))
-		row.Expected = ratio(float64(n-2*row.Size+1), float64(n-1))
+		o := net.Organisation(i)
+		row := BrokerRow{ID: o.ID, Name: o.Label(), Group: groups[i], Value: float64(across),
+			Liaison: ro.Liaison, Gatekeeper: ro.Gatekeeper, Representative: ro.Representative, Itinerant: ro.Itinerant,
+			Coordinator: ro.Coordinator, Betweenness: at(c.betweenness, i), Constraint: at(res.Constraint, i),
+			EffectiveSize: at(res.EffectiveSize, i)}
+		row.Detail = brokerDetail(row)
 		rows = append(rows, row)
 	}
-	all.Index = ratio(float64(all.External-all.Internal), float64(all.External+all.Internal))
-	all.Expected = ratio(pe-pi, pe+pi)
-	return rows, &all
+	slices.SortFunc(rows, func(a, b BrokerRow) int {
+		return cmp.Or(cmp.Compare(b.Value, a.Value), compareNaNLast(b.Betweenness, a.Betweenness), cmp.Compare(a.ID, b.ID))
+	})
+	return rows[:min(k, len(rows))], nil
 }
 
-func ratio(a, b float64) float64 {
-	if b == 0 {
-		return math.NaN()
+// compareNaNLast compares like cmp.Compare but treats NaN as equal to
+// everything, so a missing measure does not reorder rows.
+func compareNaNLast(a, b float64) int {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return 0
 	}
-	return a / b
+	return cmp.Compare(a, b)
+}
+
+func brokerDetail(b BrokerRow) string {
+	var parts []string
+	for _, r := range []struct {
+		name string
+		n    int
+	}{{"liaison", b.Liaison}, {"gatekeeper", b.Gatekeeper}, {"representative", b.Representative}, {"itinerant", b.Itinerant}} {
+		if r.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", r.name, r.n))
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if !math.IsNaN(b.Betweenness) {
+		s += fmt.Sprintf("; betweenness %.3g", b.Betweenness)
+	}
+	if !math.IsNaN(b.Constraint) {
+		s += fmt.Sprintf("; constraint %.2f, effective size %.1f", b.Constraint, b.EffectiveSize)
+	}
+	return s
+}
+
+// cutRows lists the articulation points of s (analysis.CutPoints) with
+// how many organisations each one's loss would cut off, most first, and
+// the number of bridges.
+func cutRows(net *graph.Network, s *graph.Snapshot, groups []string) ([]CutRow, int) {
+	cut := analysis.CutPoints(s)
+	split := analysis.CutSplits(s, cut.Articulation)
+	rows := []CutRow{}
+	for i, a := range cut.Articulation {
+		if !a {
+			continue
+		}
+		o := net.Organisation(i)
+		rows = append(rows, CutRow{ID: o.ID, Name: o.Label(), Group: groups[i], Degree: s.Degree(i),
+			CutOff: split[i].CutOff, Pieces: split[i].Pieces})
+	}
+	slices.SortFunc(rows, func(a, b CutRow) int {
+		return cmp.Or(cmp.Compare(b.CutOff, a.CutOff), cmp.Compare(b.Degree, a.Degree), cmp.Compare(a.ID, b.ID))
+	})
+	return rows, len(cut.Bridges)
 }

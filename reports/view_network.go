@@ -14,7 +14,7 @@ import (
 const (
 	// summaryGroups is the most groups drawn on a summary map; smaller ones
 	// are merged into one node.
-	summaryGroups = 300
+	summaryGroups = 100
 	// summaryTop is how many top organisations a summary map adds, each
 	// with its summaryTopTies strongest ties.
 	summaryTop     = 100
@@ -24,9 +24,10 @@ const (
 // networkView draws every organisation when the network is within the
 // node budget, and a summary (groups plus the top organisations and their
 // strongest ties) above it.
-func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, groups []string, src Source, c []float64, cname string, clusterNames []string) (NetworkView, error) {
+func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, groups []string, src Source, cent *centrality, membership []int32, clusterNames []string) (NetworkView, error) {
+	c, cname := cent.value, cent.name
 	if s.N() > src.NodeBudget {
-		part, names, kind := src.Membership, clusterNames, "cluster"
+		part, names, kind := membership, clusterNames, "cluster"
 		if part == nil {
 			part, names = partitionOf(groups)
 			kind = src.By
@@ -40,7 +41,6 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 		if err != nil {
 			return NetworkView{}, err
 		}
-		v.SizeBy = cname
 		v.Note = fmt.Sprintf("The network has %d organisations, more than the %d a browser can draw one by one, so the map shows one node per %s (sized by organisations) and the %d organisations with the highest %s with their strongest ties. Every organisation is in the tables.",
 			s.N(), src.NodeBudget, kind, min(summaryTop, s.N()), cname)
 		return *v, nil
@@ -53,15 +53,15 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 	_, gnames := partitionOf(groups)
 	v.Colourings = []Colouring{{Name: src.By, Categories: gnames}}
 	gidx := indexOf(gnames)
-	if src.Membership != nil {
+	if membership != nil {
 		v.Colourings = append(v.Colourings, Colouring{Name: "cluster", Categories: append(slices.Clone(clusterNames), "(none)")})
 	}
 	v.Nodes = make([]MapNode, s.N())
 	for i := range v.Nodes {
 		o := net.Organisation(i)
 		colour := []int{gidx[groups[i]]}
-		if src.Membership != nil {
-			k := int(src.Membership[i])
+		if membership != nil {
+			k := int(membership[i])
 			if k < 0 {
 				k = len(clusterNames)
 			}
@@ -110,15 +110,19 @@ func indexOf(names []string) map[string]int {
 }
 
 // summaryView draws one node per group of part (the summaryGroups largest;
-// the rest merged), ties between groups summed, plus the organisations in
-// top with their strongest ties, each linked to its group's node.
+// the rest merged) from analysis.SummaryGraph, ties between groups summed,
+// plus the organisations in top with their strongest ties, each linked to
+// its group's node.
 func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, part []int32, names []string, kind string, top []int, seed uint64) (*NetworkView, error) {
-	sizes := make([]int, len(names))
-	for _, p := range part {
-		if p >= 0 {
-			sizes[p]++
-		}
+	membership := make([]int, len(part))
+	for i, p := range part {
+		membership[i] = int(p)
 	}
+	sum := analysis.SummaryGraph(s, membership)
+	sizes := make([]int, len(names))
+	internal := make([]float64, len(names))
+	copy(sizes, sum.Sizes)
+	copy(internal, sum.Internal)
 	order := make([]int, len(names))
 	for k := range order {
 		order[k] = k
@@ -126,7 +130,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sizes[b], sizes[a]) })
 	// node[k] is the summary node of group k.
 	node := make([]int32, len(names))
-	v := &NetworkView{Summary: true}
+	v := &NetworkView{Summary: true, SizeBy: "size: organisations (" + kind + ") or ties (organisation)"}
 	cats := []string{}
 	for rank, k := range order {
 		if sizes[k] == 0 {
@@ -140,7 +144,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 		node[k] = int32(len(v.Nodes))
 		cats = append(cats, names[k])
 		v.Nodes = append(v.Nodes, MapNode{ID: kind + ":" + names[k], Name: names[k], Size: float64(sizes[k]),
-			Colour: []int{len(cats) - 1}, Tooltip: fmt.Sprintf("%s %s\n%d organisations", kind, names[k], sizes[k])})
+			Colour: []int{len(cats) - 1}, Tooltip: fmt.Sprintf("%s %s\n%d organisations\ntie weight inside %.4g", kind, names[k], sizes[k], internal[k])})
 	}
 	if len(order) > summaryGroups {
 		rest := 0
@@ -160,12 +164,14 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 	}
 	var src, dst []int32
 	var w []float64
-	s.EachTie(func(i, j int, wt float64) {
-		a, b := groupOf(i), groupOf(j)
-		if a >= 0 && b >= 0 && a != b {
-			src, dst, w = append(src, a), append(dst, b), append(w, wt)
-		}
-	})
+	if sum.Graph != nil {
+		sum.Graph.EachTie(func(a, b int, wt float64) {
+			x, y := node[a], node[b]
+			if x >= 0 && y >= 0 && x != y {
+				src, dst, w = append(src, x), append(dst, y), append(w, wt)
+			}
+		})
+	}
 	// Top organisations and the ends of their strongest ties.
 	orgNode := map[int]int32{}
 	addOrg := func(i int) int32 {
@@ -219,21 +225,21 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 }
 
 // geoView places located organisations, coloured by candidate group when
-// groups were given, else by cluster, else by the grouping attribute.
-func geoView(net *graph.Network, groups []string, src Source, clusterNames []string) GeoView {
-	label, by := groups, src.By
-	if src.Membership != nil {
+// there are groups, else by cluster, else by the grouping attribute.
+func geoView(net *graph.Network, groups []string, by string, membership []int32, clusterNames []string, cands []GroupRow) GeoView {
+	label := groups
+	if membership != nil {
 		label, by = make([]string, len(groups)), "cluster"
-		for i, c := range src.Membership {
+		for i, c := range membership {
 			label[i] = "(none)"
 			if c >= 0 {
 				label[i] = clusterNames[c]
 			}
 		}
 	}
-	if len(src.Groups) > 0 {
+	if len(cands) > 0 {
 		inGroup := map[string]string{}
-		for _, g := range src.Groups {
+		for _, g := range cands {
 			for _, id := range g.MemberIDs {
 				inGroup[id] = g.GroupID
 			}

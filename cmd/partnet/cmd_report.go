@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"time"
 
-	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
@@ -22,6 +22,11 @@ type reportOptions struct {
 	AssetsHost   string
 	InlineAssets string
 	Tables       string
+	SizeBy       string
+	Resolution   float64
+	Stability    int
+	Samples      int
+	NoGroups     bool
 	Args         []string
 }
 
@@ -61,6 +66,11 @@ group plus the top organisations); every organisation stays in the tables.`,
 	f.StringVar(&opts.AssetsHost, "assets-host", "", "URL prefix serving echarts.min.js (default "+reports.DefaultAssetsHost+")")
 	f.StringVar(&opts.InlineAssets, "inline-assets", "", "echarts.min.js to embed in the page, so it opens offline")
 	f.StringVar(&opts.Tables, "tables", "", "also write every table as CSV and JSON into this folder")
+	f.StringVar(&opts.SizeBy, "size-by", "pagerank", "the centrality that sizes nodes on the map and ranks the most central: "+strings.Join(reports.SizeMeasures, ", "))
+	f.Float64Var(&opts.Resolution, "resolution", 1, "Leiden modularity resolution for the clusters (higher gives more, smaller clusters)")
+	f.IntVar(&opts.Stability, "stability-runs", 0, fmt.Sprintf("Leiden seeds used to judge which clusters are robust (0: %d, none above %d organisations; -1 skips)", reports.DefaultStabilityRuns, reports.LargeNetwork))
+	f.IntVar(&opts.Samples, "betweenness-samples", 0, fmt.Sprintf("estimate betweenness from this many sampled sources (0: exact up to %d organisations, %d samples above)", reports.ExactBetweennessLimit, reports.DefaultBetweennessSamples))
+	f.BoolVar(&opts.NoGroups, "no-groups", false, "leave out the candidate council groups (the slowest part on large networks)")
 	return cmd
 }
 
@@ -70,6 +80,12 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	if opts.InlineAssets != "" && opts.AssetsHost != "" {
 		return usagef(fmt.Errorf("--inline-assets and --assets-host: give one, not both"))
+	}
+	if _, err := reports.ParseSizeBy(opts.SizeBy); err != nil {
+		return usagef(fmt.Errorf("--size-by: %w", err))
+	}
+	if opts.Resolution <= 0 || math.IsNaN(opts.Resolution) || math.IsInf(opts.Resolution, 0) {
+		return usagef(fmt.Errorf("--resolution %g: want a positive number", opts.Resolution))
 	}
 	var inline []byte
 	if opts.InlineAssets != "" {
@@ -95,20 +111,27 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	params := []reports.Figure{
 		{Label: "dataset", Value: d.Dataset.Name},
 		{Label: "--by", Value: opts.By},
+		{Label: "--size-by", Value: opts.SizeBy},
+		{Label: "--resolution", Value: fmt.Sprint(opts.Resolution)},
+		{Label: "--stability-runs", Value: fmt.Sprint(opts.Stability)},
+		{Label: "--betweenness-samples", Value: fmt.Sprint(opts.Samples)},
+		{Label: "--no-groups", Value: fmt.Sprint(opts.NoGroups)},
 		{Label: "--kinds", Value: strings.Join(opts.data.Kinds, ",")},
 		{Label: "--at", Value: opts.data.At},
 		{Label: "--weighting", Value: opts.data.Weighting},
 		{Label: "--kind-weight", Value: strings.Join(opts.data.KindWeights, ",")},
+		{Label: "--seed", Value: fmt.Sprint(s.Seed)},
 		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
 	}
-	periods, err := reportPeriods(ctx, d)
+	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
+		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups})
 	if err != nil {
 		return err
 	}
 	rep, err := reports.Build(ctx, reports.Source{
-		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By,
-		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Periods: periods,
+		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
+		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})
 	if err != nil {
 		return err
@@ -128,47 +151,4 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
 	}
 	return nil
-}
-
-// reportPeriods takes yearly snapshots (1 January) from the first to the
-// last year in which a partnership or arrangement starts; none when
-// nothing is dated.
-func reportPeriods(ctx context.Context, d *loaded) ([]reports.PeriodRow, error) {
-	lo, hi := 0, 0
-	note := func(t time.Time) {
-		if t.IsZero() {
-			return
-		}
-		if lo == 0 || t.Year() < lo {
-			lo = t.Year()
-		}
-		hi = max(hi, t.Year())
-	}
-	for i := 0; i < d.Network.NumPartnerships(); i++ {
-		note(d.Network.Partnership(i).Start)
-	}
-	for i := 0; i < d.Network.NumArrangements(); i++ {
-		note(d.Network.Arrangement(i).Start)
-	}
-	if lo == 0 || lo == hi {
-		return nil, nil
-	}
-	every, err := analysis.ParseInterval("1y")
-	if err != nil {
-		return nil, err
-	}
-	dates, err := analysis.SeriesDates(time.Date(lo, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(hi, 1, 1, 0, 0, 0, 0, time.UTC), every)
-	if err != nil {
-		return nil, err
-	}
-	res, err := analysis.Timeline(ctx, d.Network, analysis.TimelineOptions{Dates: dates, Weighting: d.Weighting})
-	if err != nil {
-		return nil, err
-	}
-	rows := make([]reports.PeriodRow, len(res.Periods))
-	for k, p := range res.Periods {
-		rows[k] = reports.PeriodRow{Period: p.Date, Organisations: p.Organisations, Ties: p.Ties,
-			Formed: p.TiesFormed, Ended: p.TiesEnded, Density: p.Density}
-	}
-	return rows, nil
 }

