@@ -22,6 +22,10 @@ type BetweennessOptions struct {
 	Seed uint64
 	// Workers is the number of goroutines; 0 means up to 2.
 	Workers int
+	// Progress, when set, is called with the sources searched so far and
+	// the total, about every 1% of the sources, from the worker goroutines
+	// (one call at a time).
+	Progress func(done, total int)
 }
 
 // BetweennessResult holds betweenness per node, by node index.
@@ -71,6 +75,7 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 		sources = sampleSources(n, opts.Samples, opts.Seed)
 	}
 	workers := workerCount(opts.Workers, len(sources))
+	tick := progressTicker(len(sources), opts.Progress)
 	sums := make([][]float64, workers)
 	var sqs [][]float64
 	if sampled {
@@ -86,6 +91,7 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 	var err error
 	if !opts.Weighted {
 		err = eachSourceWith(ctx, sources, workers, func() *brandesState { return newBrandesState(n) }, func(w int, st *brandesState, src int) {
+			defer tick()
 			sum := sums[w]
 			if sampled {
 				sq := sqs[w]
@@ -96,6 +102,7 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 		})
 	} else {
 		err = eachSource(ctx, n, sources, workers, func(w int, st *pathState, src int) {
+			defer tick()
 			st.search(s, src, true)
 			sigma, delta := st.sigma, st.delta
 			sum := sums[w]

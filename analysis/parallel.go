@@ -44,3 +44,23 @@ func parallelRows[S any](n int, newScratch func() S, fn func(scratch S, lo, hi i
 
 // noScratch is the scratch of a parallelRows loop that needs none.
 func noScratch() struct{} { return struct{}{} }
+
+// progressTicker returns a function to call once per unit of work done
+// (from any goroutine); it reports to progress about every 1% of total.
+// With progress nil it does nothing.
+func progressTicker(total int, progress func(done, total int)) func() {
+	if progress == nil {
+		return func() {}
+	}
+	var done atomic.Int64
+	var mu sync.Mutex
+	step := int64(max(1, total/100))
+	return func() {
+		d := done.Add(1)
+		if d%step == 0 || d == int64(total) {
+			mu.Lock()
+			progress(int(d), total)
+			mu.Unlock()
+		}
+	}
+}

@@ -150,6 +150,10 @@ type rowReader struct {
 	// extras caches t.extras(idx): the same for every row.
 	extras     []int
 	extrasDone bool
+	// shareAttrs lets rows with equal extra columns share one map.
+	shareAttrs bool
+	attrKey    []byte
+	attrCache  map[string]map[string]string
 }
 
 func openRows(r io.Reader, file string, schema []column, probs *Problems) *rowReader {
@@ -263,16 +267,39 @@ func (rr *rowReader) attrs() map[string]string {
 	if !rr.extrasDone {
 		rr.extras, rr.extrasDone = rr.t.extras(rr.idx), true
 	}
+	key := rr.attrKey[:0]
 	for _, i := range rr.extras {
 		if i < len(rr.rec) && rr.rec[i] != "" {
 			if m == nil {
 				m = map[string]string{}
 			}
 			m[rr.t.header[i]] = rr.rec[i]
+			key = append(append(append(key, rr.t.header[i]...), 0), rr.rec[i]...)
+			key = append(key, 0)
 		}
+	}
+	rr.attrKey = key
+	if m == nil || !rr.shareAttrs {
+		return m
+	}
+	// Rows with the same extra values share one map (a generated cluster
+	// column: a thousand maps instead of a million). Readers never modify
+	// attribute maps. The cache stops growing at maxSharedAttrs distinct
+	// rows, so columns of unique values cost nothing extra.
+	if shared, ok := rr.attrCache[string(key)]; ok {
+		return shared
+	}
+	if rr.attrCache == nil {
+		rr.attrCache = map[string]map[string]string{}
+	}
+	if len(rr.attrCache) < maxSharedAttrs {
+		rr.attrCache[string(key)] = m
 	}
 	return m
 }
+
+// maxSharedAttrs bounds the distinct attribute maps rowReader.attrs shares.
+const maxSharedAttrs = 1 << 16
 
 // maxPopulation is more people than live on Earth: a larger population is
 // a mistake (and would overflow the int64 it is stored in when huge).
@@ -283,6 +310,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 		return
 	}
 	rows := 0
+	rr.shareAttrs = true
 	for rr.next() {
 		rows++
 		o := graph.Organisation{
