@@ -41,6 +41,9 @@ type AnalyzeOptions struct {
 	BetweennessSamples int
 	Seed               uint64
 	Workers            int
+	// Progress, when set, is told each metric group as it starts (done 0
+	// of total -1: not counted).
+	Progress func(phase string, done, total int)
 }
 
 // Attributes describe organisations beyond the snapshot: Names (by node
@@ -143,6 +146,9 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 	for _, m := range want {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("analyze: %w", err)
+		}
+		if opts.Progress != nil {
+			opts.Progress(m, 0, -1)
 		}
 		if err := computeMetric(ctx, m, s, groups, tri, cut, opts, rows, nf); err != nil {
 			return nil, fmt.Errorf("analyze: %s: %w", m, err)

@@ -22,6 +22,10 @@ type BetweennessOptions struct {
 	Seed uint64
 	// Workers is the number of goroutines; 0 means up to 2.
 	Workers int
+	// Progress, when set, is called with the sources searched so far and
+	// the total, about every 1% of the sources, from the worker goroutines
+	// (one call at a time).
+	Progress func(done, total int)
 }
 
 // BetweennessResult holds betweenness per node, by node index.
@@ -71,6 +75,7 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 		sources = sampleSources(n, opts.Samples, opts.Seed)
 	}
 	workers := workerCount(opts.Workers, len(sources))
+	tick := progressTicker(len(sources), opts.Progress)
 	sums := make([][]float64, workers)
 	var sqs [][]float64
 	if sampled {
@@ -83,35 +88,41 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 		}
 	}
 	off, adj, wts := s.Offsets(), s.Adjacency(), s.AdjacencyWeights()
-	err := eachSource(ctx, n, sources, workers, func(w int, st *pathState, src int) {
-		st.search(s, src, opts.Weighted)
-		dist, sigma, delta := st.dist, st.sigma, st.delta
-		sum := sums[w]
-		for i := len(st.order) - 1; i >= 0; i-- {
-			x := st.order[i]
-			coef := (1 + delta[x]) / sigma[x]
-			if opts.Weighted {
+	var err error
+	if !opts.Weighted {
+		err = eachSourceWith(ctx, sources, workers, func() *brandesState { return newBrandesState(n) }, func(w int, st *brandesState, src int) {
+			defer tick()
+			sum := sums[w]
+			if sampled {
+				sq := sqs[w]
+				st.dependencies(s, src, func(x int32, d float64) { sum[x] += d; sq[x] += d * d })
+			} else {
+				st.dependencies(s, src, func(x int32, d float64) { sum[x] += d })
+			}
+		})
+	} else {
+		err = eachSource(ctx, n, sources, workers, func(w int, st *pathState, src int) {
+			defer tick()
+			st.search(s, src, true)
+			sigma, delta := st.sigma, st.delta
+			sum := sums[w]
+			for i := len(st.order) - 1; i >= 0; i-- {
+				x := st.order[i]
+				coef := (1 + delta[x]) / sigma[x]
 				for k := off[x]; k < off[x+1]; k++ {
 					if wts[k] > 0 && st.isPred(adj[k], x, 1/wts[k], true) {
 						delta[adj[k]] += sigma[adj[k]] * coef
 					}
 				}
-			} else {
-				dx := dist[x] - 1
-				for _, v := range adj[off[x]:off[x+1]] {
-					if dist[v] == dx {
-						delta[v] += sigma[v] * coef
+				if int(x) != src {
+					sum[x] += delta[x]
+					if sampled {
+						sqs[w][x] += delta[x] * delta[x]
 					}
 				}
 			}
-			if int(x) != src {
-				sum[x] += delta[x]
-				if sampled {
-					sqs[w][x] += delta[x] * delta[x]
-				}
-			}
-		}
-	})
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("betweenness: %w", err)
 	}

@@ -48,46 +48,47 @@ func Brokerage(s *graph.Snapshot, groups []string) ([]BrokerageRoles, error) {
 	}
 	n := s.N()
 	out := make([]BrokerageRoles, n)
-	var rowLabel []int
-	for b := 0; b < n; b++ {
-		row := s.Neighbours(b)
-		if len(row) < 2 {
-			continue
-		}
-		rowLabel = rowLabel[:0]
-		for _, c := range row {
-			rowLabel = append(rowLabel, label[c])
-		}
-		r := &out[b]
-		gb := label[b]
-		for ai, a := range row {
-			ga := rowLabel[ai]
-			// Walk b's and a's sorted rows together: the partners c of b
-			// that a is not tied to are the open two-paths a - b - c.
-			arow := s.Neighbours(int(a))
-			k := 0
-			for ci, c := range row {
-				for k < len(arow) && arow[k] < c {
-					k++
-				}
-				if c == a || k < len(arow) && arow[k] == c {
-					continue
-				}
-				gc := rowLabel[ci]
-				switch {
-				case ga == gb && gb == gc:
-					r.Coordinator++
-				case ga == gc:
-					r.Itinerant++
-				case ga == gb:
-					r.Representative++
-				case gb == gc:
-					r.Gatekeeper++
-				default:
-					r.Liaison++
+	parallelRows(n, func() []int { return nil }, func(rowLabel []int, lo, hi int) {
+		for b := lo; b < hi; b++ {
+			row := s.Neighbours(b)
+			if len(row) < 2 {
+				continue
+			}
+			rowLabel = rowLabel[:0]
+			for _, c := range row {
+				rowLabel = append(rowLabel, label[c])
+			}
+			r := &out[b]
+			gb := label[b]
+			for ai, a := range row {
+				ga := rowLabel[ai]
+				// Walk b's and a's sorted rows together: the partners c of b
+				// that a is not tied to are the open two-paths a - b - c.
+				arow := s.Neighbours(int(a))
+				k := 0
+				for ci, c := range row {
+					for k < len(arow) && arow[k] < c {
+						k++
+					}
+					if c == a || k < len(arow) && arow[k] == c {
+						continue
+					}
+					gc := rowLabel[ci]
+					switch {
+					case ga == gb && gb == gc:
+						r.Coordinator++
+					case ga == gc:
+						r.Itinerant++
+					case ga == gb:
+						r.Representative++
+					case gb == gc:
+						r.Gatekeeper++
+					default:
+						r.Liaison++
+					}
 				}
 			}
 		}
-	}
+	})
 	return out, nil
 }

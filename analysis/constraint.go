@@ -18,7 +18,6 @@ import (
 func Constraint(s *graph.Snapshot, weighted bool) []float64 {
 	n := s.N()
 	out := make([]float64, n)
-	p := make([]float64, n) // p[q] = p_iq for the current i, 0 elsewhere
 	share := func(i int, k int) float64 {
 		if weighted {
 			if st := s.Strength(i); st > 0 {
@@ -28,32 +27,35 @@ func Constraint(s *graph.Snapshot, weighted bool) []float64 {
 		}
 		return 1 / float64(s.Degree(i))
 	}
-	for i := 0; i < n; i++ {
-		row := s.Neighbours(i)
-		if len(row) == 0 {
-			out[i] = math.NaN()
-			continue
-		}
-		for k, q := range row {
-			p[q] = share(i, k)
-		}
-		var c float64
-		for _, j := range row {
-			indirect := 0.0
-			for k, q := range s.Neighbours(int(j)) {
-				if p[q] != 0 {
-					// p_qj: q's share in j, found from j's row (symmetric weights)
-					indirect += p[q] * shareOf(s, int(q), s.Weights(int(j))[k], weighted)
-				}
+	// p[q] = p_iq for the current i, 0 elsewhere: one array per worker.
+	parallelRows(n, func() []float64 { return make([]float64, n) }, func(p []float64, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			row := s.Neighbours(i)
+			if len(row) == 0 {
+				out[i] = math.NaN()
+				continue
 			}
-			a := p[j] + indirect
-			c += a * a
+			for k, q := range row {
+				p[q] = share(i, k)
+			}
+			var c float64
+			for _, j := range row {
+				indirect := 0.0
+				for k, q := range s.Neighbours(int(j)) {
+					if p[q] != 0 {
+						// p_qj: q's share in j, found from j's row (symmetric weights)
+						indirect += p[q] * shareOf(s, int(q), s.Weights(int(j))[k], weighted)
+					}
+				}
+				a := p[j] + indirect
+				c += a * a
+			}
+			for _, q := range row {
+				p[q] = 0
+			}
+			out[i] = c
 		}
-		for _, q := range row {
-			p[q] = 0
-		}
-		out[i] = c
-	}
+	})
 	return out
 }
 
@@ -88,37 +90,38 @@ func EffectiveSize(s *graph.Snapshot, weighted bool) []float64 {
 			maxW[i] = max(maxW[i], w)
 		}
 	}
-	p := make([]float64, n)
-	for i := 0; i < n; i++ {
-		row := s.Neighbours(i)
-		if len(row) == 0 {
-			out[i] = math.NaN()
-			continue
-		}
-		st := s.Strength(i)
-		for k, q := range row {
-			if st > 0 {
-				p[q] = s.Weights(i)[k] / st
+	parallelRows(n, func() []float64 { return make([]float64, n) }, func(p []float64, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			row := s.Neighbours(i)
+			if len(row) == 0 {
+				out[i] = math.NaN()
+				continue
 			}
-		}
-		var sum float64
-		for _, j := range row {
-			r := 0.0
-			if maxW[j] > 0 {
-				jw := s.Weights(int(j))
-				for k, q := range s.Neighbours(int(j)) {
-					if p[q] != 0 {
-						r += p[q] * jw[k] / maxW[j]
-					}
+			st := s.Strength(i)
+			for k, q := range row {
+				if st > 0 {
+					p[q] = s.Weights(i)[k] / st
 				}
 			}
-			sum += 1 - r
+			var sum float64
+			for _, j := range row {
+				r := 0.0
+				if maxW[j] > 0 {
+					jw := s.Weights(int(j))
+					for k, q := range s.Neighbours(int(j)) {
+						if p[q] != 0 {
+							r += p[q] * jw[k] / maxW[j]
+						}
+					}
+				}
+				sum += 1 - r
+			}
+			for _, q := range row {
+				p[q] = 0
+			}
+			out[i] = sum
 		}
-		for _, q := range row {
-			p[q] = 0
-		}
-		out[i] = sum
-	}
+	})
 	return out
 }
 

@@ -69,17 +69,19 @@ func Eigenvector(ctx context.Context, s *graph.Snapshot, opts EigenvectorOptions
 			}
 		}
 		copy(prev, x)
-		for v := 0; v < n; v++ {
-			sum := prev[v]
-			for k := off[v]; k < off[v+1]; k++ {
-				if opts.Weighted {
-					sum += prev[adj[k]] * wts[k]
-				} else {
-					sum += prev[adj[k]]
+		parallelRows(n, noScratch, func(_ struct{}, lo, hi int) {
+			for v := lo; v < hi; v++ {
+				sum := prev[v]
+				for k := off[v]; k < off[v+1]; k++ {
+					if opts.Weighted {
+						sum += prev[adj[k]] * wts[k]
+					} else {
+						sum += prev[adj[k]]
+					}
 				}
+				x[v] = sum
 			}
-			x[v] = sum
-		}
+		})
 		var norm float64
 		for _, a := range x {
 			norm += a * a

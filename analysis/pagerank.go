@@ -52,7 +52,7 @@ func PageRank(ctx context.Context, s *graph.Snapshot, opts PageRankOptions) ([]f
 			out[v] = float64(s.Degree(v))
 		}
 	}
-	x, share := make([]float64, n), make([]float64, n)
+	x, share, next := make([]float64, n), make([]float64, n), make([]float64, n)
 	for i := range x {
 		x[i] = 1 / float64(n)
 	}
@@ -73,19 +73,25 @@ func PageRank(ctx context.Context, s *graph.Snapshot, opts PageRankOptions) ([]f
 			}
 		}
 		base := d*dangling/fn + (1-d)/fn
+		// The row sums run on both cores; the difference is summed in node
+		// order afterwards, so the result is the same on one core.
+		parallelRows(n, noScratch, func(_ struct{}, lo, hi int) {
+			for v := lo; v < hi; v++ {
+				var sum float64
+				for k := off[v]; k < off[v+1]; k++ {
+					if opts.Weighted {
+						sum += share[adj[k]] * wts[k]
+					} else {
+						sum += share[adj[k]]
+					}
+				}
+				next[v] = d*sum + base
+			}
+		})
 		var diff float64
 		for v := 0; v < n; v++ {
-			var sum float64
-			for k := off[v]; k < off[v+1]; k++ {
-				if opts.Weighted {
-					sum += share[adj[k]] * wts[k]
-				} else {
-					sum += share[adj[k]]
-				}
-			}
-			nv := d*sum + base
-			diff += math.Abs(nv - x[v])
-			x[v] = nv
+			diff += math.Abs(next[v] - x[v])
+			x[v] = next[v]
 		}
 		if diff < fn*tol {
 			return x, nil

@@ -235,6 +235,11 @@ func workerCount(want, sources int) int {
 // fixed for a given worker count. It stops early and returns ctx.Err() when
 // ctx is cancelled.
 func eachSource(ctx context.Context, n int, sources []int32, workers int, fn func(worker int, st *pathState, src int)) error {
+	return eachSourceWith(ctx, sources, workers, func() *pathState { return newPathState(n) }, fn)
+}
+
+// eachSourceWith is eachSource with per-worker state made by newState.
+func eachSourceWith[T any](ctx context.Context, sources []int32, workers int, newState func() T, fn func(worker int, st T, src int)) error {
 	workers = workerCount(workers, len(sources))
 	chunk := (len(sources) + workers - 1) / workers
 	var wg sync.WaitGroup
@@ -247,7 +252,7 @@ func eachSource(ctx context.Context, n int, sources []int32, workers int, fn fun
 		wg.Add(1)
 		go func(w int, part []int32) {
 			defer wg.Done()
-			st := newPathState(n)
+			st := newState()
 			for k, src := range part {
 				if k%32 == 0 {
 					if err := ctx.Err(); err != nil {

@@ -20,6 +20,9 @@ type StabilityOptions struct {
 	// RobustAt is the robustness from which a cluster counts as robust;
 	// zero means 0.8.
 	RobustAt float64
+	// Progress, when set, is called with the runs done and the total
+	// after each run (for a progress bar).
+	Progress func(done, total int)
 }
 
 // ClusterStability says how reliably one consensus cluster reappears.
@@ -81,6 +84,9 @@ func Stability(ctx context.Context, s *graph.Snapshot, opts StabilityOptions) (*
 			return nil, fmt.Errorf("stability run %d: %w", r, err)
 		}
 		parts[r] = c
+		if opts.Progress != nil {
+			opts.Progress(r+1, runs)
+		}
 		if r == 0 || c.Quality < out.QualityMin {
 			out.QualityMin = c.Quality
 		}

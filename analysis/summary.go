@@ -54,7 +54,7 @@ func Summarize(net *graph.Network, s *graph.Snapshot) *Summary {
 		types[o.Type]++
 	}
 	for i := 0; i < net.NumPartnerships(); i++ {
-		kinds[net.Partnership(i).Kind]++
+		kinds[net.PartnershipKind(i)]++
 	}
 	for i := 0; i < net.NumArrangements(); i++ {
 		kinds[net.Arrangement(i).Kind]++

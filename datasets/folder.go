@@ -53,8 +53,18 @@ func ReadFS(fsys fs.FS, dir, label string) (*graph.Network, *Problems, error) {
 	found := false
 	if fh, ok := open(PartnershipsFile); ok {
 		found = true
-		readPartnerships(openRows(fh, name(PartnershipsFile), partnershipColumns, probs), name(PartnershipsFile), net, probs)
+		before := net.NumPartnerships()
+		fast := readPartnershipsFast(fh, net, nil)
 		fh.Close()
+		if !fast {
+			// Something the fast path does not handle: read the file again
+			// with the general reader, which reports every problem.
+			net.TruncatePartnerships(before)
+			if fh, ok = open(PartnershipsFile); ok {
+				readPartnerships(openRows(fh, name(PartnershipsFile), partnershipColumns, probs), name(PartnershipsFile), net, probs)
+				fh.Close()
+			}
+		}
 	}
 	fa, okA := open(ArrangementsFile)
 	fm, okM := open(MembersFile)
@@ -137,6 +147,13 @@ type rowReader struct {
 	idx   map[string]int
 	rec   []string
 	probs *Problems
+	// extras caches t.extras(idx): the same for every row.
+	extras     []int
+	extrasDone bool
+	// shareAttrs lets rows with equal extra columns share one map.
+	shareAttrs bool
+	attrKey    []byte
+	attrCache  map[string]map[string]string
 }
 
 func openRows(r io.Reader, file string, schema []column, probs *Problems) *rowReader {
@@ -243,18 +260,46 @@ func (rr *rowReader) dates() (start, end time.Time) {
 	return s, e
 }
 
-func (rr *rowReader) attrs(skip map[string]int) map[string]string {
+// attrs returns the row's extra columns (those no schema column claimed),
+// or nil when they are all empty.
+func (rr *rowReader) attrs() map[string]string {
 	var m map[string]string
-	for _, i := range rr.t.extras(skip) {
+	if !rr.extrasDone {
+		rr.extras, rr.extrasDone = rr.t.extras(rr.idx), true
+	}
+	key := rr.attrKey[:0]
+	for _, i := range rr.extras {
 		if i < len(rr.rec) && rr.rec[i] != "" {
 			if m == nil {
 				m = map[string]string{}
 			}
 			m[rr.t.header[i]] = rr.rec[i]
+			key = append(append(append(key, rr.t.header[i]...), 0), rr.rec[i]...)
+			key = append(key, 0)
 		}
+	}
+	rr.attrKey = key
+	if m == nil || !rr.shareAttrs {
+		return m
+	}
+	// Rows with the same extra values share one map (a generated cluster
+	// column: a thousand maps instead of a million). Readers never modify
+	// attribute maps. The cache stops growing at maxSharedAttrs distinct
+	// rows, so columns of unique values cost nothing extra.
+	if shared, ok := rr.attrCache[string(key)]; ok {
+		return shared
+	}
+	if rr.attrCache == nil {
+		rr.attrCache = map[string]map[string]string{}
+	}
+	if len(rr.attrCache) < maxSharedAttrs {
+		rr.attrCache[string(key)] = m
 	}
 	return m
 }
+
+// maxSharedAttrs bounds the distinct attribute maps rowReader.attrs shares.
+const maxSharedAttrs = 1 << 16
 
 // maxPopulation is more people than live on Earth: a larger population is
 // a mistake (and would overflow the int64 it is stored in when huge).
@@ -265,6 +310,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 		return
 	}
 	rows := 0
+	rr.shareAttrs = true
 	for rr.next() {
 		rows++
 		o := graph.Organisation{
@@ -301,7 +347,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 				}
 			}
 		}
-		o.Attrs = rr.attrs(rr.idx)
+		o.Attrs = rr.attrs()
 		if err := net.AddOrganisation(o); err != nil {
 			rr.fail("id", fmt.Errorf("%q is listed twice: %w", o.ID, graph.ErrDuplicateID))
 		}
@@ -362,7 +408,7 @@ func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 		rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
 	}
 	p.Start, p.End = rr.dates()
-	p.Attrs = rr.attrs(rr.idx)
+	p.Attrs = rr.attrs()
 	return p, !bad
 }
 
@@ -408,7 +454,7 @@ func readArrangements(rr *rowReader, file string, net *graph.Network, probs *Pro
 		}
 		a.ValueGBP, a.HasValue = rr.number("value_gbp")
 		a.Start, a.End = rr.dates()
-		a.Attrs = rr.attrs(rr.idx)
+		a.Attrs = rr.attrs()
 		if err := net.AddArrangement(a); err != nil {
 			rr.fail("id", fmt.Errorf("%q is listed twice: %w", a.ID, graph.ErrDuplicateID))
 		}

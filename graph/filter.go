@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"maps"
 	"slices"
 	"time"
 )
@@ -58,9 +59,18 @@ func (f *Filter) keepTie(kind, programme, area string, start, end time.Time) boo
 // Filter returns a new network holding what f selects; n is not changed.
 // Organisations keep their relative order, so indices in the result differ
 // from n's when organisations were dropped. Metadata is copied.
+//
+// A filter that selects everything (the zero Filter) returns a network
+// that shares n's storage read-only (adding to either never changes the
+// other), so the common unfiltered case costs no copy of the rows.
 func (n *Network) Filter(f Filter) *Network {
+	if f.all() {
+		return n.share()
+	}
 	out := NewNetwork()
 	out.Meta = n.Meta
+	out.kinds = append(out.kinds[:0], n.kinds...)
+	out.kindIndex = maps.Clone(n.kindIndex)
 	remap := make([]int32, len(n.orgs))
 	for i := range n.orgs {
 		o := &n.orgs[i]
@@ -77,11 +87,12 @@ func (n *Network) Filter(f Filter) *Network {
 		if a < 0 || b < 0 {
 			continue
 		}
-		var kind, prog, area string
+		kind := n.kinds[p.kind]
+		var prog, area string
 		var start, end time.Time
 		if p.info >= 0 {
 			in := &n.infos[p.info]
-			kind, prog, area, start, end = in.Kind, in.Programme, in.ServiceArea, in.Start, in.End
+			prog, area, start, end = in.Programme, in.ServiceArea, in.Start, in.End
 		}
 		if !f.keepTie(kind, prog, area, start, end) {
 			continue
@@ -91,7 +102,7 @@ func (n *Network) Filter(f Filter) *Network {
 			info = int32(len(out.infos))
 			out.infos = append(out.infos, n.infos[p.info])
 		}
-		out.parts = append(out.parts, partRec{a: a, b: b, weight: p.weight, info: info})
+		out.parts = append(out.parts, partRec{a: a, b: b, weight: p.weight, info: info, kind: p.kind})
 	}
 	keptArr := make([]bool, len(n.arrs))
 	for ai := range n.arrs {
@@ -113,6 +124,36 @@ func (n *Network) Filter(f Filter) *Network {
 		nai := out.arrIndex[m.ArrangementID]
 		out.arrMembers[nai] = append(out.arrMembers[nai], remap[oi])
 		out.members = append(out.members, m)
+	}
+	return out
+}
+
+// all reports whether f selects everything.
+func (f *Filter) all() bool {
+	return len(f.Kinds) == 0 && len(f.Programmes) == 0 && len(f.ServiceAreas) == 0 && len(f.Sectors) == 0 &&
+		len(f.Types) == 0 && len(f.Regions) == 0 && !f.dated()
+}
+
+// share returns a network with n's contents whose slices are capped at
+// their length, so an append to either network reallocates instead of
+// writing into the other's storage; the maps, which Add methods write, are
+// copied.
+func (n *Network) share() *Network {
+	out := &Network{
+		Meta:      n.Meta,
+		orgs:      slices.Clip(n.orgs),
+		index:     maps.Clone(n.index),
+		parts:     slices.Clip(n.parts),
+		infos:     slices.Clip(n.infos),
+		kinds:     slices.Clip(n.kinds),
+		kindIndex: maps.Clone(n.kindIndex),
+		arrs:      slices.Clip(n.arrs),
+		arrIndex:  maps.Clone(n.arrIndex),
+		members:   slices.Clip(n.members),
+	}
+	out.arrMembers = make([][]int32, len(n.arrMembers))
+	for i, m := range n.arrMembers {
+		out.arrMembers[i] = slices.Clip(m)
 	}
 	return out
 }

@@ -19,13 +19,9 @@ func (n *Network) Snapshot(w Weighting) *Snapshot {
 	src := make([]int32, 0, len(n.parts)+pairs)
 	dst := make([]int32, 0, len(n.parts)+pairs)
 	wt := make([]float64, 0, len(n.parts)+pairs)
-	plainKind := w.KindWeight("")
+	kw := n.kindWeights(w)
 	for _, p := range n.parts {
-		kw := plainKind
-		if p.info >= 0 {
-			kw = w.KindWeight(n.infos[p.info].Kind)
-		}
-		src, dst, wt = append(src, p.a), append(dst, p.b), append(wt, p.weight*kw)
+		src, dst, wt = append(src, p.a), append(dst, p.b), append(wt, p.weight*kw[p.kind])
 	}
 	for ai, m := range n.arrMembers {
 		a := &n.arrs[ai]
@@ -65,13 +61,10 @@ func (n *Network) EvidenceAmong(orgs []int, w Weighting) []Evidence {
 		in[int32(o)] = true
 	}
 	var out []Evidence
-	plainKind := w.KindWeight("")
+	kws := n.kindWeights(w)
 	for i, p := range n.parts {
 		if in[p.a] && in[p.b] {
-			kw := plainKind
-			if p.info >= 0 {
-				kw = w.KindWeight(n.infos[p.info].Kind)
-			}
+			kw := kws[p.kind]
 			a, b := int(p.a), int(p.b)
 			if a > b {
 				a, b = b, a
@@ -95,4 +88,13 @@ func (n *Network) EvidenceAmong(orgs []int, w Weighting) []Evidence {
 		out = append(out, Evidence{Partnership: -1, Arrangement: ai, Members: mem, Weight: pw})
 	}
 	return out
+}
+
+// kindWeights returns w's kind weight for each interned kind code.
+func (n *Network) kindWeights(w Weighting) []float64 {
+	kw := make([]float64, len(n.kinds))
+	for i, k := range n.kinds {
+		kw[i] = w.KindWeight(k)
+	}
+	return kw
 }

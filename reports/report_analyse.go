@@ -53,6 +53,10 @@ type AnalyseOptions struct {
 	Weighting graph.Weighting
 	// NoGroups and NoTimeline leave those sections out.
 	NoGroups, NoTimeline bool
+	// Progress, when set, is told each step as it starts (done 0, total
+	// -1 when the step is not counted) and, for counted steps
+	// (betweenness sources, stability runs), as it advances.
+	Progress func(phase string, done, total int)
 }
 
 // Results are the analyses shown in a report beyond what Build computes
@@ -80,6 +84,13 @@ type Results struct {
 func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts AnalyseOptions) (*Results, error) {
 	n := s.N()
 	res := &Results{}
+	phase := func(name string) func(done, total int) {
+		if opts.Progress == nil {
+			return nil
+		}
+		opts.Progress(name, 0, -1)
+		return func(done, total int) { opts.Progress(name, done, total) }
+	}
 	set := func(label, format string, args ...any) {
 		res.Settings = append(res.Settings, Figure{Label: label, Value: fmt.Sprintf(format, args...)})
 	}
@@ -87,7 +98,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	if samples == 0 && n > ExactBetweennessLimit {
 		samples = DefaultBetweennessSamples
 	}
-	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: samples, Seed: opts.Seed})
+	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: samples, Seed: opts.Seed, Progress: phase("betweenness")})
 	if err != nil {
 		return nil, fmt.Errorf("report: betweenness: %w", err)
 	}
@@ -106,6 +117,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	if large {
 		eo = analysis.EigenvectorOptions{Tol: 1e-8, MaxIter: 100}
 	}
+	phase("pagerank and eigenvector")
 	pr, err := analysis.PageRank(ctx, s, analysis.PageRankOptions{Tol: 1e-12, MaxIter: 1000})
 	if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
 		return nil, fmt.Errorf("report: pagerank: %w", err)
@@ -121,6 +133,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	}
 	res.Eigenvector = ev.Unit
 	set("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-12 per node; eigenvector unit norm to %g per node; %s", eo.Tol, conv)
+	phase("constraint")
 	res.Constraint, res.EffectiveSize = analysis.Constraint(s, true), analysis.EffectiveSize(s, true)
 
 	gamma := opts.Resolution
@@ -143,13 +156,14 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		// The clusters shown are the stability consensus: the seed whose
 		// partition agrees best with the others, so that robustness is
 		// measured on the clusters the page shows.
-		if res.Stability, err = analysis.Stability(ctx, s, analysis.StabilityOptions{Leiden: lo, Runs: runs}); err != nil {
+		if res.Stability, err = analysis.Stability(ctx, s, analysis.StabilityOptions{Leiden: lo, Runs: runs, Progress: phase("cluster stability")}); err != nil {
 			return nil, fmt.Errorf("report: cluster stability: %w", err)
 		}
 		res.Clustering = res.Stability.Consensus
 		set("clusters", "Leiden, modularity at resolution %g, %s; %d seeds (%d to %d), showing the consensus run (seed %d); robust = mean best Jaccard match >= 0.8",
 			gamma, iters, runs, opts.Seed, opts.Seed+uint64(runs)-1, res.Clustering.Seed)
 	} else {
+		phase("clusters (Leiden)")
 		if res.Clustering, err = analysis.Leiden(ctx, s, lo); err != nil {
 			return nil, fmt.Errorf("report: clusters: %w", err)
 		}
@@ -165,6 +179,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		}
 		tiers := []analysis.GroupOptions{g, g}
 		tiers[0].Tier, tiers[1].Tier = analysis.TierLarge, analysis.TierSmall
+		phase("candidate groups")
 		if res.Groups, err = analysis.GroupTiers(ctx, net, s, tiers); err != nil {
 			return nil, fmt.Errorf("report: candidate groups: %w", err)
 		}
@@ -174,6 +189,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	if !opts.NoTimeline {
 		dates := timelineDates(net)
 		if len(dates) > 1 {
+			phase("timeline")
 			tl, err := analysis.Timeline(ctx, net, analysis.TimelineOptions{Dates: dates, Weighting: opts.Weighting,
 				Cluster: TimelineClusters(opts.Seed, gamma)})
 			if err != nil {

@@ -21,6 +21,9 @@ type analyzeOptions struct {
 	Args    []string
 	// byGiven is true when --by was set on the command line.
 	byGiven bool
+	// samplesSet records an explicit --betweenness-samples (0 then means
+	// exact even on a large network).
+	samplesSet bool
 }
 
 func newAnalyzeCommand(s *streams) *cobra.Command {
@@ -53,6 +56,7 @@ Metric groups for --metrics: ` + strings.Join(analysis.Metrics, ", ") + `.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
 			opts.byGiven = cmd.Flags().Changed("by")
+			opts.samplesSet = cmd.Flags().Changed("betweenness-samples")
 			return runAnalyze(cmd.Context(), opts, s)
 		},
 	}
@@ -94,16 +98,24 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		}
 		by, opts.By = nil, ""
 	}
-	if n := net.NumOrganisations(); n > largeExact && opts.Samples == 0 && !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: note: exact path measures on %d organisations take time proportional to organisations x ties; --betweenness-samples 500 estimates them\n", n)
+	if n := net.NumOrganisations(); n > largeExact && opts.Samples == 0 && !opts.samplesSet {
+		// Exact path measures cost organisations x ties: hours at this size.
+		opts.Samples = largeSamples
+		if !s.Quiet {
+			fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): betweenness, closeness and distances are estimated from %d random sources (--seed); --betweenness-samples 0 computes them exactly, taking time proportional to organisations x ties\n", n, largeExact, largeSamples)
+		}
 	}
 	names := make([]string, net.NumOrganisations())
 	for i := range names {
 		names[i] = net.Organisation(i).Name
 	}
+	bars := newPhases(s)
+	bars.Update("analysing", 0, -1)
 	a, err := analysis.Analyze(ctx, net.Snapshot(d.Weighting),
 		analysis.Attributes{Names: names, GroupBy: opts.By, By: by},
-		analysis.AnalyzeOptions{Metrics: opts.Metrics, BetweennessSamples: opts.Samples, Seed: s.Seed})
+		analysis.AnalyzeOptions{Metrics: opts.Metrics, BetweennessSamples: opts.Samples, Seed: s.Seed,
+			Progress: bars.Update})
+	bars.Finish()
 	if err != nil {
 		return err
 	}
@@ -125,8 +137,13 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 	}
 }
 
-// largeExact is the network size above which analyze suggests sampling.
-const largeExact = 20000
+// largeExact is the network size above which analyze samples path
+// measures unless --betweenness-samples is given; largeSamples is how many
+// sources it then uses.
+const (
+	largeExact   = 20000
+	largeSamples = 100
+)
 
 func allEmpty(col []string) bool {
 	for _, v := range col {

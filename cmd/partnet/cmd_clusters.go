@@ -24,7 +24,9 @@ type clustersOptions struct {
 	Algorithm  string
 	Table      string
 	runsSet    bool
-	Args       []string
+	// iterationsSet records an explicit --iterations.
+	iterationsSet bool
+	Args          []string
 }
 
 func newClustersCommand(s *streams) *cobra.Command {
@@ -61,6 +63,7 @@ confidence) or clusters.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
 			opts.runsSet = cmd.Flags().Changed("runs")
+			opts.iterationsSet = cmd.Flags().Changed("iterations")
 			return runClusters(cmd.Context(), opts, s)
 		},
 	}
@@ -133,6 +136,25 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 		in.Clustering = c
 	} else {
 		lo := analysis.LeidenOptions{Objective: analysis.Objective(opts.Objective), Resolution: opts.Resolution, Seed: s.Seed, Iterations: opts.Iterations}
+		if n := snap.N(); n > reports.LargeNetwork {
+			// Lighter defaults on large networks, as the report uses; flags
+			// given on the command line win.
+			var what []string
+			if !opts.runsSet && opts.Runs > largeRuns {
+				opts.Runs = largeRuns
+				what = append(what, fmt.Sprintf("%d Leiden seeds for stability (--runs)", largeRuns))
+			}
+			if !opts.iterationsSet && lo.Iterations == 0 {
+				lo.Iterations = largeIterations
+				what = append(what, fmt.Sprintf("%d Leiden iterations per run (--iterations)", largeIterations))
+			}
+			if len(what) > 0 && !s.Quiet {
+				fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s; give the flags to change this\n", n, reports.LargeNetwork, strings.Join(what, " and "))
+			}
+		}
+		bars := newPhases(s)
+		defer bars.Finish()
+		bars.Update("clusters (Leiden)", 0, -1)
 		if opts.Runs == 1 {
 			c, err := analysis.Leiden(ctx, snap, lo)
 			if err != nil {
@@ -140,7 +162,8 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 			}
 			in.Clustering = c
 		} else {
-			st, err := analysis.Stability(ctx, snap, analysis.StabilityOptions{Leiden: lo, Runs: opts.Runs})
+			st, err := analysis.Stability(ctx, snap, analysis.StabilityOptions{Leiden: lo, Runs: opts.Runs,
+				Progress: func(done, total int) { bars.Update("cluster stability (Leiden runs)", done, total) }})
 			if err != nil {
 				return err
 			}
@@ -167,3 +190,10 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 	}
 	return reports.WriteClustersText(s.Out, v)
 }
+
+// Leiden settings clusters uses above reports.LargeNetwork organisations
+// unless --runs or --iterations are given.
+const (
+	largeRuns       = 3
+	largeIterations = 2
+)

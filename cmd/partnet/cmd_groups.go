@@ -247,10 +247,22 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if opts.RequireAdjacent && adj == nil {
 		return usagef(errors.New("--require-adjacent needs shared borders: the dataset has no adjacency.csv; give --adjacency FILE"))
 	}
+	large := net.NumOrganisations() > reports.LargeNetwork
 	for i := range tiers {
 		tiers[i].Adjacency = adj
+		if large {
+			// As the report does: one resolution and seed, no exact search.
+			tiers[i].Seeds, tiers[i].Resolutions, tiers[i].ExactLimit = 1, []float64{1}, -1
+		}
 	}
+	if large && !s.Quiet {
+		fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): candidate groups come from one Leiden run (resolution 1, one seed) and no exact search\n",
+			net.NumOrganisations(), reports.LargeNetwork)
+	}
+	bars := newPhases(s)
+	bars.Update("candidate groups", 0, -1)
 	res, err := analysis.GroupTiers(ctx, net, net.Snapshot(d.Weighting), tiers)
+	bars.Finish()
 	if errors.Is(err, analysis.ErrGroupOptions) {
 		return usagef(err)
 	}

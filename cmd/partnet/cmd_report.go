@@ -124,11 +124,16 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
 	}
+	bars := newPhases(s)
 	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
-		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups})
+		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups,
+		Progress: bars.Update})
 	if err != nil {
+		bars.Finish()
 		return err
 	}
+	bars.Update("building the page", 0, -1)
+	defer bars.Finish()
 	rep, err := reports.Build(ctx, reports.Source{
 		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
@@ -136,6 +141,7 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
+	bars.Update("writing "+opts.Output, 0, -1)
 	err = atomicfile.WriteFileContext(ctx, opts.Output, func(w io.Writer) error {
 		return reports.WriteHTML(w, rep, reports.HTMLOptions{AssetsHost: opts.AssetsHost, InlineJS: inline})
 	})
@@ -147,6 +153,7 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 			return err
 		}
 	}
+	bars.Finish()
 	if !s.Quiet {
 		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
 	}

@@ -86,7 +86,14 @@ func loadDataset(s *streams, args []string) (*datasets.Dataset, error) {
 		spec = args[0]
 	}
 	start := time.Now()
+	bars := newPhases(s)
+	label := spec
+	if label == "" {
+		label = "the default dataset"
+	}
+	bars.Update("reading "+label, 0, -1)
 	ds, err := datasets.Load(spec)
+	bars.Finish()
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -33,6 +35,8 @@ type options struct {
 	partnet    string
 	dir        string
 	markdown   string
+	commands   []string
+	cpuprofile string
 }
 
 func parseFlags(args []string, errOut io.Writer) (*options, error) {
@@ -48,8 +52,18 @@ func parseFlags(args []string, errOut io.Writer) (*options, error) {
 	fs.StringVar(&o.partnet, "partnet", "", "partnet binary for --e2e (default: go build ./cmd/partnet)")
 	fs.StringVar(&o.dir, "dir", "", "work folder for generated files (default: a temporary folder, removed after)")
 	fs.StringVar(&o.markdown, "markdown", "", "also write the Markdown table to this file")
+	cmds := fs.String("e2e-commands", "analyze,clusters,groups,report", "which partnet commands --e2e times, comma-separated")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the in-process steps to this file (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	for _, c := range strings.Split(*cmds, ",") {
+		switch c = strings.TrimSpace(c); c {
+		case "analyze", "clusters", "groups", "report":
+			o.commands = append(o.commands, c)
+		default:
+			return nil, fmt.Errorf("--e2e-commands %q: want some of analyze, clusters, groups, report", c)
+		}
 	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := parseSize(strings.TrimSpace(s))
@@ -192,6 +206,17 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 		return nil
 	}
 	runtime.GC()
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	var net *graph.Network
 	var s *graph.Snapshot
 	if err := timeIt("read edge list", func() error {
@@ -250,6 +275,9 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 		}
 	}
 	res.partnetPeak = maxRSSMB(syscall.RUSAGE_SELF)
+	if o.cpuprofile != "" {
+		pprof.StopCPUProfile() // the peer and child processes are not profiled
+	}
 	if peerOK {
 		say("python-igraph")
 		if err := runPeer(ctx, peerFile, o, res); err != nil {
@@ -265,6 +293,9 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 			{"groups", folder, "--tier", "small", "--format", "json"},
 			{"report", folder, "-o", filepath.Join(dir, label+"-report.html")},
 		} {
+			if !slices.Contains(o.commands, cmd[0]) {
+				continue
+			}
 			say("partnet %s", cmd[0])
 			secs, mem, err := runChild(ctx, o.partnet, append(cmd, "-q", "--seed", strconv.FormatUint(o.seed, 10)))
 			if err != nil {

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"sync"
+	"time"
+)
+
+// phases shows a command's long steps one after another: each phase gets
+// its own bar (with a count, rate and ETA when the step reports its
+// total) or a spinner with the elapsed time (when it does not), redrawn
+// a few times a second so a long step never looks stuck. Like progress it
+// draws nothing unless stderr is a terminal and --quiet is off.
+type phases struct {
+	s    *streams
+	mu   sync.Mutex
+	cur  string
+	done int
+	bar  *progress
+	stop chan struct{}
+	wg   sync.WaitGroup
+	once sync.Once
+}
+
+func newPhases(s *streams) *phases {
+	p := &phases{s: s}
+	if !s.stderrTerminal() {
+		return p
+	}
+	p.stop = make(chan struct{})
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-t.C:
+				p.mu.Lock()
+				if p.bar != nil {
+					p.bar.Set(p.done)
+				}
+				p.mu.Unlock()
+			}
+		}
+	}()
+	return p
+}
+
+// Update moves to phase (starting a new bar when the phase changes) with
+// done of total steps; total -1 means not counted.
+func (p *phases) Update(phase string, done, total int) {
+	if p.stop == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if phase != p.cur {
+		if p.bar != nil {
+			p.bar.Finish()
+		}
+		p.bar, p.cur = newProgress(p.s, phase, total), phase
+	}
+	p.done = done
+	p.bar.Set(done)
+}
+
+// Finish clears the last bar and stops redrawing; later calls do nothing.
+func (p *phases) Finish() {
+	if p.stop == nil {
+		return
+	}
+	p.once.Do(p.finish)
+}
+
+func (p *phases) finish() {
+	close(p.stop)
+	p.wg.Wait()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar = nil
+	}
+}
