@@ -17,8 +17,17 @@ const (
 	// is exact; above it, BetweennessSamples sources are sampled.
 	ExactBetweennessLimit = 5000
 	// DefaultBetweennessSamples is the number of sampled sources above the
-	// limit.
+	// limit, on networks of up to BetweennessTieBudget/100 ties; larger
+	// networks get fewer (see betweennessSamples).
 	DefaultBetweennessSamples = 100
+	// BetweennessTieBudget bounds sources x ties for the report's sampled
+	// betweenness (each source is one search over every tie): 100 sources
+	// at 1M ties, 10 at 10M, never fewer than MinBetweennessSamples. The
+	// estimate's standard error grows as sources fall; the page states the
+	// number used.
+	BetweennessTieBudget = 100_000_000
+	// MinBetweennessSamples is the fewest sources the report samples.
+	MinBetweennessSamples = 10
 	// LargeNetwork is the number of organisations above which the report
 	// uses lighter settings: Leiden stops after two iterations, stability
 	// across seeds is not measured unless asked for, eigenvector
@@ -96,7 +105,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	}
 	samples := opts.BetweennessSamples
 	if samples == 0 && n > ExactBetweennessLimit {
-		samples = DefaultBetweennessSamples
+		samples = betweennessSamples(s.Ties())
 	}
 	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: samples, Seed: opts.Seed, Progress: phase("betweenness")})
 	if err != nil {
@@ -264,4 +273,16 @@ func ParseSizeBy(s string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("size by %q: want one of %s", s, strings.Join(SizeMeasures, ", "))
+}
+
+// betweennessSamples is the report's default number of sampled sources for
+// a network of the given number of ties: DefaultBetweennessSamples, scaled
+// down so that sources x ties stays within BetweennessTieBudget, and at
+// least MinBetweennessSamples.
+func betweennessSamples(ties int) int {
+	k := DefaultBetweennessSamples
+	if ties > 0 && k*ties > BetweennessTieBudget {
+		k = BetweennessTieBudget / ties
+	}
+	return max(k, MinBetweennessSamples)
 }
