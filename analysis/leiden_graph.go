@@ -202,25 +202,6 @@ func splitDisconnected(g *levelGraph, memb []int32) {
 	copy(memb, comp)
 }
 
-// parallelRange runs work over [0, n) in two halves on two goroutines when
-// the job is large (cost is its number of tie entries) and more than one
-// CPU is available; the halves must write disjoint memory.
-func parallelRange(n, cost int, work func(lo, hi int)) {
-	if cost < 200_000 || runtime.GOMAXPROCS(0) < 2 || n < 2 {
-		work(0, n)
-		return
-	}
-	mid := n / 2
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		work(mid, n)
-	}()
-	work(0, mid)
-	wg.Wait()
-}
-
 // parallelRange2 runs a and b on two goroutines when the job is large and
 // more than one CPU is available, otherwise one after the other; they must
 // write disjoint memory.

@@ -233,10 +233,6 @@ func (rr *rowReader) fail(col string, err error) {
 	rr.probs.add(&rr.probs.Errors, &ParseError{File: rr.t.file, Line: rr.t.line, Column: rr.idx[col] + 1, Field: col, Err: err})
 }
 
-func (rr *rowReader) warn(col string, err error) {
-	rr.probs.add(&rr.probs.Warnings, &ParseError{File: rr.t.file, Line: rr.t.line, Column: rr.idx[col] + 1, Field: col, Err: err})
-}
-
 func (rr *rowReader) number(col string) (float64, bool) {
 	v, ok, err := ParseNumber(rr.get(col))
 	if err != nil {

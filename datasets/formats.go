@@ -319,11 +319,6 @@ func (li lineIndex) line(off int64) int {
 	return lo
 }
 
-// writeAtomic writes path through internal/atomicfile with a buffer.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	return writeAtomicContext(context.Background(), path, write)
-}
-
 func writeAtomicContext(ctx context.Context, path string, write func(io.Writer) error) error {
 	return atomicfile.WriteFileContext(ctx, path, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 256<<10)

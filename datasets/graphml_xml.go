@@ -171,14 +171,13 @@ type xmlElem struct {
 // xmlGraph gathers what a GraphML or GEXF reader found and turns it into
 // a record set for the folder reader's checks.
 type xmlGraph struct {
-	file       string
-	meta       graph.Metadata
-	keys       []*xmlKey
-	nodes      []xmlElem
-	edges      []xmlElem
-	fixedNode  []string // canonical columns the format's XML attributes fill
-	fixedEdge  []string
-	hasElement bool
+	file      string
+	meta      graph.Metadata
+	keys      []*xmlKey
+	nodes     []xmlElem
+	edges     []xmlElem
+	fixedNode []string // canonical columns the format's XML attributes fill
+	fixedEdge []string
 }
 
 func (g *xmlGraph) keyByID(domain string) map[string]*xmlKey {

@@ -33,7 +33,6 @@ type table struct {
 	header  []string // normalised
 	col     map[string]int
 	line    int // line of the current record
-	cp1252  bool
 	warned  bool
 	probs   *Problems
 	rawHead []string

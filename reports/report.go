@@ -1,7 +1,5 @@
 package reports
 
-import "html/template"
-
 // Report is the view model of the HTML report: everything the page shows,
 // already computed, sorted and formatted. The templates only range over
 // it. Sections whose results are absent (nil or empty) are left out of the
@@ -66,10 +64,6 @@ type Report struct {
 	Settings []Figure
 
 	Footer Footer
-
-	// charts are the rendered chart snippets by section id; filled by
-	// WriteHTML.
-	charts map[string]template.HTML
 }
 
 // Figure is a labelled key figure, already formatted.
