@@ -119,11 +119,8 @@ func readGEXFElem(x *xmlDecoder, se xml.StartElement) (xmlElem, error) {
 		e.id, _ = attr(se, "id")
 	}
 	for {
-		tok, err := x.token()
+		tok, err := x.inner()
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return e, x.errorf("unexpected end of file")
-			}
 			return e, err
 		}
 		switch t := tok.(type) {

@@ -116,11 +116,8 @@ func ReadGraphML(r io.Reader, file string) (*graph.Network, *Problems, error) {
 
 func readKeyDefault(x *xmlDecoder, k *xmlKey) error {
 	for {
-		tok, err := x.token()
+		tok, err := x.inner()
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return x.errorf("unexpected end of file")
-			}
 			return err
 		}
 		switch t := tok.(type) {
@@ -149,11 +146,8 @@ func readGraphMLElem(x *xmlDecoder, se xml.StartElement) (xmlElem, error) {
 		e.id = ""
 	}
 	for {
-		tok, err := x.token()
+		tok, err := x.inner()
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return e, x.errorf("unexpected end of file")
-			}
 			return e, err
 		}
 		switch t := tok.(type) {

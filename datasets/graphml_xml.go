@@ -67,6 +67,16 @@ func (x *xmlDecoder) errorf(format string, args ...any) error {
 	return &ParseError{File: x.file, Line: x.line(), Err: fmt.Errorf("%w: "+format, append([]any{ErrMalformed}, args...)...)}
 }
 
+// inner returns the next token inside an element that must still be
+// closed: the end of the file there is an error naming its line.
+func (x *xmlDecoder) inner() (xml.Token, error) {
+	tok, err := x.token()
+	if errors.Is(err, io.EOF) {
+		return nil, x.errorf("unexpected end of file")
+	}
+	return tok, err
+}
+
 // token returns the next token, refusing DOCTYPE declarations.
 func (x *xmlDecoder) token() (xml.Token, error) {
 	tok, err := x.d.Token()
@@ -97,11 +107,8 @@ func (x *xmlDecoder) text() (string, error) {
 	var b strings.Builder
 	depth := 0
 	for {
-		tok, err := x.token()
+		tok, err := x.inner()
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return "", x.errorf("unexpected end of file")
-			}
 			return "", err
 		}
 		switch t := tok.(type) {
@@ -124,11 +131,8 @@ func (x *xmlDecoder) text() (string, error) {
 func (x *xmlDecoder) skip() error {
 	depth := 0
 	for {
-		tok, err := x.token()
+		tok, err := x.inner()
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return x.errorf("unexpected end of file")
-			}
 			return err
 		}
 		switch tok.(type) {
