@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -182,7 +183,7 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 	}
 	p := g.Points
 	fmt.Fprintf(w, "\n   score: collaboration %.1f + cohesion %.1f + density %.1f + compactness %.1f + scale %.1f - weakest link %.1f\n",
-		p.Collaboration, p.Cohesion, p.Density, p.Compactness, p.Scale, -p.WeakestLink)
+		p.Collaboration, p.Cohesion, p.Density, p.Compactness, p.Scale, math.Abs(p.WeakestLink))
 	fmt.Fprintf(w, "   evidence: %s inside the group (tie weight %.2f), strongest first:\n",
 		plural(len(g.Evidence), "partnership or shared arrangement", "partnerships and shared arrangements"), g.InsideWeight)
 	for i, e := range g.Evidence {
