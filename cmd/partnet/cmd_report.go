@@ -103,6 +103,8 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		d.Network.Meta.Title = opts.Title
 	}
 	start := time.Now()
+	bars := newPhases(s)
+	bars.Update("building the snapshot", 0, -1)
 	snap := d.Network.Snapshot(d.Weighting)
 	inputs := make([]reports.Input, len(d.Dataset.Inputs))
 	for k, in := range d.Dataset.Inputs {
@@ -124,7 +126,6 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
 	}
-	bars := newPhases(s)
 	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
 		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups,
 		Progress: bars.Update})

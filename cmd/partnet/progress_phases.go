@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"os"
 	"sync"
 	"time"
 )
@@ -19,10 +22,19 @@ type phases struct {
 	stop chan struct{}
 	wg   sync.WaitGroup
 	once sync.Once
+
+	// timings, when not nil, is told each phase's wall time as the phase
+	// ends (PARTNET_TIMINGS=1; for performance work, like the profile
+	// variables in profile.go).
+	timings io.Writer
+	since   time.Time
 }
 
 func newPhases(s *streams) *phases {
 	p := &phases{s: s}
+	if os.Getenv("PARTNET_TIMINGS") != "" {
+		p.timings, p.since = s.ErrOut, time.Now()
+	}
 	if !s.stderrTerminal() {
 		return p
 	}
@@ -51,6 +63,13 @@ func newPhases(s *streams) *phases {
 // Update moves to phase (starting a new bar when the phase changes) with
 // done of total steps; total -1 means not counted.
 func (p *phases) Update(phase string, done, total int) {
+	if p.timings != nil {
+		p.mu.Lock()
+		if phase != p.cur {
+			p.lap(phase)
+		}
+		p.mu.Unlock()
+	}
 	if p.stop == nil {
 		return
 	}
@@ -68,6 +87,12 @@ func (p *phases) Update(phase string, done, total int) {
 
 // Finish clears the last bar and stops redrawing; later calls do nothing.
 func (p *phases) Finish() {
+	if p.timings != nil {
+		p.mu.Lock()
+		p.lap("")
+		p.timings = nil
+		p.mu.Unlock()
+	}
 	if p.stop == nil {
 		return
 	}
@@ -82,5 +107,22 @@ func (p *phases) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
 		p.bar = nil
+	}
+}
+
+// lap writes the current phase's wall time and starts timing next; the
+// caller holds p.mu.
+func (p *phases) lap(next string) {
+	now := time.Now()
+	if p.cur != "" || next == "" {
+		name := p.cur
+		if name == "" {
+			name = "(before the first phase)"
+		}
+		fmt.Fprintf(p.timings, "partnet: timing: %-28s %7.2fs\n", name, now.Sub(p.since).Seconds())
+	}
+	p.since = now
+	if p.stop == nil {
+		p.cur = next
 	}
 }
