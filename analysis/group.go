@@ -64,6 +64,20 @@ type GroupOptions struct {
 	// Weighting is the weighting the snapshot was built with; evidence
 	// weights use it.
 	Weighting graph.Weighting
+	// LeidenIterations bounds the Leiden iterations behind the candidates
+	// (see LeidenOptions.Iterations); zero means to convergence. Large
+	// networks use a small bound: the first iterations find nearly all of
+	// the structure and on hundreds of thousands of eligible organisations
+	// convergence can take dozens more.
+	LeidenIterations int
+	// ImproveLimit, when positive, improves by local moves only the best
+	// ImproveLimit candidates of each run, ranked by their score before
+	// improvement; the others stay candidates as they are. Zero improves
+	// every candidate. A shortlist holds at most MaxGroups groups, so on
+	// large networks a limit of a few times MaxGroups keeps the search
+	// fast at little cost: a candidate far down the list would have to
+	// gain more by local moves than those above it did.
+	ImproveLimit int
 	// ExactLimit: with at most this many eligible organisations the
 	// search is exact (every valid group enumerated, best total score
 	// found by dynamic programming). Zero means 12; negative turns the
@@ -185,10 +199,16 @@ func Groups(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Gro
 		}
 		return net.Organisation(ga.Members[0]).ID < net.Organisation(gb.Members[0]).ID
 	})
+	members := make([][]int, len(res.Groups))
+	for i := range res.Groups {
+		members[i] = res.Groups[i].Members
+	}
+	evidence := net.EvidenceWithin(members, opts.Weighting)
 	for i := range res.Groups {
 		res.Groups[i].Rank = i + 1
 		res.Groups[i].ID = fmt.Sprintf("%s-%d", p.tier, i+1)
-		if err := p.addEvidence(&res.Groups[i]); err != nil {
+		res.Groups[i].Evidence = evidence[i]
+		if err := p.addBackbone(&res.Groups[i]); err != nil {
 			return nil, fmt.Errorf("groups: %w", err)
 		}
 	}

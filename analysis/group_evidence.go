@@ -43,9 +43,9 @@ func (p *groupProblem) describe(g []int, runs [][][]int) Group {
 	return out
 }
 
-// addEvidence fills a group's evidence and backbone.
-func (p *groupProblem) addEvidence(g *Group) error {
-	g.Evidence = p.net.EvidenceAmong(g.Members, p.opts.Weighting)
+// addBackbone fills a group's backbone (its evidence comes from one
+// EvidenceWithin pass over the network for the whole shortlist).
+func (p *groupProblem) addBackbone(g *Group) error {
 	bb, err := graph.Backbone(p.s, g.Members)
 	if err != nil {
 		return fmt.Errorf("group %s: %w", g.ID, err)

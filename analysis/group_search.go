@@ -29,7 +29,7 @@ func (p *groupProblem) candidateRuns(ctx context.Context) ([][][]int, error) {
 	var runs [][][]int
 	for _, r := range resolutions {
 		for sd := 0; sd < seeds; sd++ {
-			c, err := Leiden(ctx, p.sub, LeidenOptions{Resolution: r, Seed: p.opts.Seed + uint64(sd)})
+			c, err := Leiden(ctx, p.sub, LeidenOptions{Resolution: r, Seed: p.opts.Seed + uint64(sd), Iterations: p.opts.LeidenIterations})
 			if err != nil {
 				return nil, fmt.Errorf("candidates at resolution %g: %w", r, err)
 			}
@@ -37,10 +37,11 @@ func (p *groupProblem) candidateRuns(ctx context.Context) ([][][]int, error) {
 			for _, cl := range Communities(c.Membership) {
 				for _, piece := range p.fit(ctx, cl, r*4, 3) {
 					if g := p.repair(piece); g != nil {
-						groups = append(groups, p.improve(g, nil))
+						groups = append(groups, g)
 					}
 				}
 			}
+			p.improveBest(groups)
 			runs = append(runs, dedupeGroups(groups))
 		}
 	}
@@ -287,6 +288,34 @@ func (p *groupProblem) improve(g []int, locked []bool) []int {
 	return p.improveFrom(g, locked)
 }
 
+// improveBest improves the candidates in place: all of them, or with
+// GroupOptions.ImproveLimit the best that many by their current score
+// (ties by member list, so the choice does not depend on order).
+func (p *groupProblem) improveBest(groups [][]int) {
+	pick := make([]int, len(groups))
+	for i := range pick {
+		pick[i] = i
+	}
+	if k := p.opts.ImproveLimit; k > 0 && len(groups) > k {
+		scores := make([]float64, len(groups))
+		keys := make([]string, len(groups))
+		for i, g := range groups {
+			scores[i], keys[i] = p.score(g).Total, groupKey(g)
+		}
+		sort.Slice(pick, func(a, b int) bool {
+			x, y := pick[a], pick[b]
+			if scores[x] != scores[y] {
+				return scores[x] > scores[y]
+			}
+			return keys[x] < keys[y]
+		})
+		pick = pick[:k]
+	}
+	for _, i := range pick {
+		groups[i] = p.improve(groups[i], nil)
+	}
+}
+
 func (p *groupProblem) improveFrom(g []int, locked []bool) []int {
 	cur, curScore := g, p.score(g).Total
 	for range 100 {
@@ -329,17 +358,25 @@ func (p *groupProblem) selectGreedy(runs [][][]int) [][]int {
 		pool = append(pool, r...)
 	}
 	pool = dedupeGroups(pool)
-	scores := make(map[string]float64, len(pool))
-	for _, g := range pool {
-		scores[groupKey(g)] = p.score(g).Total
+	// Scores and keys computed once: the sort compares O(n log n) times.
+	type ranked struct {
+		g     []int
+		score float64
+		key   string
 	}
-	sort.SliceStable(pool, func(a, b int) bool {
-		sa, sb := scores[groupKey(pool[a])], scores[groupKey(pool[b])]
-		if sa != sb {
-			return sa > sb
+	rs := make([]ranked, len(pool))
+	for i, g := range pool {
+		rs[i] = ranked{g, p.score(g).Total, groupKey(g)}
+	}
+	sort.SliceStable(rs, func(a, b int) bool {
+		if rs[a].score != rs[b].score {
+			return rs[a].score > rs[b].score
 		}
-		return groupKey(pool[a]) < groupKey(pool[b])
+		return rs[a].key < rs[b].key
 	})
+	for i := range rs {
+		pool[i] = rs[i].g
+	}
 	used := make([]bool, len(p.orgs))
 	var chosen [][]int
 	for _, g := range pool {

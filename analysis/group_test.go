@@ -167,6 +167,10 @@ func TestGroupsPropertiesHold(t *testing.T) {
 			Seeds:      2,
 			Seed:       seed,
 		}
+		if seed%2 == 0 {
+			// The large-network settings the report uses.
+			opts.LeidenIterations, opts.ImproveLimit = 1, 2
+		}
 		switch seed % 4 {
 		case 1:
 			opts.MaxDistanceKm = 60
@@ -184,6 +188,67 @@ func TestGroupsPropertiesHold(t *testing.T) {
 			continue
 		}
 		checkGroupRules(t, net, res, opts, adj)
+	}
+}
+
+// TestImproveLimit: with ImproveLimit k only the k best candidates by
+// their score before improvement go through local moves; the rest are
+// left as they were.
+func TestImproveLimit(t *testing.T) {
+	net, _ := randomCouncils(t, 60, 4)
+	s := net.Snapshot(graph.Weighting{})
+	for _, k := range []int{0, 1, 3} {
+		p, err := newGroupProblem(net, s, GroupOptions{Tier: TierSmall, ImproveLimit: k})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Candidates: consecutive pairs and triples of eligible councils
+		// that are valid groups.
+		var groups [][]int
+		for i := 0; i+3 <= len(p.orgs); i += 3 {
+			if g := p.repair([]int{i, i + 1, i + 2}); g != nil {
+				groups = append(groups, g)
+			}
+		}
+		if len(groups) < 5 {
+			t.Fatalf("only %d candidates", len(groups))
+		}
+		before := make([][]int, len(groups))
+		pre := make([]float64, len(groups))
+		for i, g := range groups {
+			before[i], pre[i] = slices.Clone(g), p.score(g).Total
+		}
+		p.improveBest(groups)
+		limit := k
+		if k == 0 {
+			limit = len(groups)
+		}
+		if got := len(p.improved); got > limit {
+			t.Errorf("k=%d: %d candidates improved, want at most %d", k, got, limit)
+		}
+		// Every candidate not among the best k by pre-improvement score is
+		// untouched; the best one always went through local moves (its
+		// improved form is cached).
+		best := 0
+		for i := range pre {
+			if pre[i] > pre[best] {
+				best = i
+			}
+		}
+		if _, ok := p.improved[groupKey(before[best])]; !ok {
+			t.Errorf("k=%d: the best candidate was not improved", k)
+		}
+		for i := range groups {
+			above := 0
+			for j := range pre {
+				if pre[j] > pre[i] {
+					above++
+				}
+			}
+			if above >= limit && !slices.Equal(groups[i], before[i]) {
+				t.Errorf("k=%d: candidate %d (rank %d by score) changed without being among the best", k, i, above+1)
+			}
+		}
 	}
 }
 

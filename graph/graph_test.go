@@ -97,6 +97,34 @@ func TestEvidenceAmong(t *testing.T) {
 	}
 }
 
+func TestEvidenceWithin(t *testing.T) {
+	n := handNetwork(t)
+	// Groups {a, b} and {c, d}: a-b has the partnership and shares X and Y;
+	// c-d share Y only (X has c but not d).
+	ev := n.EvidenceWithin([][]int{{0, 1}, {2, 3}}, Weighting{})
+	if len(ev) != 2 {
+		t.Fatalf("got %d groups, want 2", len(ev))
+	}
+	ab, cd := ev[0], ev[1]
+	if len(ab) != 3 || ab[0].Partnership != 0 || ab[1].Arrangement != 0 || ab[2].Arrangement != 1 {
+		t.Errorf("group {a,b} = %+v, want partnership 0, then X and Y", ab)
+	}
+	for _, e := range ab[1:] {
+		if len(e.Members) != 2 || e.Members[0] != 0 || e.Members[1] != 1 {
+			t.Errorf("group {a,b} arrangement %d members = %v, want [0 1] (only the group's own)", e.Arrangement, e.Members)
+		}
+	}
+	if len(cd) != 1 || cd[0].Arrangement != 1 || len(cd[0].Members) != 2 || cd[0].Members[0] != 2 {
+		t.Errorf("group {c,d} = %+v, want arrangement Y with members [2 3]", cd)
+	}
+	// The one-group form agrees with EvidenceAmong, and an empty group or
+	// an out-of-range index yields nothing rather than a panic.
+	ev = n.EvidenceWithin([][]int{{}, {0, 2, 99, -1}}, Weighting{})
+	if len(ev[0]) != 0 || len(ev[1]) != 2 {
+		t.Errorf("EvidenceWithin(empty, {a,c,bad}) = %+v, want nothing and X, Y", ev)
+	}
+}
+
 func TestBuildErrors(t *testing.T) {
 	n := handNetwork(t)
 	cases := []struct {

@@ -1,6 +1,9 @@
 package graph
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Snapshot projects the network into an analysis snapshot under weighting w.
 // Each recorded partnership contributes Weight x KindWeight(Kind); each
@@ -56,36 +59,59 @@ type Evidence struct {
 // partnerships first (in recorded order) then arrangements (in added
 // order). It scans the network once.
 func (n *Network) EvidenceAmong(orgs []int, w Weighting) []Evidence {
-	in := make(map[int32]bool, len(orgs))
-	for _, o := range orgs {
-		in[int32(o)] = true
+	return n.EvidenceWithin([][]int{orgs}, w)[0]
+}
+
+// EvidenceWithin is EvidenceAmong for several disjoint groups at once, in
+// one scan of the network (a shortlist's evidence on a network of ten
+// million partnerships costs one pass, not one per group). An
+// organisation listed in more than one group counts for the first.
+func (n *Network) EvidenceWithin(groups [][]int, w Weighting) [][]Evidence {
+	out := make([][]Evidence, len(groups))
+	// of[o] is 1 + the group holding organisation o, 0 for none.
+	of := make([]int32, len(n.orgs))
+	for g, orgs := range groups {
+		for _, o := range orgs {
+			if o >= 0 && o < len(of) && of[o] == 0 {
+				of[o] = int32(g) + 1
+			}
+		}
 	}
-	var out []Evidence
 	kws := n.kindWeights(w)
 	for i, p := range n.parts {
-		if in[p.a] && in[p.b] {
-			kw := kws[p.kind]
+		if g := of[p.a]; g != 0 && g == of[p.b] {
 			a, b := int(p.a), int(p.b)
 			if a > b {
 				a, b = b, a
 			}
-			out = append(out, Evidence{Partnership: i, Arrangement: -1, Members: []int{a, b}, Weight: p.weight * kw})
+			out[g-1] = append(out[g-1], Evidence{Partnership: i, Arrangement: -1, Members: []int{a, b}, Weight: p.weight * kws[p.kind]})
 		}
 	}
+	mem := make([][]int, len(groups))
 	for ai, m := range n.arrMembers {
-		var mem []int
+		for g := range mem {
+			mem[g] = mem[g][:0]
+		}
+		touched := false
 		for _, o := range m {
-			if in[o] {
-				mem = append(mem, int(o))
+			if g := of[o]; g != 0 {
+				mem[g-1] = append(mem[g-1], int(o))
+				touched = true
 			}
 		}
-		if len(mem) < 2 {
+		if !touched {
 			continue
 		}
-		sort.Ints(mem)
 		a := &n.arrs[ai]
 		pw := w.PairWeight(len(m), a.ValueGBP, a.HasValue) * w.KindWeight(a.Kind)
-		out = append(out, Evidence{Partnership: -1, Arrangement: ai, Members: mem, Weight: pw})
+		for g, ms := range mem {
+			if len(ms) < 2 {
+				continue
+			}
+			ms = slices.Clone(ms)
+			sort.Ints(ms)
+			out[g] = append(out[g], Evidence{Partnership: -1, Arrangement: ai, Members: ms, Weight: pw})
+		}
 	}
 	return out
 }

@@ -32,8 +32,14 @@ const (
 	// uses lighter settings: Leiden stops after two iterations, stability
 	// across seeds is not measured unless asked for, eigenvector
 	// centrality stops after 100 iterations, and the candidate-group
-	// search uses one Leiden resolution and seed and no exact search.
+	// search uses one Leiden resolution and seed (two iterations), improves
+	// only its best LargeImproveLimit candidates and runs no exact search.
 	LargeNetwork = 20000
+	// LargeImproveLimit is how many candidate groups per Leiden run the
+	// group search improves by local moves above LargeNetwork (the best by
+	// score before improvement; see analysis.GroupOptions.ImproveLimit):
+	// several times the 30 groups of the small tier.
+	LargeImproveLimit = 250
 	// DefaultStabilityRuns is the number of Leiden seeds used to judge
 	// which clusters are robust (none above LargeNetwork).
 	DefaultStabilityRuns = 5
@@ -184,7 +190,8 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		how := "the engine's defaults: Leiden candidates at resolutions 0.5, 1, 2, 4, 8 x 4 seeds"
 		if large {
 			g.Seeds, g.Resolutions, g.ExactLimit = 1, []float64{1}, -1
-			how = "large network: Leiden candidates at resolution 1, one seed, no exact search"
+			g.LeidenIterations, g.ImproveLimit = 2, LargeImproveLimit
+			how = fmt.Sprintf("large network: Leiden candidates at resolution 1, one seed, 2 iterations, the best %d candidates improved by local moves, no exact search", LargeImproveLimit)
 		}
 		tiers := []analysis.GroupOptions{g, g}
 		tiers[0].Tier, tiers[1].Tier = analysis.TierLarge, analysis.TierSmall
