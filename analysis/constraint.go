@@ -16,8 +16,15 @@ import (
 // networkx; a node whose ties all weigh 0 gets 0. High constraint means
 // partners that are tied to one another: few brokerage opportunities.
 func Constraint(s *graph.Snapshot, weighted bool) []float64 {
-	n := s.N()
-	out := make([]float64, n)
+	return ConstraintFor(s, weighted, nil)
+}
+
+// ConstraintFor is Constraint for the listed nodes only: out[k] is node
+// nodes[k]'s constraint (nil nodes means every node, in order). Each
+// node's value costs the sum of its partners' degrees, so a report that
+// lists twenty brokers of a ten-million-tie network asks for twenty
+// rather than paying for every node.
+func ConstraintFor(s *graph.Snapshot, weighted bool, nodes []int) []float64 {
 	share := func(i int, k int) float64 {
 		if weighted {
 			if st := s.Strength(i); st > 0 {
@@ -28,32 +35,50 @@ func Constraint(s *graph.Snapshot, weighted bool) []float64 {
 		return 1 / float64(s.Degree(i))
 	}
 	// p[q] = p_iq for the current i, 0 elsewhere: one array per worker.
-	parallelRows(n, func() []float64 { return make([]float64, n) }, func(p []float64, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			row := s.Neighbours(i)
-			if len(row) == 0 {
-				out[i] = math.NaN()
-				continue
-			}
-			for k, q := range row {
-				p[q] = share(i, k)
-			}
-			var c float64
-			for _, j := range row {
-				indirect := 0.0
-				for k, q := range s.Neighbours(int(j)) {
-					if p[q] != 0 {
-						// p_qj: q's share in j, found from j's row (symmetric weights)
-						indirect += p[q] * shareOf(s, int(q), s.Weights(int(j))[k], weighted)
-					}
+	return eachListed(s, nodes, func(p []float64, i int) float64 {
+		row := s.Neighbours(i)
+		if len(row) == 0 {
+			return math.NaN()
+		}
+		for k, q := range row {
+			p[q] = share(i, k)
+		}
+		var c float64
+		for _, j := range row {
+			indirect := 0.0
+			for k, q := range s.Neighbours(int(j)) {
+				if p[q] != 0 {
+					// p_qj: q's share in j, found from j's row (symmetric weights)
+					indirect += p[q] * shareOf(s, int(q), s.Weights(int(j))[k], weighted)
 				}
-				a := p[j] + indirect
-				c += a * a
 			}
-			for _, q := range row {
-				p[q] = 0
+			a := p[j] + indirect
+			c += a * a
+		}
+		for _, q := range row {
+			p[q] = 0
+		}
+		return c
+	})
+}
+
+// eachListed evaluates f for every listed node (every node when nodes is
+// nil) across the available cores; f gets a zeroed scratch array of one
+// float64 per node, which it must leave zeroed.
+func eachListed(s *graph.Snapshot, nodes []int, f func(p []float64, i int) float64) []float64 {
+	n := s.N()
+	m := n
+	if nodes != nil {
+		m = len(nodes)
+	}
+	out := make([]float64, m)
+	parallelRows(m, func() []float64 { return make([]float64, n) }, func(p []float64, lo, hi int) {
+		for k := lo; k < hi; k++ {
+			i := k
+			if nodes != nil {
+				i = nodes[k]
 			}
-			out[i] = c
+			out[k] = f(p, i)
 		}
 	})
 	return out
@@ -82,47 +107,55 @@ func EffectiveSize(s *graph.Snapshot, weighted bool) []float64 {
 	if !weighted {
 		return effectiveSizeFrom(s, Triangles(s))
 	}
-	n := s.N()
-	out := make([]float64, n)
-	maxW := make([]float64, n)
-	for i := range maxW {
-		for _, w := range s.Weights(i) {
-			maxW[i] = max(maxW[i], w)
+	return EffectiveSizeFor(s, weighted, nil)
+}
+
+// EffectiveSizeFor is EffectiveSize for the listed nodes only (nil means
+// every node): out[k] is node nodes[k]'s value. Unweighted, the weighted
+// formula with every weight 1 is Borgatti's d - 2t/d exactly: p_iq = 1/d,
+// m_jq = 1, and sum over j of sum over q in N(i) n N(j) of 1/d = 2t/d.
+func EffectiveSizeFor(s *graph.Snapshot, weighted bool, nodes []int) []float64 {
+	return eachListed(s, nodes, func(p []float64, i int) float64 {
+		row := s.Neighbours(i)
+		if len(row) == 0 {
+			return math.NaN()
 		}
-	}
-	parallelRows(n, func() []float64 { return make([]float64, n) }, func(p []float64, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			row := s.Neighbours(i)
-			if len(row) == 0 {
-				out[i] = math.NaN()
-				continue
+		st := s.Strength(i)
+		for k, q := range row {
+			switch {
+			case !weighted:
+				p[q] = 1 / float64(len(row))
+			case st > 0:
+				p[q] = s.Weights(i)[k] / st
 			}
-			st := s.Strength(i)
-			for k, q := range row {
-				if st > 0 {
-					p[q] = s.Weights(i)[k] / st
+		}
+		var sum float64
+		for _, j := range row {
+			// r = sum over q of p_iq w_jq, divided by j's largest weight,
+			// found in the same pass over j's row.
+			r, maxW := 0.0, 0.0
+			jw := s.Weights(int(j))
+			for k, q := range s.Neighbours(int(j)) {
+				w := 1.0
+				if weighted {
+					w = jw[k]
+				}
+				maxW = max(maxW, w)
+				if p[q] != 0 {
+					r += p[q] * w
 				}
 			}
-			var sum float64
-			for _, j := range row {
-				r := 0.0
-				if maxW[j] > 0 {
-					jw := s.Weights(int(j))
-					for k, q := range s.Neighbours(int(j)) {
-						if p[q] != 0 {
-							r += p[q] * jw[k] / maxW[j]
-						}
-					}
-				}
-				sum += 1 - r
+			if maxW > 0 {
+				sum += 1 - r/maxW
+			} else {
+				sum++
 			}
-			for _, q := range row {
-				p[q] = 0
-			}
-			out[i] = sum
 		}
+		for _, q := range row {
+			p[q] = 0
+		}
+		return sum
 	})
-	return out
 }
 
 // effectiveSizeFrom is Borgatti's unweighted effective size d - 2t/d given

@@ -107,10 +107,28 @@ func TestLocalStructureReference(t *testing.T) {
 		compareNodes(t, g, "CoreNumber", "core", CoreNumber(s), 0)
 		compareNodes(t, g, "Constraint", "constraint", Constraint(s, false), refTol)
 		compareNodes(t, g, "EffectiveSize", "effective_size", EffectiveSize(s, false), refTol)
+		// The For forms on every node listed in reverse, put back in order:
+		// the unweighted effective size then goes through the general
+		// formula with unit weights rather than the triangle counts.
+		rev := make([]int, s.N())
+		for k := range rev {
+			rev[k] = s.N() - 1 - k
+		}
+		unrev := func(v []float64) []float64 {
+			out := make([]float64, len(v))
+			for k, x := range v {
+				out[rev[k]] = x
+			}
+			return out
+		}
+		compareNodes(t, g, "ConstraintFor", "constraint", unrev(ConstraintFor(s, false, rev)), refTol)
+		compareNodes(t, g, "EffectiveSizeFor", "effective_size", unrev(EffectiveSizeFor(s, false, rev)), refTol)
 		if g.Weighted {
 			compareNodes(t, g, "WeightedClustering", "weighted_clustering", WeightedLocalClustering(s), refTol)
 			compareNodes(t, g, "Constraint(weighted)", "weighted_constraint", Constraint(s, true), refTol)
 			compareNodes(t, g, "EffectiveSize(weighted)", "weighted_effective_size", EffectiveSize(s, true), refTol)
+			compareNodes(t, g, "ConstraintFor(weighted)", "weighted_constraint", unrev(ConstraintFor(s, true, rev)), refTol)
+			compareNodes(t, g, "EffectiveSizeFor(weighted)", "weighted_effective_size", unrev(EffectiveSizeFor(s, true, rev)), refTol)
 		}
 		cut := CutPoints(s)
 		compareNodes(t, g, "CutPoints.Articulation", "articulation_point", boolsToInts(cut.Articulation), 0)

@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // Network holds a dataset's organisations, partnerships, arrangements and
@@ -256,6 +257,15 @@ func (n *Network) Partnership(i int) Partnership {
 // PartnershipKind returns the kind of the i-th partnership without building
 // the full record.
 func (n *Network) PartnershipKind(i int) string { return n.kinds[n.parts[i].kind] }
+
+// PartnershipStart returns the start date of the i-th partnership (zero
+// when undated) without building the full record.
+func (n *Network) PartnershipStart(i int) time.Time {
+	if r := n.parts[i]; r.info >= 0 {
+		return n.infos[r.info].Start
+	}
+	return time.Time{}
+}
 
 // PartnershipEnds returns the organisation indices of the i-th partnership.
 func (n *Network) PartnershipEnds(i int) (a, b int) {

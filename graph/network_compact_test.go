@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // TestKindTiesAndSharedFilter checks that kinds survive the compact record
 // (AddKindTie, AddPartnership without other fields), that the zero Filter
@@ -21,13 +24,18 @@ func TestKindTiesAndSharedFilter(t *testing.T) {
 	}
 	must(n.AddKindTie(0, 1, 2, "shared_service"))
 	must(n.AddPartnership(Partnership{Source: "b", Target: "c", Kind: "grant"}))
-	must(n.AddPartnership(Partnership{Source: "c", Target: "d", Kind: "grant", Programme: "p"}))
+	must(n.AddPartnership(Partnership{Source: "c", Target: "d", Kind: "grant", Programme: "p", Start: time.Date(2014, 4, 1, 0, 0, 0, 0, time.UTC)}))
 	if len(n.infos) != 1 {
 		t.Errorf("%d full records, want 1 (only the row with a programme)", len(n.infos))
 	}
 	for i, want := range []string{"shared_service", "grant", "grant"} {
 		if got := n.Partnership(i).Kind; got != want || n.PartnershipKind(i) != want {
 			t.Errorf("partnership %d kind %q, want %q", i, got, want)
+		}
+	}
+	for i, want := range []int{1, 1, 2014} {
+		if got := n.PartnershipStart(i).Year(); got != want {
+			t.Errorf("partnership %d starts in year %d, want %d (1 for undated)", i, got, want)
 		}
 	}
 	// Weights: 2*3 (shared_service), 1*1 (grant), 1*1 (grant).

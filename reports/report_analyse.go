@@ -81,8 +81,6 @@ type Results struct {
 	Betweenness *analysis.BetweennessResult
 	PageRank    []float64
 	Eigenvector []float64
-	// Constraint and EffectiveSize are Burt's measures (weighted).
-	Constraint, EffectiveSize []float64
 	Clustering                *analysis.Clustering
 	Stability                 *analysis.StabilityResult
 	Groups                    []*analysis.GroupResult
@@ -148,8 +146,6 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	}
 	res.Eigenvector = ev.Unit
 	set("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-12 per node; eigenvector unit norm to %g per node; %s", eo.Tol, conv)
-	phase("constraint")
-	res.Constraint, res.EffectiveSize = analysis.Constraint(s, true), analysis.EffectiveSize(s, true)
 
 	gamma := opts.Resolution
 	if gamma == 0 {
@@ -264,7 +260,7 @@ func startYears(net *graph.Network) (int, int, bool) {
 		ok = true
 	}
 	for i := 0; i < net.NumPartnerships(); i++ {
-		note(net.Partnership(i).Start)
+		note(net.PartnershipStart(i))
 	}
 	for i := 0; i < net.NumArrangements(); i++ {
 		note(net.Arrangement(i).Start)

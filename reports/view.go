@@ -94,7 +94,7 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if err := r.addBlocks(s, groups); err != nil {
 		return nil, err
 	}
-	if r.Brokers, err = brokers(net, s, groups, res, cent, 20); err != nil {
+	if r.Brokers, err = brokers(net, s, groups, cent, 20); err != nil {
 		return nil, err
 	}
 	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
@@ -225,19 +225,25 @@ func at(x []float64, i int) float64 {
 }
 
 func topCentral(net *graph.Network, s *graph.Snapshot, groups []string, c *centrality, k int) []CentralRow {
-	rows := make([]CentralRow, 0, s.N())
+	// Rank indices, then build rows for the k shown only.
+	var idx []int
 	for i := 0; i < s.N(); i++ {
-		if s.Degree(i) == 0 {
-			continue
+		if s.Degree(i) > 0 {
+			idx = append(idx, i)
 		}
-		o := net.Organisation(i)
-		rows = append(rows, CentralRow{ID: o.ID, Name: o.Label(), Group: groups[i], Degree: s.Degree(i), Value: c.value[i],
-			Betweenness: at(c.betweenness, i), PageRank: at(c.pagerank, i), Eigenvector: at(c.eigenvector, i)})
 	}
-	slices.SortFunc(rows, func(a, b CentralRow) int {
-		return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(b.Degree, a.Degree), cmp.Compare(a.ID, b.ID))
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(c.value[b], c.value[a]), cmp.Compare(s.Degree(b), s.Degree(a)),
+			cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
 	})
-	return rows[:min(k, len(rows))]
+	idx = idx[:min(k, len(idx))]
+	rows := make([]CentralRow, len(idx))
+	for r, i := range idx {
+		o := net.Organisation(i)
+		rows[r] = CentralRow{ID: o.ID, Name: o.Label(), Group: groups[i], Degree: s.Degree(i), Value: c.value[i],
+			Betweenness: at(c.betweenness, i), PageRank: at(c.pagerank, i), Eigenvector: at(c.eigenvector, i)}
+	}
+	return rows
 }
 
 // degreeRows is the degree distribution: one row per degree up to 20,

@@ -33,30 +33,38 @@ func (r *Report) addBlocks(s *graph.Snapshot, groups []string) error {
 
 // brokers ranks organisations by the Gould-Fernandez paths they broker
 // between different groups (every role but coordinator), then by
-// betweenness, then id; the top k are returned.
-func brokers(net *graph.Network, s *graph.Snapshot, groups []string, res *Results, c *centrality, k int) ([]BrokerRow, error) {
+// betweenness, then id; the top k are returned, with Burt's weighted
+// constraint and effective size computed for those k only (each costs the
+// sum of the node's partners' degrees: for every organisation of a
+// ten-million-tie network that is most of a minute).
+func brokers(net *graph.Network, s *graph.Snapshot, groups []string, c *centrality, k int) ([]BrokerRow, error) {
 	roles, err := analysis.Brokerage(s, groups)
 	if err != nil {
 		return nil, fmt.Errorf("build report: %w", err)
 	}
-	var rows []BrokerRow
-	for i, ro := range roles {
-		across := ro.Total() - ro.Coordinator
-		if across == 0 {
-			continue
+	across := func(i int) int { return roles[i].Total() - roles[i].Coordinator }
+	var idx []int
+	for i := range roles {
+		if across(i) > 0 {
+			idx = append(idx, i)
 		}
-		o := net.Organisation(i)
-		row := BrokerRow{ID: o.ID, Name: o.Label(), Group: groups[i], Value: float64(across),
-			Liaison: ro.Liaison, Gatekeeper: ro.Gatekeeper, Representative: ro.Representative, Itinerant: ro.Itinerant,
-			Coordinator: ro.Coordinator, Betweenness: at(c.betweenness, i), Constraint: at(res.Constraint, i),
-			EffectiveSize: at(res.EffectiveSize, i)}
-		row.Detail = brokerDetail(row)
-		rows = append(rows, row)
 	}
-	slices.SortFunc(rows, func(a, b BrokerRow) int {
-		return cmp.Or(cmp.Compare(b.Value, a.Value), compareNaNLast(b.Betweenness, a.Betweenness), cmp.Compare(a.ID, b.ID))
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(across(b), across(a)), compareNaNLast(at(c.betweenness, b), at(c.betweenness, a)),
+			cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
 	})
-	return rows[:min(k, len(rows))], nil
+	idx = idx[:min(k, len(idx))]
+	constraint, effective := analysis.ConstraintFor(s, true, idx), analysis.EffectiveSizeFor(s, true, idx)
+	rows := make([]BrokerRow, len(idx))
+	for r, i := range idx {
+		ro, o := roles[i], net.Organisation(i)
+		rows[r] = BrokerRow{ID: o.ID, Name: o.Label(), Group: groups[i], Value: float64(across(i)),
+			Liaison: ro.Liaison, Gatekeeper: ro.Gatekeeper, Representative: ro.Representative, Itinerant: ro.Itinerant,
+			Coordinator: ro.Coordinator, Betweenness: at(c.betweenness, i), Constraint: constraint[r],
+			EffectiveSize: effective[r]}
+		rows[r].Detail = brokerDetail(rows[r])
+	}
+	return rows, nil
 }
 
 // compareNaNLast compares like cmp.Compare but treats NaN as equal to
