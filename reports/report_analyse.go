@@ -81,10 +81,10 @@ type Results struct {
 	Betweenness *analysis.BetweennessResult
 	PageRank    []float64
 	Eigenvector []float64
-	Clustering                *analysis.Clustering
-	Stability                 *analysis.StabilityResult
-	Groups                    []*analysis.GroupResult
-	Timeline                  *analysis.TimelineResult
+	Clustering  *analysis.Clustering
+	Stability   *analysis.StabilityResult
+	Groups      []*analysis.GroupResult
+	Timeline    *analysis.TimelineResult
 	// Settings say how each analysis was run, for the page and footer.
 	Settings []Figure
 }
