@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/partnet/partnet/analysis"
@@ -232,11 +231,10 @@ func topCentral(net *graph.Network, s *graph.Snapshot, groups []string, c *centr
 			idx = append(idx, i)
 		}
 	}
-	slices.SortFunc(idx, func(a, b int) int {
+	idx = topK(idx, k, func(a, b int) int {
 		return cmp.Or(cmp.Compare(c.value[b], c.value[a]), cmp.Compare(s.Degree(b), s.Degree(a)),
 			cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
 	})
-	idx = idx[:min(k, len(idx))]
 	rows := make([]CentralRow, len(idx))
 	for r, i := range idx {
 		o := net.Organisation(i)

@@ -49,11 +49,10 @@ func brokers(net *graph.Network, s *graph.Snapshot, groups []string, c *centrali
 			idx = append(idx, i)
 		}
 	}
-	slices.SortFunc(idx, func(a, b int) int {
+	idx = topK(idx, k, func(a, b int) int {
 		return cmp.Or(cmp.Compare(across(b), across(a)), compareNaNLast(at(c.betweenness, b), at(c.betweenness, a)),
 			cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
 	})
-	idx = idx[:min(k, len(idx))]
 	constraint, effective := analysis.ConstraintFor(s, true, idx), analysis.EffectiveSizeFor(s, true, idx)
 	rows := make([]BrokerRow, len(idx))
 	for r, i := range idx {
