@@ -120,6 +120,10 @@ type GeoView struct {
 	ColourBy string `json:"colour_by"`
 	// Missing counts organisations without a location.
 	Missing int `json:"missing"`
+	// Located counts organisations with a location. Above GeoPointBudget
+	// Points is a sample: every candidate-group member and a seeded
+	// sample of the rest (see geoView); Located stays the full count.
+	Located int `json:"located"`
 }
 
 // GeoPoint is one located organisation.

@@ -128,7 +128,7 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 		}
 		r.ClusterMap = cm
 	}
-	r.Geo = geoView(net, groups, src.By, membership, clusterNames, r.Groups)
+	r.Geo = geoView(net, groups, src.By, membership, clusterNames, r.Groups, src.Seed)
 	r.Figures = keyFigures(sum, r)
 	r.Findings = findings(r, sum)
 	return r, nil

@@ -224,9 +224,19 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 	return v, nil
 }
 
+// GeoPointBudget is the most organisations the map of locations draws.
+// Above it the map shows every candidate-group member and a seeded sample
+// of the others, each kept with probability budget/located: a uniform
+// sample keeps the picture of where organisations are, and a million
+// points would make a 17 MB page that browsers draw slowly.
+const GeoPointBudget = 50000
+
 // geoView places located organisations, coloured by candidate group when
 // there are groups, else by cluster, else by the grouping attribute.
-func geoView(net *graph.Network, groups []string, by string, membership []int32, clusterNames []string, cands []GroupRow) GeoView {
+// Beyond GeoPointBudget located organisations it samples (see
+// GeoPointBudget); whether an organisation is kept depends only on its id
+// and the seed, not on row order.
+func geoView(net *graph.Network, groups []string, by string, membership []int32, clusterNames []string, cands []GroupRow, seed uint64) GeoView {
 	label := groups
 	if membership != nil {
 		label, by = make([]string, len(groups)), "cluster"
@@ -254,12 +264,51 @@ func geoView(net *graph.Network, groups []string, by string, membership []int32,
 	}
 	g := GeoView{ColourBy: by}
 	for i := 0; i < net.NumOrganisations(); i++ {
-		o := net.Organisation(i)
-		if !o.HasLocation {
-			g.Missing++
-			continue
+		if net.Organisation(i).HasLocation {
+			g.Located++
 		}
-		g.Points = append(g.Points, GeoPoint{ID: o.ID, Name: o.Label(), Lon: o.Lon, Lat: o.Lat, Group: label[i]})
+	}
+	g.Missing = net.NumOrganisations() - g.Located
+	keep := func(int) bool { return true }
+	if g.Located > GeoPointBudget {
+		inGroup := map[string]bool{}
+		for _, c := range cands {
+			for _, id := range c.MemberIDs {
+				inGroup[id] = true
+			}
+		}
+		limit := uint64(float64(GeoPointBudget) / float64(g.Located) * (1 << 63))
+		keep = func(i int) bool {
+			id := net.Organisation(i).ID
+			return inGroup[id] || sampleHash(seed, id)>>1 < limit
+		}
+	}
+	for i := 0; i < net.NumOrganisations(); i++ {
+		o := net.Organisation(i)
+		if o.HasLocation && keep(i) {
+			g.Points = append(g.Points, GeoPoint{ID: o.ID, Name: o.Label(), Lon: o.Lon, Lat: o.Lat, Group: label[i]})
+		}
 	}
 	return g
+}
+
+// sampleHash is 64-bit FNV-1a of the seed's eight bytes then id, finished
+// with the splitmix64 mixer so that ids differing only in their last
+// characters spread over the whole range: a fixed function, so a sample is
+// the same on every machine and run.
+func sampleHash(seed uint64, id string) uint64 {
+	h := uint64(14695981039346656037)
+	for k := 0; k < 8; k++ {
+		h ^= (seed >> (8 * k)) & 0xff
+		h *= 1099511628211
+	}
+	for k := 0; k < len(id); k++ {
+		h ^= uint64(id[k])
+		h *= 1099511628211
+	}
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
 }
