@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/partnet/partnet/graph"
@@ -176,5 +177,65 @@ func TestBrokerageHandWorked(t *testing.T) {
 	}
 	if got[2].Total() != 6 {
 		t.Errorf("Brokerage[2].Total() = %d, want 6", got[2].Total())
+	}
+}
+
+// TestBrokerageBruteForce checks Brokerage against the definition applied
+// triple by triple (every broker b and ordered pair of distinct partners a,
+// c that are not tied) on random graphs with two to five groups, dense
+// enough that many two-paths are closed.
+func TestBrokerageBruteForce(t *testing.T) {
+	for seed := uint64(1); seed <= 6; seed++ {
+		r := rand.New(rand.NewPCG(seed, 11))
+		n := 30 + r.IntN(30)
+		tied := make([][]bool, n)
+		for i := range tied {
+			tied[i] = make([]bool, n)
+		}
+		var src, dst []int32
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				if r.Float64() < 0.15 {
+					src, dst = append(src, int32(i)), append(dst, int32(j))
+					tied[i][j], tied[j][i] = true, true
+				}
+			}
+		}
+		s := graph.BuildSnapshot(n, nil, src, dst, nil)
+		groups := make([]string, n)
+		k := 2 + int(seed)%4
+		for i := range groups {
+			groups[i] = string(rune('A' + r.IntN(k)))
+		}
+		got, err := Brokerage(s, groups)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for b := 0; b < n; b++ {
+			var want BrokerageRoles
+			for a := 0; a < n; a++ {
+				for c := 0; c < n; c++ {
+					if a == c || a == b || c == b || !tied[a][b] || !tied[b][c] || tied[a][c] {
+						continue
+					}
+					ga, gb, gc := groups[a], groups[b], groups[c]
+					switch {
+					case ga == gb && gb == gc:
+						want.Coordinator++
+					case ga == gc:
+						want.Itinerant++
+					case ga == gb:
+						want.Representative++
+					case gb == gc:
+						want.Gatekeeper++
+					default:
+						want.Liaison++
+					}
+				}
+			}
+			if got[b] != want {
+				t.Errorf("seed %d: Brokerage[%d] = %+v, want %+v", seed, b, got[b], want)
+			}
+		}
 	}
 }
