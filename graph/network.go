@@ -76,9 +76,11 @@ func (n *Network) kindCode(kind string) int32 {
 func (n *Network) Grow(orgs, ties int) {
 	if orgs > 0 {
 		n.orgs = append(make([]Organisation, 0, len(n.orgs)+orgs), n.orgs...)
-		if len(n.index) == 0 {
-			n.index = make(map[string]int32, orgs)
+		index := make(map[string]int32, len(n.index)+orgs)
+		for id, i := range n.index {
+			index[id] = i
 		}
+		n.index = index
 	}
 	if ties > 0 {
 		n.parts = append(make([]partRec, 0, len(n.parts)+ties), n.parts...)
