@@ -185,9 +185,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		g := analysis.GroupOptions{Seed: opts.Seed, Weighting: opts.Weighting}
 		how := "the engine's defaults: Leiden candidates at resolutions 0.5, 1, 2, 4, 8 x 4 seeds"
 		if large {
-			g.Seeds, g.Resolutions, g.ExactLimit = 1, []float64{1}, -1
-			g.LeidenIterations, g.ImproveLimit = 2, LargeImproveLimit
-			how = fmt.Sprintf("large network: Leiden candidates at resolution 1, one seed, 2 iterations, the best %d candidates improved by local moves, no exact search", LargeImproveLimit)
+			how = "large network: " + LargeGroupSearch(&g)
 		}
 		tiers := []analysis.GroupOptions{g, g}
 		tiers[0].Tier, tiers[1].Tier = analysis.TierLarge, analysis.TierSmall
@@ -213,6 +211,17 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		}
 	}
 	return res, nil
+}
+
+// LargeGroupSearch sets o to the lighter group search used above
+// LargeNetwork organisations (by the report and by partnet groups) and
+// returns a description for the page or the terminal: candidates from one
+// Leiden run (resolution 1, one seed, two iterations), only the best
+// LargeImproveLimit candidates improved by local moves, no exact search.
+func LargeGroupSearch(o *analysis.GroupOptions) string {
+	o.Seeds, o.Resolutions, o.ExactLimit = 1, []float64{1}, -1
+	o.LeidenIterations, o.ImproveLimit = 2, LargeImproveLimit
+	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search", LargeImproveLimit)
 }
 
 // TimelineClusters is the clustering run on each timeline snapshot: seeded

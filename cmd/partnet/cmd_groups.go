@@ -248,16 +248,17 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 		return usagef(errors.New("--require-adjacent needs shared borders: the dataset has no adjacency.csv; give --adjacency FILE"))
 	}
 	large := net.NumOrganisations() > reports.LargeNetwork
+	how := ""
 	for i := range tiers {
 		tiers[i].Adjacency = adj
 		if large {
-			// As the report does: one resolution and seed, no exact search.
-			tiers[i].Seeds, tiers[i].Resolutions, tiers[i].ExactLimit = 1, []float64{1}, -1
+			// As the report does.
+			how = reports.LargeGroupSearch(&tiers[i])
 		}
 	}
 	if large && !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): candidate groups come from one Leiden run (resolution 1, one seed) and no exact search\n",
-			net.NumOrganisations(), reports.LargeNetwork)
+		fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s\n",
+			net.NumOrganisations(), reports.LargeNetwork, how)
 	}
 	bars := newPhases(s)
 	bars.Update("candidate groups", 0, -1)
