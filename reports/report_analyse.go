@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/partnet/partnet/analysis"
@@ -97,6 +98,13 @@ type Results struct {
 func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts AnalyseOptions) (*Results, error) {
 	n := s.N()
 	res := &Results{}
+	large := n > LargeNetwork
+	// On large networks clustering and the group search run on their own
+	// goroutines while betweenness, PageRank and eigenvector run here:
+	// Leiden's local moving is sequential, so alone it leaves a core idle
+	// for most of its run. Background steps report no progress (one bar
+	// at a time); each result is the same as when run in turn.
+	background := large
 	phase := func(name string) func(done, total int) {
 		if opts.Progress == nil {
 			return nil
@@ -104,84 +112,53 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		opts.Progress(name, 0, -1)
 		return func(done, total int) { opts.Progress(name, done, total) }
 	}
-	set := func(label, format string, args ...any) {
-		res.Settings = append(res.Settings, Figure{Label: label, Value: fmt.Sprintf(format, args...)})
+	quiet := func(string) func(done, total int) { return nil }
+	figure := func(label, format string, args ...any) Figure {
+		return Figure{Label: label, Value: fmt.Sprintf(format, args...)}
 	}
-	samples := opts.BetweennessSamples
-	if samples == 0 && n > ExactBetweennessLimit {
-		samples = betweennessSamples(s.Ties())
-	}
-	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: samples, Seed: opts.Seed, Progress: phase("betweenness")})
-	if err != nil {
-		return nil, fmt.Errorf("report: betweenness: %w", err)
-	}
-	res.Betweenness = bt
-	if bt.Sources < n {
-		set("betweenness", "sampled: %d of %d organisations as sources (seed %d), scaled by n/k", bt.Sources, n, opts.Seed)
-	} else {
-		set("betweenness", "exact (Brandes), unweighted")
-	}
-	// Tolerances looser than the analysis defaults (enough for ranking and
-	// node sizes); a run that does not converge keeps its last iterate and
-	// says so.
-	large := n > LargeNetwork
-	conv := "converged"
-	eo := analysis.EigenvectorOptions{Tol: 1e-10, MaxIter: 1000}
-	if large {
-		eo = analysis.EigenvectorOptions{Tol: 1e-8, MaxIter: 100}
-	}
-	phase("pagerank and eigenvector")
-	pr, err := analysis.PageRank(ctx, s, analysis.PageRankOptions{Tol: 1e-12, MaxIter: 1000})
-	if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
-		return nil, fmt.Errorf("report: pagerank: %w", err)
-	} else if err != nil {
-		conv = "pagerank stopped after 1000 iterations"
-	}
-	res.PageRank = pr
-	ev, err := analysis.Eigenvector(ctx, s, eo)
-	if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
-		return nil, fmt.Errorf("report: eigenvector: %w", err)
-	} else if err != nil {
-		conv = fmt.Sprintf("eigenvector stopped after %d iterations (approximate)", eo.MaxIter)
-	}
-	res.Eigenvector = ev.Unit
-	set("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-12 per node; eigenvector unit norm to %g per node; %s", eo.Tol, conv)
+	var btFig, prFig, clFig, grFig Figure
 
 	gamma := opts.Resolution
 	if gamma == 0 {
 		gamma = 1
 	}
-	lo := analysis.LeidenOptions{Resolution: gamma, Seed: opts.Seed}
-	iters := "to convergence"
-	if large {
-		lo.Iterations, iters = 2, "2 iterations (large network)"
-	}
-	runs := opts.StabilityRuns
-	if runs == 0 {
-		runs = DefaultStabilityRuns
+	clusters := func(ctx context.Context, phase func(string) func(int, int)) error {
+		lo := analysis.LeidenOptions{Resolution: gamma, Seed: opts.Seed}
+		iters := "to convergence"
 		if large {
-			runs = -1
+			lo.Iterations, iters = 2, "2 iterations (large network)"
 		}
-	}
-	if runs > 0 {
-		// The clusters shown are the stability consensus: the seed whose
-		// partition agrees best with the others, so that robustness is
-		// measured on the clusters the page shows.
-		if res.Stability, err = analysis.Stability(ctx, s, analysis.StabilityOptions{Leiden: lo, Runs: runs, Progress: phase("cluster stability")}); err != nil {
-			return nil, fmt.Errorf("report: cluster stability: %w", err)
+		runs := opts.StabilityRuns
+		if runs == 0 {
+			runs = DefaultStabilityRuns
+			if large {
+				runs = -1
+			}
 		}
-		res.Clustering = res.Stability.Consensus
-		set("clusters", "Leiden, modularity at resolution %g, %s; %d seeds (%d to %d), showing the consensus run (seed %d); robust = mean best Jaccard match >= 0.8",
-			gamma, iters, runs, opts.Seed, opts.Seed+uint64(runs)-1, res.Clustering.Seed)
-	} else {
+		var err error
+		if runs > 0 {
+			// The clusters shown are the stability consensus: the seed whose
+			// partition agrees best with the others, so that robustness is
+			// measured on the clusters the page shows.
+			if res.Stability, err = analysis.Stability(ctx, s, analysis.StabilityOptions{Leiden: lo, Runs: runs, Progress: phase("cluster stability")}); err != nil {
+				return fmt.Errorf("report: cluster stability: %w", err)
+			}
+			res.Clustering = res.Stability.Consensus
+			clFig = figure("clusters", "Leiden, modularity at resolution %g, %s; %d seeds (%d to %d), showing the consensus run (seed %d); robust = mean best Jaccard match >= 0.8",
+				gamma, iters, runs, opts.Seed, opts.Seed+uint64(runs)-1, res.Clustering.Seed)
+			return nil
+		}
 		phase("clusters (Leiden)")
 		if res.Clustering, err = analysis.Leiden(ctx, s, lo); err != nil {
-			return nil, fmt.Errorf("report: clusters: %w", err)
+			return fmt.Errorf("report: clusters: %w", err)
 		}
-		set("clusters", "Leiden, modularity at resolution %g, seed %d, %s (ran %d); stability across seeds not measured", gamma, opts.Seed, iters, res.Clustering.Iterations)
+		clFig = figure("clusters", "Leiden, modularity at resolution %g, seed %d, %s (ran %d); stability across seeds not measured", gamma, opts.Seed, iters, res.Clustering.Iterations)
+		return nil
 	}
-
-	if !opts.NoGroups {
+	groups := func(ctx context.Context, phase func(string) func(int, int)) error {
+		if opts.NoGroups {
+			return nil
+		}
 		g := analysis.GroupOptions{Seed: opts.Seed, Weighting: opts.Weighting}
 		how := "the engine's defaults: Leiden candidates at resolutions 0.5, 1, 2, 4, 8 x 4 seeds"
 		if large {
@@ -190,10 +167,85 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		tiers := []analysis.GroupOptions{g, g}
 		tiers[0].Tier, tiers[1].Tier = analysis.TierLarge, analysis.TierSmall
 		phase("candidate groups")
+		var err error
 		if res.Groups, err = analysis.GroupTiers(ctx, net, s, tiers); err != nil {
-			return nil, fmt.Errorf("report: candidate groups: %w", err)
+			return fmt.Errorf("report: candidate groups: %w", err)
 		}
-		set("candidate groups", "large and small tiers together (no council in two groups); %s, seed %d", how, opts.Seed)
+		grFig = figure("candidate groups", "large and small tiers together (no council in two groups); %s, seed %d", how, opts.Seed)
+		return nil
+	}
+	centrality := func(ctx context.Context) error {
+		samples := opts.BetweennessSamples
+		if samples == 0 && n > ExactBetweennessLimit {
+			samples = betweennessSamples(s.Ties())
+		}
+		name := "betweenness"
+		if background {
+			name = "betweenness (clusters and groups alongside)"
+		}
+		bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: samples, Seed: opts.Seed, Progress: phase(name)})
+		if err != nil {
+			return fmt.Errorf("report: betweenness: %w", err)
+		}
+		res.Betweenness = bt
+		if bt.Sources < n {
+			btFig = figure("betweenness", "sampled: %d of %d organisations as sources (seed %d), scaled by n/k", bt.Sources, n, opts.Seed)
+		} else {
+			btFig = figure("betweenness", "exact (Brandes), unweighted")
+		}
+		// Tolerances looser than the analysis defaults (enough for ranking
+		// and node sizes); a run that does not converge keeps its last
+		// iterate and says so.
+		conv := "converged"
+		eo := analysis.EigenvectorOptions{Tol: 1e-10, MaxIter: 1000}
+		if large {
+			eo = analysis.EigenvectorOptions{Tol: 1e-8, MaxIter: 100}
+		}
+		name = "pagerank and eigenvector"
+		if background {
+			name += " (clusters and groups alongside)"
+		}
+		phase(name)
+		pr, err := analysis.PageRank(ctx, s, analysis.PageRankOptions{Tol: 1e-12, MaxIter: 1000})
+		if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
+			return fmt.Errorf("report: pagerank: %w", err)
+		} else if err != nil {
+			conv = "pagerank stopped after 1000 iterations"
+		}
+		res.PageRank = pr
+		ev, err := analysis.Eigenvector(ctx, s, eo)
+		if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
+			return fmt.Errorf("report: eigenvector: %w", err)
+		} else if err != nil {
+			conv = fmt.Sprintf("eigenvector stopped after %d iterations (approximate)", eo.MaxIter)
+		}
+		res.Eigenvector = ev.Unit
+		prFig = figure("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-12 per node; eigenvector unit norm to %g per node; %s", eo.Tol, conv)
+		return nil
+	}
+
+	if background {
+		if err := together(ctx, opts.Progress, centrality,
+			func(ctx context.Context) error { return clusters(ctx, quiet) },
+			func(ctx context.Context) error { return groups(ctx, quiet) }); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, step := range []func(context.Context) error{centrality,
+			func(ctx context.Context) error { return clusters(ctx, phase) },
+			func(ctx context.Context) error { return groups(ctx, phase) }} {
+			if err := step(ctx); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, f := range []Figure{btFig, prFig, clFig, grFig} {
+		if f.Label != "" {
+			res.Settings = append(res.Settings, f)
+		}
+	}
+	set := func(label, format string, args ...any) {
+		res.Settings = append(res.Settings, figure(label, format, args...))
 	}
 
 	if !opts.NoTimeline {
@@ -222,6 +274,47 @@ func LargeGroupSearch(o *analysis.GroupOptions) string {
 	o.Seeds, o.Resolutions, o.ExactLimit = 1, []float64{1}, -1
 	o.LeidenIterations, o.ImproveLimit = 2, LargeImproveLimit
 	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search", LargeImproveLimit)
+}
+
+// together runs the first step here and the others on their own
+// goroutines, and waits for all of them. When one fails the others are
+// cancelled, and the error returned is the first failing step's in the
+// order given, preferring a real failure to the cancellations it caused.
+// While the first step is done and others still run, progress shows one
+// spinner for them.
+func together(ctx context.Context, progress func(string, int, int), first func(context.Context) error, rest ...func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make([]error, 1+len(rest))
+	var wg sync.WaitGroup
+	for i, step := range rest {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if errs[i+1] = step(ctx); errs[i+1] != nil {
+				cancel()
+			}
+		}()
+	}
+	if errs[0] = first(ctx); errs[0] != nil {
+		cancel()
+	} else if progress != nil {
+		progress("clusters and candidate groups", 0, -1)
+	}
+	wg.Wait()
+	var firstErr error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if !errors.Is(err, context.Canceled) || ctx.Err() == nil {
+			return err
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return firstErr
 }
 
 // TimelineClusters is the clustering run on each timeline snapshot: seeded
