@@ -19,7 +19,7 @@ const (
 	ExactBetweennessLimit = 5000
 	// DefaultBetweennessSamples is the number of sampled sources above the
 	// limit, on networks of up to BetweennessTieBudget/100 ties; larger
-	// networks get fewer (see betweennessSamples).
+	// networks get fewer (see BetweennessSamples).
 	DefaultBetweennessSamples = 100
 	// BetweennessTieBudget bounds sources x ties for the report's sampled
 	// betweenness (each source is one search over every tie): 100 sources
@@ -177,7 +177,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 	centrality := func(ctx context.Context) error {
 		samples := opts.BetweennessSamples
 		if samples == 0 && n > ExactBetweennessLimit {
-			samples = betweennessSamples(s.Ties())
+			samples = BetweennessSamples(s.Ties())
 		}
 		name := "betweenness"
 		if background {
@@ -384,7 +384,7 @@ func ParseSizeBy(s string) (string, error) {
 // a network of the given number of ties: DefaultBetweennessSamples, scaled
 // down so that sources x ties stays within BetweennessTieBudget, and at
 // least MinBetweennessSamples.
-func betweennessSamples(ties int) int {
+func BetweennessSamples(ties int) int {
 	k := DefaultBetweennessSamples
 	if ties > 0 && k*ties > BetweennessTieBudget {
 		k = BetweennessTieBudget / ties

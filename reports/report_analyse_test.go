@@ -18,8 +18,8 @@ func TestBetweennessSamples(t *testing.T) {
 		{0, 100}, {50_000, 100}, {1_000_000, 100}, {2_000_000, 50}, {9_529_089, 10}, {50_000_000, 10},
 	}
 	for _, c := range cases {
-		if got := betweennessSamples(c.ties); got != c.want {
-			t.Errorf("betweennessSamples(%d) = %d, want %d", c.ties, got, c.want)
+		if got := BetweennessSamples(c.ties); got != c.want {
+			t.Errorf("BetweennessSamples(%d) = %d, want %d", c.ties, got, c.want)
 		}
 	}
 }
@@ -74,7 +74,7 @@ func TestAnalyseLargeConcurrent(t *testing.T) {
 			}
 		}
 	}
-	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: betweennessSamples(s.Ties()), Seed: 5})
+	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: BetweennessSamples(s.Ties()), Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -98,11 +98,13 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		}
 		by, opts.By = nil, ""
 	}
+	snap := net.Snapshot(d.Weighting)
 	if n := net.NumOrganisations(); n > largeExact && opts.Samples == 0 && !opts.samplesSet {
-		// Exact path measures cost organisations x ties: hours at this size.
-		opts.Samples = largeSamples
+		// Exact path measures cost organisations x ties: hours at this
+		// size. As in the report, the sources shrink as ties grow.
+		opts.Samples = reports.BetweennessSamples(snap.Ties())
 		if !s.Quiet {
-			fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): betweenness, closeness and distances are estimated from %d random sources (--seed); --betweenness-samples 0 computes them exactly, taking time proportional to organisations x ties\n", n, largeExact, largeSamples)
+			fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): betweenness, closeness and distances are estimated from %d random sources (--seed); --betweenness-samples 0 computes them exactly, taking time proportional to organisations x ties\n", n, largeExact, opts.Samples)
 		}
 	}
 	names := make([]string, net.NumOrganisations())
@@ -111,7 +113,7 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 	}
 	bars := newPhases(s)
 	bars.Update("analysing", 0, -1)
-	a, err := analysis.Analyze(ctx, net.Snapshot(d.Weighting),
+	a, err := analysis.Analyze(ctx, snap,
 		analysis.Attributes{Names: names, GroupBy: opts.By, By: by},
 		analysis.AnalyzeOptions{Metrics: opts.Metrics, BetweennessSamples: opts.Samples, Seed: s.Seed,
 			Progress: bars.Update})
@@ -138,12 +140,9 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 }
 
 // largeExact is the network size above which analyze samples path
-// measures unless --betweenness-samples is given; largeSamples is how many
-// sources it then uses.
-const (
-	largeExact   = 20000
-	largeSamples = 100
-)
+// measures unless --betweenness-samples is given (reports.BetweennessSamples
+// sources: 100, fewer above a million ties).
+const largeExact = 20000
 
 func allEmpty(col []string) bool {
 	for _, v := range col {
