@@ -380,8 +380,9 @@ func ParseSizeBy(s string) (string, error) {
 	return "", fmt.Errorf("size by %q: want one of %s", s, strings.Join(SizeMeasures, ", "))
 }
 
-// betweennessSamples is the report's default number of sampled sources for
-// a network of the given number of ties: DefaultBetweennessSamples, scaled
+// BetweennessSamples is the default number of sampled sources, for the
+// report and for partnet analyze, on a network of the given number of
+// ties: DefaultBetweennessSamples, scaled
 // down so that sources x ties stays within BetweennessTieBudget, and at
 // least MinBetweennessSamples.
 func BetweennessSamples(ties int) int {
