@@ -79,3 +79,22 @@ func TestLeidenRestartsCancelled(t *testing.T) {
 		t.Errorf("cancelled context, 3 restarts: err = %v, want context.Canceled", err)
 	}
 }
+
+// BenchmarkLeidenRestarts is BenchmarkLeiden with Restarts 2: two runs to
+// convergence, on up to two goroutines, best kept.
+func BenchmarkLeidenRestarts(b *testing.B) {
+	for _, size := range benchSizes {
+		s, _ := plantedPartition(size.n, benchCommunity, size.m, benchMixing, benchSeed)
+		b.Run(size.name, func(b *testing.B) {
+			var q float64
+			for b.Loop() {
+				c, err := Leiden(context.Background(), s, LeidenOptions{Seed: 1, Restarts: 2})
+				if err != nil {
+					b.Fatal(err)
+				}
+				q = c.Quality
+			}
+			b.ReportMetric(q, "modularity")
+		})
+	}
+}
