@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/partnet/partnet/graph"
 )
@@ -70,6 +73,15 @@ type LeidenOptions struct {
 	// weight: a node joins a sub-community with probability proportional to
 	// exp(gain/theta). Zero means 0.01, as in Traag et al. and igraph.
 	Randomness float64
+	// Restarts is the number of independent runs, each to the same
+	// stopping rule from the same start (Initial or singletons) with its
+	// own random stream derived from Seed; the partition of highest
+	// quality is returned (ties: the earliest run). Zero or negative means
+	// one run. Run 0 is the single run Restarts 1 makes, so a higher value
+	// never returns a lower quality for the same seed. The runs share the
+	// first-level network and work on up to GOMAXPROCS (at most two)
+	// goroutines at a time; the result does not depend on how many.
+	Restarts int
 }
 
 // MaxLeidenIterations caps the iterations run "until convergence".
@@ -91,12 +103,15 @@ type Clustering struct {
 	// Quality is the objective's value for Membership: modularity (see
 	// Modularity) or the CPM quality (see CPMQuality).
 	Quality float64
-	// Iterations is the number of Leiden iterations run; Converged says
-	// whether the last one left the partition unchanged.
+	// Iterations is the number of Leiden iterations of the returned run;
+	// Converged says whether its last one left the partition unchanged.
 	Iterations int
 	Converged  bool
 	// Seed is the seed used.
 	Seed uint64
+	// Restarts is the number of runs made (LeidenOptions.Restarts, at
+	// least 1) and Restart the one returned, 0..Restarts-1.
+	Restarts, Restart int
 }
 
 // Leiden finds communities with the Leiden algorithm (Traag, Waltman & van
@@ -162,44 +177,113 @@ func Leiden(ctx context.Context, s *graph.Snapshot, opts LeidenOptions) (*Cluste
 	if obj == ObjectiveModularity {
 		scale = res / (2 * s.TotalWeight())
 	}
-	memb := initialMembership(opts.Initial, perm, n)
-	ld := &leidenRun{
-		ctx:   ctx,
-		rng:   rand.New(rand.NewPCG(opts.Seed, 0x9e3779b97f4a7c15)),
-		scale: scale,
-		theta: theta,
-	}
+	start := initialMembership(opts.Initial, perm, n)
 	maxIt := opts.Iterations
 	if maxIt <= 0 {
 		maxIt = MaxLeidenIterations
 	}
+	restarts := max(opts.Restarts, 1)
+	runs := make([]leidenResult, restarts)
+	quality := func(memb []int) float64 {
+		if obj == ObjectiveModularity {
+			return Modularity(s, memb, res)
+		}
+		return CPMQuality(s, memb, res)
+	}
+	// Runs are handed out in order to up to two workers; each writes only
+	// its own slot, and the choice below reads the slots in order, so the
+	// result does not depend on the number of workers.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workerCount(0, restarts); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				r := int(next.Add(1)) - 1
+				if r >= restarts {
+					return
+				}
+				ld := &leidenRun{
+					ctx:   ctx,
+					rng:   rand.New(rand.NewPCG(opts.Seed, restartStream(r))),
+					scale: scale,
+					theta: theta,
+				}
+				slot := &runs[r]
+				slot.memb, slot.iterations, slot.converged, slot.err = ld.run(g, slices.Clone(start), maxIt)
+				if slot.err != nil {
+					return
+				}
+				slot.final = make([]int, n)
+				for k, c := range slot.memb {
+					slot.final[nodeAt(perm, k)] = int(c)
+				}
+				slot.quality = quality(slot.final)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("leiden: %w", err)
+	}
+	best := 0
+	for r := range runs {
+		if runs[r].err != nil {
+			return nil, fmt.Errorf("leiden: %w", runs[r].err)
+		}
+		if runs[r].quality > runs[best].quality {
+			best = r
+		}
+	}
+	b := runs[best]
+	out.Count = relabelBySize(s, b.final)
+	out.Membership = b.final
+	out.Quality = b.quality
+	out.Iterations, out.Converged = b.iterations, b.converged
+	out.Restarts, out.Restart = restarts, best
+	return out, nil
+}
+
+// restartStream is the second PCG seed of run r: run 0 keeps the stream a
+// single run has always used; the others are spread over the state space
+// so that runs of seed s never replay runs of seed s+1.
+func restartStream(r int) uint64 {
+	return 0x9e3779b97f4a7c15 + uint64(r)*0xbf58476d1ce4e5b9
+}
+
+// leidenResult is one run of a Leiden call with restarts.
+type leidenResult struct {
+	memb       []int32 // canonical order
+	final      []int   // snapshot order
+	quality    float64
+	iterations int
+	converged  bool
+	err        error
+}
+
+// run iterates Leiden on the base graph from memb (which it consumes)
+// until an iteration leaves the partition unchanged or maxIt iterations,
+// then splits disconnected communities. It returns the partition in
+// canonical order, the iterations run and whether the last changed
+// nothing.
+func (ld *leidenRun) run(g *levelGraph, memb []int32, maxIt int) ([]int32, int, bool, error) {
+	its, converged := 0, false
 	for it := 1; it <= maxIt; it++ {
 		next, err := ld.iterate(g, memb)
 		if err != nil {
-			return nil, fmt.Errorf("leiden: %w", err)
+			return nil, 0, false, err
 		}
 		changed := !samePartition(memb, next)
 		memb = next
-		out.Iterations = it
+		its = it
 		if !changed {
-			out.Converged = true
+			converged = true
 			break
 		}
 	}
 	splitDisconnected(g, memb)
-	// Back to the snapshot's node order.
-	final := make([]int, n)
-	for k, c := range memb {
-		final[nodeAt(perm, k)] = int(c)
-	}
-	out.Count = relabelBySize(s, final)
-	out.Membership = final
-	if obj == ObjectiveModularity {
-		out.Quality = Modularity(s, final, res)
-	} else {
-		out.Quality = CPMQuality(s, final, res)
-	}
-	return out, nil
+	return memb, its, converged, nil
 }
 
 // resolveResolution applies the documented default resolution and checks

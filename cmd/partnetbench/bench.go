@@ -30,6 +30,7 @@ type options struct {
 	tiesPerOrg int
 	samples    int
 	leidenRuns int
+	restarts   int
 	seed       uint64
 	peer       string
 	e2e        bool
@@ -48,6 +49,7 @@ func parseFlags(args []string, errOut io.Writer) (*options, error) {
 	fs.IntVar(&o.tiesPerOrg, "ties-per-org", 10, "ties per organisation")
 	fs.IntVar(&o.samples, "samples", 100, "betweenness source samples")
 	fs.IntVar(&o.leidenRuns, "leiden-runs", 3, "Leiden runs (seeds seed, seed+1, ...) for both tools: time per run and mean and best modularity")
+	fs.IntVar(&o.restarts, "leiden-restarts", 2, "partnet's LeidenOptions.Restarts for the Leiden row (best of that many runs per call); with more than 1 a row of single runs is added")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed for generation and every randomised step")
 	fs.StringVar(&o.peer, "peer", "auto", "python-igraph peer: auto (when installed), on, off")
 	fs.BoolVar(&o.e2e, "e2e", false, "also time partnet's analyze, clusters, groups and report commands end to end")
@@ -58,6 +60,9 @@ func parseFlags(args []string, errOut io.Writer) (*options, error) {
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the in-process steps to this file (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.leidenRuns < 1 || o.restarts < 1 {
+		return nil, fmt.Errorf("--leiden-runs %d, --leiden-restarts %d: each must be at least 1", o.leidenRuns, o.restarts)
 	}
 	for _, c := range strings.Split(*cmds, ",") {
 		switch c = strings.TrimSpace(c); c {
@@ -107,10 +112,9 @@ type sizeResult struct {
 	peerNote     string
 	partnetPeak  float64
 	peerPeak     float64
-	leidenQ      float64 // mean over the runs
-	leidenBest   float64
-	peerLeidenQ  float64 // mean over the runs
-	peerBest     float64
+	leiden       leidenStats // LeidenOptions.Restarts = o.restarts
+	leidenOne    leidenStats // LeidenOptions.Restarts = 1
+	peerLeiden   leidenStats
 	peerVersion  string
 	generateTime float64
 }
@@ -261,20 +265,14 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 		{"k-core", func() error { _ = analysis.CoreNumber(s); return nil }},
 		{"clustering", func() error { _ = analysis.Transitivity(s); _ = analysis.LocalClustering(s); return nil }},
 		{"Leiden", func() error {
-			// One run per seed, each to convergence; the step's time is
-			// divided by the runs below, so it is the time of one run.
-			var sum float64
-			for r := 0; r < o.leidenRuns; r++ {
-				c, err := analysis.Leiden(ctx, s, analysis.LeidenOptions{Seed: o.seed + uint64(r)})
-				if err != nil {
-					return err
-				}
-				q := analysis.Modularity(s, c.Membership, 1)
-				sum += q
-				res.leidenBest = max(res.leidenBest, q)
-			}
-			res.leidenQ = sum / float64(o.leidenRuns)
-			return nil
+			var err error
+			res.leiden, err = leidenSeeds(ctx, s, o, o.restarts)
+			return err
+		}},
+		{"Leiden, one run", func() error {
+			var err error
+			res.leidenOne, err = leidenSeeds(ctx, s, o, 1)
+			return err
 		}},
 		{"sampled betweenness", func() error {
 			_, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: o.samples, Seed: o.seed})
@@ -282,10 +280,13 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 		}},
 	}
 	for _, st := range steps {
+		if st.name == "Leiden, one run" && o.restarts == 1 {
+			continue // the Leiden row is already single runs
+		}
 		if err := timeIt(st.name, st.f); err != nil {
 			return nil, err
 		}
-		if st.name == "Leiden" {
+		if strings.HasPrefix(st.name, "Leiden") {
 			res.steps[len(res.steps)-1].partnet /= float64(o.leidenRuns)
 		}
 	}
@@ -382,6 +383,7 @@ func runPeer(ctx context.Context, file string, o *options, res *sizeResult) erro
 	keys := map[string]string{
 		"read edge list": "read", "density and degree": "density_degree", "components": "components",
 		"PageRank": "pagerank", "k-core": "kcore", "clustering": "clustering", "Leiden": "leiden",
+		"Leiden, one run":     "leiden",
 		"sampled betweenness": "betweenness_sampled",
 	}
 	for i := range res.steps {
@@ -390,8 +392,15 @@ func runPeer(ctx context.Context, file string, o *options, res *sizeResult) erro
 		}
 	}
 	res.peerPeak = num("peak_rss_mb")
-	res.peerLeidenQ = num("leiden_modularity")
-	res.peerBest = num("leiden_modularity_best")
+	if qs, ok := peer["leiden_modularity_runs"].([]any); ok {
+		var q []float64
+		for _, v := range qs {
+			if f, ok := v.(float64); ok {
+				q = append(q, f)
+			}
+		}
+		res.peerLeiden = summarise(q)
+	}
 	if v, ok := peer["igraph_version"].(string); ok {
 		res.peerVersion = v
 	}
@@ -449,11 +458,18 @@ func markdown(results []*sizeResult, o *options) string {
 			if st.memMB > 0 {
 				note = strings.TrimSpace(note + fmt.Sprintf(" peak %.0f MB", st.memMB))
 			}
-			if st.name == "Leiden" {
-				note = strings.TrimSpace(note + fmt.Sprintf(" time per run; Q over %d seeds, mean / best: partnet %.6f / %.6f", o.leidenRuns, r.leidenQ, r.leidenBest))
-				if !math.IsNaN(r.peerLeidenQ) && r.peerLeidenQ != 0 {
-					note += fmt.Sprintf(", igraph %.6f / %.6f (each run to convergence)", r.peerLeidenQ, r.peerBest)
+			switch st.name {
+			case "Leiden":
+				what := "one run"
+				if o.restarts > 1 {
+					what = fmt.Sprintf("best of %d runs (LeidenOptions.Restarts %d, on up to two cores)", o.restarts, o.restarts)
 				}
+				note = strings.TrimSpace(note + fmt.Sprintf(" time per call, partnet %s; Q over %d seeds, mean / best / sd: partnet %s", what, o.leidenRuns, r.leiden))
+				if r.peerLeiden.n > 0 {
+					note += fmt.Sprintf(", igraph %s (one run per seed; every run to convergence)", r.peerLeiden)
+				}
+			case "Leiden, one run":
+				note = strings.TrimSpace(note + fmt.Sprintf(" partnet's default (Restarts 0: one run); Q over %d seeds, mean / best / sd: partnet %s", o.leidenRuns, r.leidenOne))
 			}
 			if st.name == "sampled betweenness" {
 				note = strings.TrimSpace(note + fmt.Sprintf(" %d sources; igraph: %d single-source searches only", o.samples, o.samples))
@@ -489,4 +505,49 @@ func commas(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// leidenStats summarises the modularity of Leiden runs over seeds.
+type leidenStats struct {
+	n              int
+	mean, best, sd float64
+}
+
+func (l leidenStats) String() string {
+	return fmt.Sprintf("%.6f / %.6f / %.6f", l.mean, l.best, l.sd)
+}
+
+// summarise returns the mean, best and sample standard deviation of q.
+func summarise(q []float64) leidenStats {
+	l := leidenStats{n: len(q), best: math.Inf(-1)}
+	if l.n == 0 {
+		return leidenStats{}
+	}
+	for _, x := range q {
+		l.mean += x
+		l.best = max(l.best, x)
+	}
+	l.mean /= float64(l.n)
+	if l.n > 1 {
+		var v float64
+		for _, x := range q {
+			v += (x - l.mean) * (x - l.mean)
+		}
+		l.sd = math.Sqrt(v / float64(l.n-1))
+	}
+	return l
+}
+
+// leidenSeeds runs Leiden once per seed (seed, seed+1, ...), each call to
+// convergence with the given restarts, and summarises the modularity.
+func leidenSeeds(ctx context.Context, s *graph.Snapshot, o *options, restarts int) (leidenStats, error) {
+	q := make([]float64, o.leidenRuns)
+	for r := range q {
+		c, err := analysis.Leiden(ctx, s, analysis.LeidenOptions{Seed: o.seed + uint64(r), Restarts: restarts})
+		if err != nil {
+			return leidenStats{}, err
+		}
+		q[r] = analysis.Modularity(s, c.Membership, 1)
+	}
+	return summarise(q), nil
 }

@@ -10,7 +10,8 @@
 // For each size it streams a seeded planted-partition network to disk
 // (datasets.GenerateDir and GenerateEdgeList), then times, in one run:
 // reading the edge list, density and degree, components, PageRank, k-core,
-// clustering, Leiden (and the modularity reached), sampled betweenness;
+// clustering, Leiden (best of --leiden-restarts runs per call, and one
+// run per call, with the modularity reached), sampled betweenness;
 // then, with --e2e, partnet's own end-to-end analyze, clusters, groups and
 // report commands as child processes (wall time and peak memory each).
 // The peer column comes from peer_igraph.py run with /usr/bin/python3 on
