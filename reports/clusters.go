@@ -29,13 +29,16 @@ type ClustersInput struct {
 // ClustersView is the clusters report; its JSON field names are
 // snake_case and only ever added to.
 type ClustersView struct {
-	Dataset    string             `json:"dataset"`
-	Algorithm  string             `json:"algorithm"`
-	Objective  string             `json:"objective"`
-	Resolution float64            `json:"resolution"`
-	Seed       uint64             `json:"seed"`
-	Iterations int                `json:"iterations"`
-	Converged  bool               `json:"converged"`
+	Dataset    string  `json:"dataset"`
+	Algorithm  string  `json:"algorithm"`
+	Objective  string  `json:"objective"`
+	Resolution float64 `json:"resolution"`
+	Seed       uint64  `json:"seed"`
+	Iterations int     `json:"iterations"`
+	Converged  bool    `json:"converged"`
+	// Restarts is how many independent runs the partition is the best of
+	// (LeidenOptions.Restarts; 1 for a single run).
+	Restarts   int                `json:"restarts"`
 	Quality    ClustersQuality    `json:"quality"`
 	Stability  *ClustersStability `json:"stability"`
 	Compare    *ClustersCompare   `json:"compare"`
@@ -121,7 +124,7 @@ func NewClustersView(in ClustersInput) *ClustersView {
 	q := analysis.ClusterQuality(s, c.Membership, 1)
 	v := &ClustersView{
 		Dataset: in.Dataset, Algorithm: in.Algorithm, Objective: string(c.Objective), Resolution: c.Resolution,
-		Seed: c.Seed, Iterations: c.Iterations, Converged: c.Converged,
+		Seed: c.Seed, Iterations: c.Iterations, Converged: c.Converged, Restarts: max(c.Restarts, 1),
 		Quality: ClustersQuality{Organisations: s.N(), Ties: s.Ties(), Modularity: q.Modularity, Objective: c.Quality,
 			Coverage: q.Coverage, Clusters: q.Count, Singletons: q.Singletons, Sizes: q.Sizes},
 	}

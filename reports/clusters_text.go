@@ -29,6 +29,9 @@ func WriteClustersText(w io.Writer, v *ClustersView) error {
 			state = "stopped"
 		}
 		fmt.Fprintf(tw, " (%s after %d iterations)", state, v.Iterations)
+		if v.Restarts > 1 {
+			fmt.Fprintf(tw, ", the best of %d runs", v.Restarts)
+		}
 	}
 	fmt.Fprintf(tw, "\n\n")
 	q := v.Quality

@@ -19,6 +19,7 @@ type clustersOptions struct {
 	Resolution float64
 	Objective  string
 	Iterations int
+	Restarts   int
 	Runs       int
 	Compare    string
 	Algorithm  string
@@ -73,6 +74,7 @@ confidence) or clusters.`,
 	f.Float64Var(&opts.Resolution, "resolution", 0, "resolution: higher gives smaller clusters (0: 1 for modularity, the weighted density for cpm)")
 	f.StringVar(&opts.Objective, "objective", "modularity", "quality to maximise: modularity or cpm")
 	f.IntVar(&opts.Iterations, "iterations", 0, "Leiden iterations (0: until the partition stops changing)")
+	f.IntVar(&opts.Restarts, "restarts", 1, "independent Leiden runs per seed, keeping the one of highest quality (runs share both cores)")
 	f.IntVar(&opts.Runs, "runs", 10, "Leiden seeds for the stability measures (1: a single run)")
 	f.StringVar(&opts.Compare, "compare", "region", "attribute to compare the clusters with, e.g. region, type, sector (none: no comparison)")
 	f.StringVar(&opts.Algorithm, "algorithm", "leiden", "leiden, or louvain (gonum; single run, modularity only, up to 20,000 organisations)")
@@ -95,6 +97,9 @@ func (opts *clustersOptions) check() error {
 	}
 	if opts.Iterations < 0 {
 		return usagef(fmt.Errorf("--iterations %d: want 0 (until converged) or more", opts.Iterations))
+	}
+	if opts.Restarts < 1 {
+		return usagef(fmt.Errorf("--restarts %d: want 1 or more", opts.Restarts))
 	}
 	if opts.Runs < 1 {
 		return usagef(fmt.Errorf("--runs %d: want 1 or more", opts.Runs))
@@ -135,7 +140,7 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 		}
 		in.Clustering = c
 	} else {
-		lo := analysis.LeidenOptions{Objective: analysis.Objective(opts.Objective), Resolution: opts.Resolution, Seed: s.Seed, Iterations: opts.Iterations}
+		lo := analysis.LeidenOptions{Objective: analysis.Objective(opts.Objective), Resolution: opts.Resolution, Seed: s.Seed, Iterations: opts.Iterations, Restarts: opts.Restarts}
 		if n := snap.N(); n > reports.LargeNetwork {
 			// Lighter defaults on large networks, as the report uses; flags
 			// given on the command line win.

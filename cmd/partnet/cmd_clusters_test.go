@@ -44,6 +44,7 @@ func TestClustersExitCodes(t *testing.T) {
 		{"negative resolution", []string{"--resolution", "-1"}, 2, "--resolution -1"},
 		{"zero runs", []string{"--runs", "0"}, 2, "--runs 0"},
 		{"negative iterations", []string{"--iterations", "-2"}, 2, "--iterations -2"},
+		{"zero restarts", []string{"--restarts", "0"}, 2, "--restarts 0"},
 		{"bad algorithm", []string{"--algorithm", "infomap"}, 2, `--algorithm "infomap"`},
 		{"louvain cpm", []string{"--algorithm", "louvain", "--objective", "cpm"}, 2, "only maximises modularity"},
 		{"louvain runs", []string{"--algorithm", "louvain", "--runs", "5"}, 2, "single run"},
@@ -103,3 +104,35 @@ func TestClustersFormatsAgree(t *testing.T) {
 }
 
 func itoaT(x int) string { b, _ := json.Marshal(x); return string(b) }
+
+// --restarts N keeps the best of N runs per seed: never a lower objective
+// than one run (run 0 is the single run), and the output says how many.
+func TestClustersRestarts(t *testing.T) {
+	quality := func(args ...string) (float64, int) {
+		t.Helper()
+		code, out, stderr := runCLI(t, append([]string{"clusters", "-q", "--runs", "1", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var v struct {
+			Restarts int `json:"restarts"`
+			Quality  struct {
+				Objective float64 `json:"objective_value"`
+			} `json:"quality"`
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.Quality.Objective, v.Restarts
+	}
+	for _, seed := range []string{"1", "2", "3"} {
+		one, r1 := quality("--seed", seed)
+		best, r4 := quality("--seed", seed, "--restarts", "4")
+		if r1 != 1 || r4 != 4 {
+			t.Errorf("seed %s: restarts reported %d and %d, want 1 and 4", seed, r1, r4)
+		}
+		if best < one {
+			t.Errorf("seed %s: best of 4 runs %.6f below one run %.6f", seed, best, one)
+		}
+	}
+}
