@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/graph"
@@ -65,7 +66,6 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if res == nil {
 		res = &Results{}
 	}
-	sum := analysis.Summarize(net, s)
 	r := &Report{
 		Title: net.Meta.Title, Description: net.Meta.Description, Source: net.Meta.Source,
 		Licence: net.Meta.Licence, Dataset: src.Dataset, GeneratedAt: src.GeneratedAt, By: src.By,
@@ -75,7 +75,6 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if r.Title == "" {
 		r.Title = "Partnership network report"
 	}
-	r.Coverage = coverage(net, sum)
 	groups := net.AttrColumn(src.By)
 	for i, g := range groups {
 		if g == "" {
@@ -86,19 +85,6 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.CentralMeasure = cent.name
-	r.BetweennessNote = cent.betweennessNote
-	r.Central = topCentral(net, s, groups, cent, 20)
-	r.Degrees = degreeRows(s)
-	if err := r.addBlocks(s, groups); err != nil {
-		return nil, err
-	}
-	if r.Brokers, err = brokers(net, s, groups, cent, 20); err != nil {
-		return nil, err
-	}
-	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
-	r.Cutpoints, r.Bridges = cutRows(net, s, groups)
-
 	var membership []int32
 	var clusterNames []string
 	if c := res.Clustering; c != nil {
@@ -107,27 +93,57 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 			membership[i] = int32(k)
 		}
 		clusterNames = clusterLabels(membership)
-		if err := r.addClusters(net, s, res, clusterNames); err != nil {
-			return nil, err
+	}
+	// The summary, the cut points and the network maps depend only on
+	// the inputs, so they are worked out on their own goroutines while
+	// the tables below are built: on a million organisations each takes
+	// a second or two of one core.
+	var (
+		wg              sync.WaitGroup
+		sum             *analysis.Summary
+		cuts            []CutRow
+		bridges         int
+		netView         NetworkView
+		sumView         *NetworkView
+		viewErr, sumErr error
+	)
+	wg.Add(3)
+	go func() { defer wg.Done(); sum = analysis.Summarize(net, s) }()
+	go func() { defer wg.Done(); cuts, bridges = cutRows(net, s, groups) }()
+	go func() {
+		defer wg.Done()
+		netView, viewErr = networkView(ctx, net, s, groups, src, cent, membership, clusterNames)
+		// Above the node budget the network map is already the cluster
+		// summary; it is not drawn twice.
+		if viewErr == nil && membership != nil && !netView.Summary {
+			sumView, sumErr = summaryView(ctx, net, s, membership, clusterNames, "cluster", nil, src.Seed)
+		}
+	}()
+	r.CentralMeasure = cent.name
+	r.BetweennessNote = cent.betweennessNote
+	r.Central = topCentral(net, s, groups, cent, 20)
+	r.Degrees = degreeRows(s)
+	err = r.addBlocks(s, groups)
+	if err == nil {
+		r.Brokers, err = brokers(net, s, groups, cent, 20)
+	}
+	if err == nil && membership != nil {
+		err = r.addClusters(net, s, res, clusterNames)
+	}
+	wg.Wait()
+	for _, e := range []error{err, viewErr, sumErr} {
+		if e != nil {
+			return nil, e
 		}
 	}
+	r.Coverage = coverage(net, sum)
+	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
+	r.Cutpoints, r.Bridges = cuts, bridges
 	r.addGroups(net, res.Groups)
 	if res.Timeline != nil {
 		r.addTimeline(res.Timeline)
 	}
-	r.Network, err = networkView(ctx, net, s, groups, src, cent, membership, clusterNames)
-	if err != nil {
-		return nil, err
-	}
-	// Above the node budget the network map is already the cluster
-	// summary; it is not drawn twice.
-	if membership != nil && !r.Network.Summary {
-		cm, err := summaryView(ctx, net, s, membership, clusterNames, "cluster", nil, src.Seed)
-		if err != nil {
-			return nil, err
-		}
-		r.ClusterMap = cm
-	}
+	r.Network, r.ClusterMap = netView, sumView
 	r.Geo = geoView(net, groups, src.By, membership, clusterNames, r.Groups, src.Seed)
 	r.Figures = keyFigures(sum, r)
 	r.Findings = findings(r, sum)
