@@ -67,6 +67,11 @@ type AnalyseOptions struct {
 	// Weighting is the one the snapshot was built with (for group evidence
 	// and the timeline).
 	Weighting graph.Weighting
+	// By is the attribute the page groups organisations by (Source.By;
+	// "" means sector). Analyse counts the brokerage roles across its
+	// groups (Results.Brokerage) so that on large networks the count runs
+	// while clustering does, instead of after it in Build.
+	By string
 	// NoGroups and NoTimeline leave those sections out.
 	NoGroups, NoTimeline bool
 	// Progress, when set, is told each step as it starts (done 0, total
@@ -86,6 +91,11 @@ type Results struct {
 	Stability   *analysis.StabilityResult
 	Groups      []*analysis.GroupResult
 	Timeline    *analysis.TimelineResult
+	// Brokerage holds the Gould-Fernandez roles across the groups of the
+	// attribute BrokerageBy; Build counts them itself when they are nil or
+	// were counted over another attribute.
+	Brokerage   []analysis.BrokerageRoles
+	BrokerageBy string
 	// Settings say how each analysis was run, for the page and footer.
 	Settings []Figure
 }
@@ -220,6 +230,18 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 			conv = fmt.Sprintf("eigenvector stopped after %d iterations (approximate)", eo.MaxIter)
 		}
 		res.Eigenvector = ev.Unit
+		by := opts.By
+		if by == "" {
+			by = "sector"
+		}
+		if name = "brokerage roles"; background {
+			name += " (clusters and groups alongside)"
+		}
+		phase(name)
+		if res.Brokerage, err = analysis.Brokerage(s, pageGroups(net, by)); err != nil {
+			return fmt.Errorf("report: brokerage: %w", err)
+		}
+		res.BrokerageBy = by
 		prFig = figure("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-12 per node; eigenvector unit norm to %g per node; %s", eo.Tol, conv)
 		return nil
 	}

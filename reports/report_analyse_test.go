@@ -81,6 +81,32 @@ func TestAnalyseLargeConcurrent(t *testing.T) {
 	if !reflect.DeepEqual(bt.Raw, res.Betweenness.Raw) {
 		t.Errorf("betweenness differs from a run alone")
 	}
+	roles, err := analysis.Brokerage(s, pageGroups(net, "sector"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.BrokerageBy != "sector" || !reflect.DeepEqual(roles, res.Brokerage) {
+		t.Errorf("brokerage over %q differs from a count alone over sector", res.BrokerageBy)
+	}
+	// Build uses the counts only for the attribute they were made over.
+	for _, by := range []string{"sector", "region"} {
+		rep, err := Build(ctx, Source{Network: net, Snapshot: s, By: by, Seed: 5, Results: res})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := brokers(net, s, pageGroups(net, by), nil, &centrality{betweenness: res.Betweenness.Normalised}, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 || len(rep.Brokers) != len(want) {
+			t.Fatalf("by %s: %d brokers listed, want %d (and some)", by, len(rep.Brokers), len(want))
+		}
+		for i := range want {
+			if i < len(rep.Brokers) && (rep.Brokers[i].ID != want[i].ID || rep.Brokers[i].Value != want[i].Value) {
+				t.Errorf("by %s: broker %d is %s (%v), want %s (%v)", by, i, rep.Brokers[i].ID, rep.Brokers[i].Value, want[i].ID, want[i].Value)
+			}
+		}
+	}
 	labels := []string{}
 	for _, f := range res.Settings {
 		labels = append(labels, f.Label)

@@ -45,6 +45,19 @@ type Source struct {
 	Results *Results
 }
 
+// pageGroups is each organisation's value of the attribute by, "(none)"
+// for an empty one: the groups of the page's block, E-I and brokerage
+// sections.
+func pageGroups(net *graph.Network, by string) []string {
+	groups := net.AttrColumn(by)
+	for i, g := range groups {
+		if g == "" {
+			groups[i] = "(none)"
+		}
+	}
+	return groups
+}
+
 // Build computes the report's view model from src. It lays out the network
 // (seeded by src.Seed) and stops with ctx.Err() when ctx is done. On an
 // empty network every section is empty and the findings say so.
@@ -75,12 +88,7 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if r.Title == "" {
 		r.Title = "Partnership network report"
 	}
-	groups := net.AttrColumn(src.By)
-	for i, g := range groups {
-		if g == "" {
-			groups[i] = "(none)"
-		}
-	}
+	groups := pageGroups(net, src.By)
 	cent, err := centralities(s, res, src.SizeBy)
 	if err != nil {
 		return nil, err
@@ -125,7 +133,11 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	r.Degrees = degreeRows(s)
 	err = r.addBlocks(s, groups)
 	if err == nil {
-		r.Brokers, err = brokers(net, s, groups, cent, 20)
+		roles := res.Brokerage
+		if res.BrokerageBy != src.By || len(roles) != s.N() {
+			roles = nil
+		}
+		r.Brokers, err = brokers(net, s, groups, roles, cent, 20)
 	}
 	if err == nil && membership != nil {
 		err = r.addClusters(net, s, res, clusterNames)

@@ -33,14 +33,17 @@ func (r *Report) addBlocks(s *graph.Snapshot, groups []string) error {
 
 // brokers ranks organisations by the Gould-Fernandez paths they broker
 // between different groups (every role but coordinator), then by
-// betweenness, then id; the top k are returned, with Burt's weighted
+// betweenness, then id (roles: the counts already made over groups, or
+// nil to count them); the top k are returned, with Burt's weighted
 // constraint and effective size computed for those k only (each costs the
 // sum of the node's partners' degrees: for every organisation of a
 // ten-million-tie network that is most of a minute).
-func brokers(net *graph.Network, s *graph.Snapshot, groups []string, c *centrality, k int) ([]BrokerRow, error) {
-	roles, err := analysis.Brokerage(s, groups)
-	if err != nil {
-		return nil, fmt.Errorf("build report: %w", err)
+func brokers(net *graph.Network, s *graph.Snapshot, groups []string, roles []analysis.BrokerageRoles, c *centrality, k int) ([]BrokerRow, error) {
+	if roles == nil {
+		var err error
+		if roles, err = analysis.Brokerage(s, groups); err != nil {
+			return nil, fmt.Errorf("build report: %w", err)
+		}
 	}
 	across := func(i int) int { return roles[i].Total() - roles[i].Coordinator }
 	var idx []int
