@@ -1,6 +1,9 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"io"
 
 	"github.com/partnet/partnet/analysis"
@@ -64,16 +67,46 @@ func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
 		}},
 		field{"metrics", a.Computed},
 	)
+	// The document is written as json.Encoder with a two-space indent
+	// would write it, but by_organisation is streamed row by row: built
+	// whole, a million organisations took gigabytes (every row an object
+	// of boxed values, then the encoder's buffer and its indented copy).
+	head, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, head, "", "  "); err != nil {
+		return err
+	}
+	// buf ends "\n}": reopen the object for the last field.
+	out := bufio.NewWriterSize(w, 1<<16)
+	out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n}")))
+	out.WriteString(",\n  \"by_organisation\": [")
 	cols := columnsFor(a)
-	rows := make([]object, len(a.Organisations))
+	row := make(object, len(cols))
 	for k := range a.Organisations {
 		r := &a.Organisations[k]
-		row := make(object, len(cols))
 		for c, col := range cols {
 			row[c] = field{col.name, cell(col, k+1, r)}
 		}
-		rows[k] = row
+		b, err := json.Marshal(row)
+		if err != nil {
+			return err
+		}
+		if k > 0 {
+			out.WriteByte(',')
+		}
+		out.WriteString("\n    ")
+		buf.Reset()
+		if err := json.Indent(&buf, b, "    ", "  "); err != nil {
+			return err
+		}
+		out.Write(buf.Bytes())
 	}
-	doc = append(doc, field{"by_organisation", rows})
-	return WriteJSON(w, doc)
+	if len(a.Organisations) > 0 {
+		out.WriteString("\n  ")
+	}
+	out.WriteString("]\n}\n")
+	return out.Flush()
 }

@@ -75,3 +75,63 @@ func TestWriteAnalyzeCSVAndText(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteAnalyzeJSONStreamed: the streamed by_organisation gives the
+// bytes json.Encoder (two-space indent) writes for the whole document
+// built in memory, with organisations, without any, and with names that
+// JSON escapes (quotes, <, &, newlines).
+func TestWriteAnalyzeJSONStreamed(t *testing.T) {
+	whole := func(a *analysis.Analysis) string {
+		doc := networkFields(a)
+		groups := make([]object, len(a.EI.Groups))
+		for i, g := range a.EI.Groups {
+			groups[i] = object{
+				{"group", g.Group}, {"size", g.Size}, {"external_ties", g.External}, {"internal_ties", g.Internal},
+				{"ei_index", g.Index}, {"ei_index_expected", g.Expected},
+			}
+		}
+		b := a.Blocks
+		doc = append(doc, field{"ei_groups", groups},
+			field{"block_density", object{
+				{"groups", b.Groups}, {"sizes", b.Sizes}, {"ties", b.Ties}, {"pairs", b.Pairs},
+				{"density", b.Density}, {"weighted_density", b.WeightedDensity},
+			}},
+			field{"metrics", a.Computed})
+		cols := columnsFor(a)
+		rows := make([]object, len(a.Organisations))
+		for k := range a.Organisations {
+			row := make(object, len(cols))
+			for c, col := range cols {
+				row[c] = field{col.name, cell(col, k+1, &a.Organisations[k])}
+			}
+			rows[k] = row
+		}
+		doc = append(doc, field{"by_organisation", rows})
+		var out bytes.Buffer
+		if err := WriteJSON(&out, doc); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	empty, err := analysis.Analyze(context.Background(), graph.BuildSnapshot(0, nil, nil, nil, nil),
+		analysis.Attributes{GroupBy: "sector"}, analysis.AnalyzeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := graph.BuildSnapshot(4, []string{"a\"1", "b<2>", "c&3", "d\n4"}, []int32{0, 1, 2}, []int32{1, 2, 3}, nil)
+	named, err := analysis.Analyze(context.Background(), s,
+		analysis.Attributes{Names: []string{"A \"quoted\"", "<script>", "x & y", "two\nlines"}, GroupBy: "sector", By: []string{"a", "b", "a", ""}},
+		analysis.AnalyzeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, a := range map[string]*analysis.Analysis{"tiny": tiny(t), "empty": empty, "escaped names": named} {
+		var got bytes.Buffer
+		if err := WriteAnalyzeJSON(&got, a); err != nil {
+			t.Fatal(err)
+		}
+		if want := whole(a); got.String() != want {
+			t.Errorf("%s: streamed JSON differs from the whole document:\n%s\nwant\n%s", name, got.String(), want)
+		}
+	}
+}
