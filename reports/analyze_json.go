@@ -90,7 +90,9 @@ func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
 		for c, col := range cols {
 			row[c] = field{col.name, cell(col, k+1, r)}
 		}
-		b, err := json.Marshal(row)
+		// MarshalJSON's output is compact, valid JSON with HTML escaped,
+		// as json.Marshal would return it.
+		b, err := row.MarshalJSON()
 		if err != nil {
 			return err
 		}
