@@ -43,13 +43,8 @@ func networkFields(a *analysis.Analysis) object {
 	}
 }
 
-// WriteAnalyzeJSON writes an analysis as one JSON object: the network
-// figures (see networkFields), "ei_groups" (the E-I index per group),
-// "block_density" (groups, sizes and the ties, pairs, density and
-// weighted_density matrices), "metrics" (the metric groups computed) and
-// "by_organisation", one object per organisation in rank order with the
-// fields of the computed metric groups. Undefined values are null.
-func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
+// analyzeHead is the analysis JSON document without by_organisation.
+func analyzeHead(a *analysis.Analysis) object {
 	doc := networkFields(a)
 	groups := make([]object, len(a.EI.Groups))
 	for i, g := range a.EI.Groups {
@@ -59,7 +54,7 @@ func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
 		}
 	}
 	b := a.Blocks
-	doc = append(doc,
+	return append(doc,
 		field{"ei_groups", groups},
 		field{"block_density", object{
 			{"groups", b.Groups}, {"sizes", b.Sizes}, {"ties", b.Ties}, {"pairs", b.Pairs},
@@ -67,6 +62,16 @@ func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
 		}},
 		field{"metrics", a.Computed},
 	)
+}
+
+// WriteAnalyzeJSON writes an analysis as one JSON object: the network
+// figures (see networkFields), "ei_groups" (the E-I index per group),
+// "block_density" (groups, sizes and the ties, pairs, density and
+// weighted_density matrices), "metrics" (the metric groups computed) and
+// "by_organisation", one object per organisation in rank order with the
+// fields of the computed metric groups. Undefined values are null.
+func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
+	doc := analyzeHead(a)
 	// The document is written as json.Encoder with a two-space indent
 	// would write it, but by_organisation is streamed row by row: built
 	// whole, a million organisations took gigabytes (every row an object

@@ -82,21 +82,7 @@ func TestWriteAnalyzeCSVAndText(t *testing.T) {
 // JSON escapes (quotes, <, &, newlines).
 func TestWriteAnalyzeJSONStreamed(t *testing.T) {
 	whole := func(a *analysis.Analysis) string {
-		doc := networkFields(a)
-		groups := make([]object, len(a.EI.Groups))
-		for i, g := range a.EI.Groups {
-			groups[i] = object{
-				{"group", g.Group}, {"size", g.Size}, {"external_ties", g.External}, {"internal_ties", g.Internal},
-				{"ei_index", g.Index}, {"ei_index_expected", g.Expected},
-			}
-		}
-		b := a.Blocks
-		doc = append(doc, field{"ei_groups", groups},
-			field{"block_density", object{
-				{"groups", b.Groups}, {"sizes", b.Sizes}, {"ties", b.Ties}, {"pairs", b.Pairs},
-				{"density", b.Density}, {"weighted_density", b.WeightedDensity},
-			}},
-			field{"metrics", a.Computed})
+		doc := analyzeHead(a)
 		cols := columnsFor(a)
 		rows := make([]object, len(a.Organisations))
 		for k := range a.Organisations {
