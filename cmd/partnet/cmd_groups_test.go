@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -165,4 +166,59 @@ func cmpF(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// Above reports.LargeNetwork organisations partnet groups uses the lighter
+// search (reports.LargeGroupSearch) and says so: on a generated network of
+// 20,500 organisations both tiers still give valid shortlists of councils,
+// and the note names the bounded Leiden iterations and improved candidates.
+func TestGroupsLargeNetwork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 20,500 organisations")
+	}
+	dir := filepath.Join(t.TempDir(), "big")
+	if code, _, stderr := runCLI(t, "generate", "-q", "--organisations", "20500", "--ties", "61500", "--seed", "4", "-o", dir); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "groups", dir, "--tier", "large,small", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "2 iterations") || !strings.Contains(stderr, "best 250 candidates") {
+		t.Errorf("stderr %q does not state the lighter search", stderr)
+	}
+	var v struct {
+		Tiers []struct {
+			Tier   string `json:"tier"`
+			Groups []struct {
+				Members []struct {
+					ID string `json:"id"`
+				} `json:"members"`
+			} `json:"groups"`
+		} `json:"tiers"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, tier := range v.Tiers {
+		lo, hi, most := 3, 10, 4
+		if tier.Tier == "small" {
+			lo, hi, most = 2, 5, 30
+		}
+		if len(tier.Groups) == 0 || len(tier.Groups) > most {
+			t.Errorf("tier %s: %d groups, want 1 to %d", tier.Tier, len(tier.Groups), most)
+		}
+		for _, g := range tier.Groups {
+			if len(g.Members) < lo || len(g.Members) > hi {
+				t.Errorf("tier %s: a group of %d, want %d to %d", tier.Tier, len(g.Members), lo, hi)
+			}
+			for _, m := range g.Members {
+				if seen[m.ID] {
+					t.Errorf("%s offered twice", m.ID)
+				}
+				seen[m.ID] = true
+			}
+		}
+	}
 }
