@@ -1,9 +1,11 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/partnet/partnet/graph"
@@ -71,6 +73,22 @@ func TestGeoSample(t *testing.T) {
 	}
 	if same > len(g.Points)/2 {
 		t.Errorf("seeds 7 and 8 share %d of %d points: the seed is not used", same, len(g.Points))
+	}
+	// The page says it shows a sample, and only when it does.
+	page := hostileReport(t)
+	for _, c := range []struct {
+		geo  GeoView
+		want bool
+	}{{g, true}, {page.Geo, false}} {
+		page.Geo = c.geo
+		var buf bytes.Buffer
+		if err := WriteHTML(&buf, page, HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		said := strings.Contains(buf.String(), fmt.Sprintf("The map shows %d of the %d located organisations", len(c.geo.Points), c.geo.Located))
+		if said != c.want {
+			t.Errorf("page states a sample: %v, want %v", said, c.want)
+		}
 	}
 	// Under the budget nothing is sampled.
 	small := geoView(build(order[:1000]), groups[:1000], "sector", nil, nil, nil, 7)
