@@ -139,7 +139,10 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 	}
 	rows := newRows(s, attrs, groups)
 	nf := &a.Network
-	tri, cut := Triangles(s), CutPoints(s)
+	// One triangle pass gives clustering, transitivity, ego density,
+	// effective size and (with the weights) Onnela's weighted clustering.
+	tri, wsum := triangleCount(s, slices.Contains(want, "clustering"))
+	cut := CutPoints(s)
 	if err := networkFigures(s, groups, tri, cut, nf); err != nil {
 		return nil, err
 	}
@@ -150,7 +153,7 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 		if opts.Progress != nil {
 			opts.Progress(m, 0, -1)
 		}
-		if err := computeMetric(ctx, m, s, groups, tri, cut, opts, rows, nf); err != nil {
+		if err := computeMetric(ctx, m, s, groups, tri, wsum, cut, opts, rows, nf); err != nil {
 			return nil, fmt.Errorf("analyze: %s: %w", m, err)
 		}
 	}

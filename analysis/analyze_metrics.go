@@ -8,7 +8,7 @@ import (
 
 // computeMetric fills one metric group into rows (indexed by node, not yet
 // ranked) and the network figures that depend on it.
-func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []string, tri []int, cut *CutResult, opts AnalyzeOptions, rows []OrganisationFigures, nf *NetworkFigures) error {
+func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []string, tri []int, wsum []float64, cut *CutResult, opts AnalyzeOptions, rows []OrganisationFigures, nf *NetworkFigures) error {
 	paths := PathOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
 	switch m {
 	case "betweenness":
@@ -76,7 +76,7 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 			rows[i].PageRank, rows[i].WeightedPageRank = p[i], wp[i]
 		}
 	case "clustering":
-		c, wc, ego := clusteringFrom(s, tri), WeightedLocalClustering(s), egoDensityFrom(s, tri)
+		c, wc, ego := clusteringFrom(s, tri), weightedClusteringFrom(s, wsum), egoDensityFrom(s, tri)
 		for i := range rows {
 			rows[i].Clustering, rows[i].WeightedClustering, rows[i].EgoDensity = c[i], wc[i], ego[i]
 		}
