@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // Point is a position in the plane.
@@ -301,19 +302,11 @@ func (f *fa2) step(workers int) {
 	copy(f.oldFx, f.fx)
 	copy(f.oldFy, f.fy)
 	f.tree.build(f.x, f.y, f.mass)
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				f.force(i)
-			}
-		}(lo, hi)
-	}
-	wg.Wait()
+	parallel.Rows(workers, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			f.force(i)
+		}
+	})
 
 	// Global speed from swing (erratic movement) and traction (useful
 	// movement), as in ForceAtlas2 section "Adaptive speeds".

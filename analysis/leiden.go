@@ -6,10 +6,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // Objective is the quality function a community detection maximises.
@@ -193,37 +192,24 @@ func Leiden(ctx context.Context, s *graph.Snapshot, opts LeidenOptions) (*Cluste
 	// Runs are handed out in order to up to two workers; each writes only
 	// its own slot, and the choice below reads the slots in order, so the
 	// result does not depend on the number of workers.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workerCount(0, restarts); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				r := int(next.Add(1)) - 1
-				if r >= restarts {
-					return
-				}
-				ld := &leidenRun{
-					ctx:   ctx,
-					rng:   rand.New(rand.NewPCG(opts.Seed, restartStream(r))),
-					scale: scale,
-					theta: theta,
-				}
-				slot := &runs[r]
-				slot.memb, slot.iterations, slot.converged, slot.err = ld.run(g, slices.Clone(start), maxIt)
-				if slot.err != nil {
-					return
-				}
-				slot.final = make([]int, n)
-				for k, c := range slot.memb {
-					slot.final[nodeAt(perm, k)] = int(c)
-				}
-				slot.quality = quality(slot.final)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(0, restarts, func(r int) {
+		ld := &leidenRun{
+			ctx:   ctx,
+			rng:   rand.New(rand.NewPCG(opts.Seed, restartStream(r))),
+			scale: scale,
+			theta: theta,
+		}
+		slot := &runs[r]
+		slot.memb, slot.iterations, slot.converged, slot.err = ld.run(g, slices.Clone(start), maxIt)
+		if slot.err != nil {
+			return
+		}
+		slot.final = make([]int, n)
+		for k, c := range slot.memb {
+			slot.final[nodeAt(perm, k)] = int(c)
+		}
+		slot.quality = quality(slot.final)
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("leiden: %w", err)
 	}

@@ -78,7 +78,7 @@ func baseGraph(s *graph.Snapshot, perm []int32, obj Objective) *levelGraph {
 				g.adj[start+x], g.w[start+x] = inv[u], ws[x]
 			}
 			g.off[k+1] = start + len(row)
-			sort.Sort(weightedRow{g.adj[start:g.off[k+1]], g.w[start:g.off[k+1]]})
+			graph.SortRow(g.adj[start:g.off[k+1]], g.w[start:g.off[k+1]])
 		}
 	}
 	for k := 0; k < n; k++ {
@@ -89,18 +89,6 @@ func baseGraph(s *graph.Snapshot, perm []int32, obj Objective) *levelGraph {
 		}
 	}
 	return g
-}
-
-type weightedRow struct {
-	adj []int32
-	w   []float64
-}
-
-func (r weightedRow) Len() int           { return len(r.adj) }
-func (r weightedRow) Less(i, j int) bool { return r.adj[i] < r.adj[j] }
-func (r weightedRow) Swap(i, j int) {
-	r.adj[i], r.adj[j] = r.adj[j], r.adj[i]
-	r.w[i], r.w[j] = r.w[j], r.w[i]
 }
 
 // aggregate collapses each refined community (labels 0..nref-1) of g into

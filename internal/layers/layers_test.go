@@ -18,12 +18,13 @@ const module = "github.com/partnet/partnet/"
 // (tests included) may import. A folder not listed may import nothing of
 // partnet's. cmd/ may import everything.
 var allowed = map[string][]string{
-	"graph":               {},
+	"graph":               {"internal/parallel"},
 	"datasets":            {"graph", "internal/atomicfile"},
-	"analysis":            {"graph"},
+	"analysis":            {"graph", "internal/parallel"},
 	"reports":             {"analysis", "graph", "internal/atomicfile"},
 	"batch":               {"datasets", "reports", "analysis", "graph", "internal/atomicfile"},
 	"internal/atomicfile": {},
+	"internal/parallel":   {},
 	"internal/layers":     {},
 }
 
