@@ -8,7 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 )
@@ -28,14 +29,14 @@ func init() {
 // iterations, and nmi_region and ari_region when some organisation has a
 // region.
 func runClustersAnalysis(ctx context.Context, rc *runContext) error {
-	c, err := analysis.Leiden(ctx, rc.snap, analysis.LeidenOptions{Resolution: rc.run.Resolution, Seed: rc.run.Seed})
+	c, err := community.Leiden(ctx, rc.snap, community.LeidenOptions{Resolution: rc.run.Resolution, Seed: rc.run.Seed})
 	if err != nil {
 		return err
 	}
 	in := reports.ClustersInput{Dataset: rc.run.Dataset.Label, Algorithm: "leiden", Network: rc.net, Snapshot: rc.snap, Clustering: c}
 	regions := rc.net.AttrColumn("region")
 	if slices.ContainsFunc(regions, func(v string) bool { return v != "" }) {
-		agr, err := analysis.Compare(c.Membership, analysis.LabelsFromColumn(regions))
+		agr, err := community.Compare(c.Membership, community.LabelsFromColumn(regions))
 		if err != nil {
 			return err
 		}
@@ -75,12 +76,12 @@ func runClustersAnalysis(ctx context.Context, rc *runContext) error {
 // Metrics: groups, eligible, members_grouped, top_score, mean_score (0
 // when there is no group) and mean_sensitivity.
 func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
-	tier := analysis.Tier(rc.run.Tier)
+	tier := groups.Tier(rc.run.Tier)
 	r := rc.run.Resolution
 	if r <= 0 {
 		r = 1
 	}
-	opts := analysis.GroupOptions{Tier: tier, Seed: rc.run.Seed, Weighting: rc.weighting,
+	opts := groups.GroupOptions{Tier: tier, Seed: rc.run.Seed, Weighting: rc.weighting,
 		Resolutions: []float64{0.5 * r, r, 2 * r, 4 * r, 8 * r}}
 	adjFrom := ""
 	if src := rc.run.Dataset.Source; src != "" {
@@ -94,7 +95,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 			}
 		}
 	}
-	res, err := analysis.GroupTiers(ctx, rc.net, rc.snap, []analysis.GroupOptions{opts})
+	res, err := groups.GroupTiers(ctx, rc.net, rc.snap, []groups.GroupOptions{opts})
 	if err != nil {
 		return err
 	}

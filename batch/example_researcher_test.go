@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
@@ -22,8 +23,8 @@ func Example_researcher() {
 	}
 	net := ds.Network.Filter(graph.Filter{At: time.Date(2016, 4, 1, 0, 0, 0, 0, time.UTC)})
 	snap := net.Snapshot(graph.Weighting{Scheme: graph.SchemeNewman})
-	stab, err := analysis.Stability(context.Background(), snap,
-		analysis.StabilityOptions{Leiden: analysis.LeidenOptions{Resolution: 1, Seed: 1}, Runs: 5})
+	stab, err := community.Stability(context.Background(), snap,
+		community.StabilityOptions{Leiden: community.LeidenOptions{Resolution: 1, Seed: 1}, Runs: 5})
 	if err != nil {
 		panic(err)
 	}
