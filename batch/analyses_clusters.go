@@ -81,7 +81,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 	if r <= 0 {
 		r = 1
 	}
-	opts := groups.GroupOptions{Tier: tier, Seed: rc.run.Seed, Weighting: rc.weighting,
+	opts := groups.Options{Tier: tier, Seed: rc.run.Seed, Weighting: rc.weighting,
 		Resolutions: []float64{0.5 * r, r, 2 * r, 4 * r, 8 * r}}
 	adjFrom := ""
 	if src := rc.run.Dataset.Source; src != "" {
@@ -95,7 +95,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 			}
 		}
 	}
-	res, err := groups.GroupTiers(ctx, rc.net, rc.snap, []groups.GroupOptions{opts})
+	res, err := groups.SearchTiers(ctx, rc.net, rc.snap, []groups.Options{opts})
 	if err != nil {
 		return err
 	}

@@ -115,7 +115,7 @@ type GroupEvidence struct {
 const GroupsFormula = "score = 40 collaboration + 20 cohesion + 15 density + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1"
 
 // NewGroupsView builds the report from GroupTiers' results on net.
-func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*groups.GroupResult) *GroupsView {
+func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*groups.Result) *GroupsView {
 	v := &GroupsView{Dataset: dataset, Weighting: w.Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
 	for _, r := range results {
 		t := GroupsTierView{Tier: string(r.Tier), MinSize: r.MinSize, MaxSize: r.MaxSize, MaxGroups: r.MaxGroups,
@@ -128,7 +128,7 @@ func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjace
 	return v
 }
 
-func groupView(net *graph.Network, r *groups.GroupResult, g groups.Group) GroupView {
+func groupView(net *graph.Network, r *groups.Result, g groups.Group) GroupView {
 	sc := g.Score
 	gv := GroupView{Tier: string(r.Tier), Rank: g.Rank, GroupID: g.ID, Score: sc.Total,
 		Parts: GroupParts{Collaboration: sc.Collaboration, Cohesion: sc.Cohesion, Density: sc.Density,

@@ -41,7 +41,7 @@ const (
 	LargeNetwork = 20000
 	// LargeImproveLimit is how many candidate groups per Leiden run the
 	// group search improves by local moves above LargeNetwork (the best by
-	// score before improvement; see analysis.GroupOptions.ImproveLimit):
+	// score before improvement; see groups.Options.ImproveLimit):
 	// several times the 30 groups of the small tier.
 	LargeImproveLimit = 250
 	// DefaultStabilityRuns is the number of Leiden seeds used to judge
@@ -92,8 +92,8 @@ type Results struct {
 	Eigenvector []float64
 	Clustering  *community.Clustering
 	Stability   *community.StabilityResult
-	Groups      []*groups.GroupResult
-	Timeline    *timeline.TimelineResult
+	Groups      []*groups.Result
+	Timeline    *timeline.Result
 	// Brokerage holds the Gould-Fernandez roles across the groups of the
 	// attribute BrokerageBy; Build counts them itself when they are nil or
 	// were counted over another attribute.
@@ -172,16 +172,16 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		if opts.NoGroups {
 			return nil
 		}
-		g := groups.GroupOptions{Seed: opts.Seed, Weighting: opts.Weighting}
+		g := groups.Options{Seed: opts.Seed, Weighting: opts.Weighting}
 		how := "the engine's defaults: Leiden candidates at resolutions 0.5, 1, 2, 4, 8 x 4 seeds"
 		if large {
 			how = "large network: " + LargeGroupSearch(&g)
 		}
-		tiers := []groups.GroupOptions{g, g}
+		tiers := []groups.Options{g, g}
 		tiers[0].Tier, tiers[1].Tier = groups.TierLarge, groups.TierSmall
 		phase("candidate groups")
 		var err error
-		if res.Groups, err = groups.GroupTiers(ctx, net, s, tiers); err != nil {
+		if res.Groups, err = groups.SearchTiers(ctx, net, s, tiers); err != nil {
 			return fmt.Errorf("report: candidate groups: %w", err)
 		}
 		grFig = figure("candidate groups", "large and small tiers together (no council in two groups); %s, seed %d", how, opts.Seed)
@@ -277,7 +277,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		dates := timelineDates(net)
 		if len(dates) > 1 {
 			phase("timeline")
-			tl, err := timeline.Timeline(ctx, net, timeline.TimelineOptions{Dates: dates, Weighting: opts.Weighting,
+			tl, err := timeline.Measure(ctx, net, timeline.Options{Dates: dates, Weighting: opts.Weighting,
 				Cluster: TimelineClusters(opts.Seed, gamma)})
 			if err != nil {
 				return nil, fmt.Errorf("report: %w", err)
@@ -295,7 +295,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 // returns a description for the page or the terminal: candidates from one
 // Leiden run (resolution 1, one seed, two iterations), only the best
 // LargeImproveLimit candidates improved by local moves, no exact search.
-func LargeGroupSearch(o *groups.GroupOptions) string {
+func LargeGroupSearch(o *groups.Options) string {
 	o.Seeds, o.Resolutions, o.ExactLimit = 1, []float64{1}, -1
 	o.LeidenIterations, o.ImproveLimit = 2, LargeImproveLimit
 	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search", LargeImproveLimit)

@@ -58,11 +58,11 @@ func TestAnalyseLargeConcurrent(t *testing.T) {
 	if !reflect.DeepEqual(res.Clustering.Membership, lc.Membership) {
 		t.Errorf("clusters differ from Leiden run alone with the stated settings")
 	}
-	g := groups.GroupOptions{Seed: 5, Weighting: w}
+	g := groups.Options{Seed: 5, Weighting: w}
 	LargeGroupSearch(&g)
-	tiers := []groups.GroupOptions{g, g}
+	tiers := []groups.Options{g, g}
 	tiers[0].Tier, tiers[1].Tier = groups.TierLarge, groups.TierSmall
-	gr, err := groups.GroupTiers(ctx, net, s, tiers)
+	gr, err := groups.SearchTiers(ctx, net, s, tiers)
 	if err != nil {
 		t.Fatal(err)
 	}

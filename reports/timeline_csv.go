@@ -23,7 +23,7 @@ func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
 // partnership columns when there is none) or survival (one row per group
 // and step of the Kaplan-Meier curve; median_years empty when not
 // reached). Numbers are written with 6 decimals.
-func WriteTimelineCSV(w io.Writer, r *timeline.TimelineResult, table string) error {
+func WriteTimelineCSV(w io.Writer, r *timeline.Result, table string) error {
 	cw := NewCSVWriter(w) // names are guarded against formula injection
 	var rows [][]string
 	switch table {

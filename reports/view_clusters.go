@@ -13,9 +13,9 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// addClusters fills the cluster rows (analysis.ClusterQuality), their
-// robustness (analysis.Stability, whose consensus partition is the
-// clustering shown), the match with regions (analysis.Compare) and the
+// addClusters fills the cluster rows (community.ClusterQuality), their
+// robustness (community.Stability, whose consensus partition is the
+// clustering shown), the match with regions (community.Compare) and the
 // partition's key figures.
 func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results, names []string) error {
 	c := res.Clustering
@@ -103,7 +103,7 @@ func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results
 
 // addGroups turns the candidate groups of every tier into table rows,
 // evidence strongest first.
-func (r *Report) addGroups(net *graph.Network, results []*groups.GroupResult) {
+func (r *Report) addGroups(net *graph.Network, results []*groups.Result) {
 	for _, gr := range results {
 		if gr == nil {
 			continue

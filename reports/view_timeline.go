@@ -14,8 +14,8 @@ import (
 const flowClustersPerDate = 12
 
 // addTimeline fills the per-period rows, the cluster flows and the
-// successions from analysis.Timeline's result.
-func (r *Report) addTimeline(tl *timeline.TimelineResult) {
+// successions from timeline.Measure's result.
+func (r *Report) addTimeline(tl *timeline.Result) {
 	for _, p := range tl.Periods {
 		r.Periods = append(r.Periods, PeriodRow{Period: shortDate(p.Date), Organisations: p.Organisations, Ties: p.Ties,
 			Formed: p.TiesFormed, Ended: p.TiesEnded, Density: p.Density, WeightedDensity: p.WeightedDensity,
@@ -62,7 +62,7 @@ func shortDate(d string) string {
 
 // flowView draws the flowClustersPerDate largest tracked clusters of each
 // date and the organisations they share with clusters on the next date.
-func flowView(tl *timeline.TimelineResult, ct *timeline.ClusterTracking) *FlowView {
+func flowView(tl *timeline.Result, ct *timeline.ClusterTracking) *FlowView {
 	v := &FlowView{}
 	kept := make([]map[int]string, len(ct.Clusters)) // per date: cluster id -> node name
 	describe := func(t int, ids []int) string {

@@ -11,7 +11,7 @@ import (
 )
 
 // benchSizes are the seeded planted-partition graphs the Leiden benchmarks
-// and analysis/testdata/clusters/bench_igraph.py run on: communities of 100
+// and analysis/community/testdata/clusters/bench_igraph.py run on: communities of 100
 // organisations, ten tie draws per organisation, mixing 0.4 (each tie
 // leaves its community with probability 0.4).
 var benchSizes = []struct {

@@ -8,7 +8,7 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-func ExampleGroupTiers() {
+func ExampleSearchTiers() {
 	net := graph.NewNetwork()
 	for _, id := range []string{"A", "B", "C", "D", "E"} {
 		_ = net.AddOrganisation(graph.Organisation{ID: id, Name: "Council " + id, Sector: graph.SectorCouncil, Population: 100_000})
@@ -18,7 +18,7 @@ func ExampleGroupTiers() {
 	}
 	s := net.Snapshot(graph.Weighting{})
 	// The large tier is filled first; the small tier cannot reuse A, B or C.
-	res, _ := groups.GroupTiers(context.Background(), net, s, []groups.GroupOptions{
+	res, _ := groups.SearchTiers(context.Background(), net, s, []groups.Options{
 		{Tier: groups.TierLarge}, {Tier: groups.TierSmall},
 	})
 	for _, r := range res {
@@ -39,4 +39,15 @@ func ExampleGroupTiers() {
 	// Output:
 	// large-1 [A B C] score 76.5 (exact)
 	// small-1 [D E] score 66.1 (exact)
+}
+
+func ExampleBackbone() {
+	s := graph.BuildSnapshot(3, nil, []int32{0, 1, 0}, []int32{1, 2, 2}, []float64{5, 1, 3})
+	bb, _ := groups.Backbone(s, []int{0, 1, 2})
+	for _, t := range bb {
+		fmt.Println(t.A, t.B, t.Weight)
+	}
+	// Output:
+	// 0 1 5
+	// 0 2 3
 }

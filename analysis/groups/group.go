@@ -25,8 +25,8 @@ const (
 	TierCustom Tier = "custom"
 )
 
-// GroupOptions configures Groups. Zero values take the tier's defaults.
-type GroupOptions struct {
+// Options configures Search. Zero values take the tier's defaults.
+type Options struct {
 	// Tier is large, small or custom; "" means custom.
 	Tier Tier
 	// MinSize and MaxSize bound the members per group; MaxGroups the
@@ -36,7 +36,7 @@ type GroupOptions struct {
 	// Sectors means councils only, nil Types any type.
 	Sectors, Types []string
 	// Exclude lists organisation ids never to place; Taken lists ids
-	// already placed by another tier (see GroupTiers).
+	// already placed by another tier (see SearchTiers).
 	Exclude, Taken []string
 	// MustLink pairs are always in the same group or both left out;
 	// CannotLink pairs are never in the same group.
@@ -103,7 +103,7 @@ type Group struct {
 	ID   string
 	// Members are organisation indices, ascending by id.
 	Members []int
-	Score   GroupScore
+	Score   Score
 	// Evidence lists the partnerships and shared arrangements inside the
 	// group.
 	Evidence []graph.Evidence
@@ -118,7 +118,7 @@ type Group struct {
 	// Backbone is the group's maximum spanning forest, strongest first:
 	// its last tie is the weakest link holding the group together.
 	// Connected says whether it is one tree.
-	Backbone  []graph.BackboneTie
+	Backbone  []BackboneTie
 	Connected bool
 	// Appearances counts the (resolution, seed) runs whose candidates
 	// include this group or one close to it (Jaccard >= 0.75); Runs is how
@@ -127,8 +127,8 @@ type Group struct {
 	Appearances, Runs int
 }
 
-// GroupResult is a tier's shortlist.
-type GroupResult struct {
+// Result is a tier's shortlist.
+type Result struct {
 	Tier                        Tier
 	MinSize, MaxSize, MaxGroups int
 	Groups                      []Group
@@ -141,8 +141,8 @@ type GroupResult struct {
 	CompactnessWeight float64
 }
 
-// Groups proposes candidate groups of organisations (councils by default)
-// for a funding round, ranked by GroupScore, under the constraints in
+// Search proposes candidate groups of organisations (councils by default)
+// for a funding round, ranked by Score, under the constraints in
 // opts. s must be net.Snapshot(opts.Weighting) (or of the same network
 // filtered the same way). No organisation is in two groups, every group's
 // size is within range and every hard rule holds.
@@ -161,12 +161,12 @@ type GroupResult struct {
 // An empty network, or one with no eligible organisations, gives no
 // groups; organisations with no ties inside a group score zero on
 // collaboration, and zero-weight ties count as ties of weight zero.
-func Groups(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts GroupOptions) (*GroupResult, error) {
+func Search(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Options) (*Result, error) {
 	p, err := newGroupProblem(net, s, opts)
 	if err != nil {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
-	res := &GroupResult{Tier: p.tier, MinSize: p.minSize, MaxSize: p.maxSize, MaxGroups: p.maxGroups, Eligible: len(p.orgs),
+	res := &Result{Tier: p.tier, MinSize: p.minSize, MaxSize: p.maxSize, MaxGroups: p.maxGroups, Eligible: len(p.orgs),
 		CompactnessWeight: WeightCompactness}
 	if opts.PreferNear {
 		res.CompactnessWeight *= 2
@@ -215,15 +215,15 @@ func Groups(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Gro
 	return res, nil
 }
 
-// GroupTiers runs Groups for several tiers in order, so that an
+// SearchTiers runs Search for several tiers in order, so that an
 // organisation placed in one tier's shortlist is not offered again in a
 // later one (each later tier's Taken gets the earlier members).
-func GroupTiers(ctx context.Context, net *graph.Network, s *graph.Snapshot, tiers []GroupOptions) ([]*GroupResult, error) {
+func SearchTiers(ctx context.Context, net *graph.Network, s *graph.Snapshot, tiers []Options) ([]*Result, error) {
 	var taken []string
-	out := make([]*GroupResult, 0, len(tiers))
+	out := make([]*Result, 0, len(tiers))
 	for _, o := range tiers {
 		o.Taken = append(slices.Clone(o.Taken), taken...)
-		r, err := Groups(ctx, net, s, o)
+		r, err := Search(ctx, net, s, o)
 		if err != nil {
 			return nil, err
 		}

@@ -26,7 +26,7 @@ func TestGroupDistanceCacheMatchesHaversine(t *testing.T) {
 		}
 	}
 	net := councilNet(t, ids, nil, loc)
-	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), GroupOptions{})
+	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestGroupDistanceCacheMatchesHaversine(t *testing.T) {
 // The memoised local search must give what the unmemoised one gives.
 func TestGroupImproveMemo(t *testing.T) {
 	net, _ := randomCouncils(t, 30, 9)
-	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), GroupOptions{Tier: TierSmall})
+	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), Options{Tier: TierSmall})
 	if err != nil {
 		t.Fatal(err)
 	}

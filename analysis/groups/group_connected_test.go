@@ -26,7 +26,7 @@ func TestGroupsMembersJoinedByTies(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			net := councilNet(t, []string{"A", "B", "C", "D"}, []tie{{"A", "B", 1}}, nil)
 			s := net.Snapshot(graph.Weighting{})
-			res, err := Groups(context.Background(), net, s, GroupOptions{MinSize: 3, MaxSize: 3, MustLink: c.must, ExactLimit: c.exact})
+			res, err := Search(context.Background(), net, s, Options{MinSize: 3, MaxSize: 3, MustLink: c.must, ExactLimit: c.exact})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,8 +2,6 @@ package groups
 
 import (
 	"fmt"
-
-	"github.com/partnet/partnet/graph"
 )
 
 // describe turns a group of local indices into a Group: members as network
@@ -46,7 +44,7 @@ func (p *groupProblem) describe(g []int, runs [][][]int) Group {
 // addBackbone fills a group's backbone (its evidence comes from one
 // EvidenceWithin pass over the network for the whole shortlist).
 func (p *groupProblem) addBackbone(g *Group) error {
-	bb, err := graph.Backbone(p.s, g.Members)
+	bb, err := Backbone(p.s, g.Members)
 	if err != nil {
 		return fmt.Errorf("group %s: %w", g.ID, err)
 	}

@@ -10,12 +10,12 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// groupProblem is Groups' working state in local indices 0..len(orgs)-1
+// groupProblem is Search's working state in local indices 0..len(orgs)-1
 // over the eligible organisations, sorted by id.
 type groupProblem struct {
 	net  *graph.Network
 	s    *graph.Snapshot
-	opts GroupOptions
+	opts Options
 
 	tier                        Tier
 	minSize, maxSize, maxGroups int
@@ -42,10 +42,10 @@ type groupProblem struct {
 	improved map[string][]int
 }
 
-// ErrGroupOptions marks GroupOptions that contradict themselves or the
+// ErrOptions marks Options that contradict themselves or the
 // network (sizes out of order, a must-link block larger than a group, a
 // pair both must-link and cannot-link, require-adjacent with no table).
-var ErrGroupOptions = errors.New("invalid group options")
+var ErrOptions = errors.New("invalid group options")
 
 // TierSizes returns a tier's default minimum and maximum group size and
 // maximum number of groups; an unknown tier gets custom's.
@@ -58,7 +58,7 @@ func groupPair(a, b int) [2]int {
 	return [2]int{a, b}
 }
 
-func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (*groupProblem, error) {
+func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts Options) (*groupProblem, error) {
 	if net == nil || s == nil || s.N() != net.NumOrganisations() {
 		return nil, errors.New("the snapshot must be of the network")
 	}
@@ -67,7 +67,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		tier = TierCustom
 	}
 	if tier != TierLarge && tier != TierSmall && tier != TierCustom {
-		return nil, fmt.Errorf("unknown tier %q: want large, small or custom: %w", opts.Tier, ErrGroupOptions)
+		return nil, fmt.Errorf("unknown tier %q: want large, small or custom: %w", opts.Tier, ErrOptions)
 	}
 	p := &groupProblem{net: net, s: s, opts: opts, tier: tier}
 	p.minSize, p.maxSize, p.maxGroups = tierDefaults(tier)
@@ -81,13 +81,13 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		p.maxGroups = opts.MaxGroups
 	}
 	if p.minSize < 2 || p.maxSize < p.minSize {
-		return nil, fmt.Errorf("group sizes %d to %d: want 2 <= min <= max: %w", p.minSize, p.maxSize, ErrGroupOptions)
+		return nil, fmt.Errorf("group sizes %d to %d: want 2 <= min <= max: %w", p.minSize, p.maxSize, ErrOptions)
 	}
 	if opts.RequireAdjacent && len(opts.Adjacency) == 0 {
-		return nil, fmt.Errorf("require-adjacent needs an adjacency table (adjacency.csv): %w", ErrGroupOptions)
+		return nil, fmt.Errorf("require-adjacent needs an adjacency table (adjacency.csv): %w", ErrOptions)
 	}
 	if opts.MaxDistanceKm < 0 || math.IsNaN(opts.MaxDistanceKm) {
-		return nil, fmt.Errorf("max distance %v km must be >= 0: %w", opts.MaxDistanceKm, ErrGroupOptions)
+		return nil, fmt.Errorf("max distance %v km must be >= 0: %w", opts.MaxDistanceKm, ErrOptions)
 	}
 	sectors := opts.Sectors
 	if sectors == nil {
@@ -129,7 +129,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 		for x := 0; x < len(b); x++ {
 			for y := x + 1; y < len(b); y++ {
 				if p.cannot[groupPair(b[x], b[y])] {
-					return nil, fmt.Errorf("%s and %s are both must-link and cannot-link: %w", net.Organisation(p.orgs[b[x]]).ID, net.Organisation(p.orgs[b[y]]).ID, ErrGroupOptions)
+					return nil, fmt.Errorf("%s and %s are both must-link and cannot-link: %w", net.Organisation(p.orgs[b[x]]).ID, net.Organisation(p.orgs[b[y]]).ID, ErrOptions)
 				}
 			}
 		}
@@ -209,7 +209,7 @@ func (p *groupProblem) setMustLink(cand []int) error {
 	}
 	for _, b := range p.blocks {
 		if len(b) > p.maxSize {
-			return fmt.Errorf("must-link joins %d organisations, more than the maximum group size %d: %w", len(b), p.maxSize, ErrGroupOptions)
+			return fmt.Errorf("must-link joins %d organisations, more than the maximum group size %d: %w", len(b), p.maxSize, ErrOptions)
 		}
 	}
 	return nil

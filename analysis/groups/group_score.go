@@ -18,12 +18,12 @@ const (
 	CompactnessKm = 50.0
 )
 
-// GroupScore is a group's score and its named parts. Each part is in
+// Score is a group's score and its named parts. Each part is in
 // [0, 1]; Total = 40 Collaboration + 20 Cohesion + 15 Density + 10
 // Compactness (20 with PreferNear) + 15 Scale (large tier only) - 10
 // WeakestLink, so higher is better and the best possible large group
 // scores 100.
-type GroupScore struct {
+type Score struct {
 	Total float64
 	// Collaboration = 1 - exp(-W/k), with W the tie weight among the k
 	// members (partnership strengths under the weighting): 0 with no ties,
@@ -56,8 +56,8 @@ type GroupScore struct {
 }
 
 // score computes the score of a group of local indices.
-func (p *groupProblem) score(g []int) GroupScore {
-	var sc GroupScore
+func (p *groupProblem) score(g []int) Score {
+	var sc Score
 	k := len(g)
 	if k == 0 {
 		return sc

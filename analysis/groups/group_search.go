@@ -290,7 +290,7 @@ func (p *groupProblem) improve(g []int, locked []bool) []int {
 }
 
 // improveBest improves the candidates in place: all of them, or with
-// GroupOptions.ImproveLimit the best that many by their current score
+// Options.ImproveLimit the best that many by their current score
 // (ties by member list, so the choice does not depend on order).
 func (p *groupProblem) improveBest(groups [][]int) {
 	pick := make([]int, len(groups))

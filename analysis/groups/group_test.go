@@ -59,7 +59,7 @@ func TestGroupsTwoTriangles(t *testing.T) {
 	net := twoTriangles(t)
 	s := net.Snapshot(graph.Weighting{})
 	for _, exact := range []int{0, -1} {
-		res, err := Groups(context.Background(), net, s, GroupOptions{Tier: TierSmall, ExactLimit: exact})
+		res, err := Search(context.Background(), net, s, Options{Tier: TierSmall, ExactLimit: exact})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,7 +70,7 @@ func TestGroupsTwoTriangles(t *testing.T) {
 		// Worked by hand for {A,B,C}: W = 3 x 3 = 9 over k = 3; strengths
 		// A 6, B 6, C 6.5; every pair tied; every member has 6 inside.
 		sc := res.Groups[0].Score
-		want := GroupScore{Collaboration: 1 - math.Exp(-3), Cohesion: 18 / 18.5, Density: 1, WeakestLink: 0}
+		want := Score{Collaboration: 1 - math.Exp(-3), Cohesion: 18 / 18.5, Density: 1, WeakestLink: 0}
 		want.Total = 40*want.Collaboration + 20*want.Cohesion + 15
 		if math.Abs(sc.Total-want.Total) > 1e-9 || math.Abs(sc.Cohesion-want.Cohesion) > 1e-12 || sc.Density != 1 || sc.WeakestLink != 0 {
 			t.Errorf("score %+v, want %+v", sc, want)
@@ -87,7 +87,7 @@ func TestGroupsRules(t *testing.T) {
 	ctx := context.Background()
 	// Cannot-link A,B: the best small grouping keeps {D,E,F} and pairs
 	// A or B with C.
-	res, err := Groups(ctx, net, s, GroupOptions{Tier: TierSmall, CannotLink: [][2]string{{"A", "B"}}})
+	res, err := Search(ctx, net, s, Options{Tier: TierSmall, CannotLink: [][2]string{{"A", "B"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestGroupsRules(t *testing.T) {
 		}
 	}
 	// Must-link C,D and a maximum size of 3: C and D together.
-	res, err = Groups(ctx, net, s, GroupOptions{Tier: TierCustom, MinSize: 2, MaxSize: 3, MustLink: [][2]string{{"C", "D"}}})
+	res, err = Search(ctx, net, s, Options{Tier: TierCustom, MinSize: 2, MaxSize: 3, MustLink: [][2]string{{"C", "D"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestGroupsRules(t *testing.T) {
 		}
 	}
 	// Excluded and taken organisations never appear.
-	res, err = Groups(ctx, net, s, GroupOptions{Tier: TierSmall, Exclude: []string{"A"}, Taken: []string{"E"}})
+	res, err = Search(ctx, net, s, Options{Tier: TierSmall, Exclude: []string{"A"}, Taken: []string{"E"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,10 +119,10 @@ func TestGroupsRules(t *testing.T) {
 			t.Errorf("excluded/taken member in %v", ids)
 		}
 	}
-	if _, err := Groups(ctx, net, s, GroupOptions{RequireAdjacent: true}); err == nil {
+	if _, err := Search(ctx, net, s, Options{RequireAdjacent: true}); err == nil {
 		t.Error("require-adjacent without a table: no error")
 	}
-	if _, err := Groups(ctx, net, s, GroupOptions{MustLink: [][2]string{{"A", "B"}}, CannotLink: [][2]string{{"A", "B"}}}); err == nil {
+	if _, err := Search(ctx, net, s, Options{MustLink: [][2]string{{"A", "B"}}, CannotLink: [][2]string{{"A", "B"}}}); err == nil {
 		t.Error("A,B both must-link and cannot-link: no error")
 	}
 }
@@ -159,7 +159,7 @@ func TestGroupsPropertiesHold(t *testing.T) {
 		s := net.Snapshot(graph.Weighting{})
 		r := rand.New(rand.NewPCG(seed, 9))
 		pick := func() string { return net.Organisation(r.IntN(40)).ID }
-		opts := GroupOptions{
+		opts := Options{
 			Tier:       []Tier{TierLarge, TierSmall, TierCustom}[seed%3],
 			CannotLink: [][2]string{{pick(), pick()}, {pick(), pick()}},
 			MustLink:   [][2]string{{pick(), pick()}},
@@ -182,7 +182,7 @@ func TestGroupsPropertiesHold(t *testing.T) {
 		if opts.MustLink[0][0] == opts.CannotLink[0][0] && opts.MustLink[0][1] == opts.CannotLink[0][1] {
 			continue
 		}
-		res, err := Groups(context.Background(), net, s, opts)
+		res, err := Search(context.Background(), net, s, opts)
 		if err != nil {
 			t.Logf("seed %d: %v", seed, err)
 			continue
@@ -198,7 +198,7 @@ func TestImproveLimit(t *testing.T) {
 	net, _ := randomCouncils(t, 60, 4)
 	s := net.Snapshot(graph.Weighting{})
 	for _, k := range []int{0, 1, 3} {
-		p, err := newGroupProblem(net, s, GroupOptions{Tier: TierSmall, ImproveLimit: k})
+		p, err := newGroupProblem(net, s, Options{Tier: TierSmall, ImproveLimit: k})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -254,7 +254,7 @@ func TestImproveLimit(t *testing.T) {
 
 // checkGroupRules checks every hard rule on a result, independently of the
 // search's own checks.
-func checkGroupRules(t *testing.T, net *graph.Network, res *GroupResult, opts GroupOptions, adj [][2]string) {
+func checkGroupRules(t *testing.T, net *graph.Network, res *Result, opts Options, adj [][2]string) {
 	t.Helper()
 	if len(res.Groups) > res.MaxGroups {
 		t.Errorf("%d groups, over the maximum %d", len(res.Groups), res.MaxGroups)
@@ -329,15 +329,15 @@ func TestGroupsExactMatchesHeuristic(t *testing.T) {
 	for seed := uint64(1); seed <= 10; seed++ {
 		net, _ := randomCouncils(t, 11, seed+100)
 		s := net.Snapshot(graph.Weighting{})
-		ex, err := Groups(context.Background(), net, s, GroupOptions{Tier: TierSmall, MaxGroups: 3})
+		ex, err := Search(context.Background(), net, s, Options{Tier: TierSmall, MaxGroups: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
-		he, err := Groups(context.Background(), net, s, GroupOptions{Tier: TierSmall, MaxGroups: 3, ExactLimit: -1})
+		he, err := Search(context.Background(), net, s, Options{Tier: TierSmall, MaxGroups: 3, ExactLimit: -1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		total := func(r *GroupResult) (x float64) {
+		total := func(r *Result) (x float64) {
 			for _, g := range r.Groups {
 				x += g.Score.Total
 			}
@@ -380,7 +380,7 @@ func TestGroupsRowOrder(t *testing.T) {
 }
 
 func groupSignature(t *testing.T, net *graph.Network, s *graph.Snapshot) string {
-	res, err := Groups(context.Background(), net, s, GroupOptions{Tier: TierSmall, Seeds: 2})
+	res, err := Search(context.Background(), net, s, Options{Tier: TierSmall, Seeds: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -425,8 +425,8 @@ func TestGroupsRealBorders(t *testing.T) {
 	net := councilNet(t, ids, ties, nil)
 	s := net.Snapshot(graph.Weighting{})
 	for _, tier := range []Tier{TierLarge, TierSmall} {
-		opts := GroupOptions{Tier: tier, Adjacency: adj, RequireAdjacent: true, Seeds: 1, Resolutions: []float64{1, 4}}
-		res, err := Groups(context.Background(), net, s, opts)
+		opts := Options{Tier: tier, Adjacency: adj, RequireAdjacent: true, Seeds: 1, Resolutions: []float64{1, 4}}
+		res, err := Search(context.Background(), net, s, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -440,7 +440,7 @@ func TestGroupsRealBorders(t *testing.T) {
 func TestGroupTiersDisjoint(t *testing.T) {
 	net, _ := randomCouncils(t, 40, 8)
 	s := net.Snapshot(graph.Weighting{})
-	res, err := GroupTiers(context.Background(), net, s, []GroupOptions{{Tier: TierLarge, Seeds: 2}, {Tier: TierSmall, Seeds: 2}})
+	res, err := SearchTiers(context.Background(), net, s, []Options{{Tier: TierLarge, Seeds: 2}, {Tier: TierSmall, Seeds: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,7 +469,7 @@ func TestHaversine(t *testing.T) {
 	}
 }
 
-func ExampleGroups() {
+func ExampleSearch() {
 	net := graph.NewNetwork()
 	for _, id := range []string{"A", "B", "C", "D", "E", "F"} {
 		_ = net.AddOrganisation(graph.Organisation{ID: id, Sector: graph.SectorCouncil})
@@ -478,7 +478,7 @@ func ExampleGroups() {
 		_ = net.AddPartnership(graph.Partnership{Source: p[0], Target: p[1], Kind: "shared_service"})
 	}
 	s := net.Snapshot(graph.Weighting{})
-	res, _ := Groups(context.Background(), net, s, GroupOptions{Tier: TierSmall})
+	res, _ := Search(context.Background(), net, s, Options{Tier: TierSmall})
 	for _, g := range res.Groups {
 		fmt.Printf("%s %v %.1f\n", g.ID, g.Members, g.Score.Total)
 	}

@@ -20,9 +20,9 @@ type Point struct {
 	Y float64 `json:"y"`
 }
 
-// LayoutOptions tune Layout. The zero value is ready to use: every zero
+// Options tune ForceAtlas2. The zero value is ready to use: every zero
 // field takes the default given beside it.
-type LayoutOptions struct {
+type Options struct {
 	// Iterations of the force simulation per component (default 200).
 	Iterations int
 	// Seed for the initial positions (0 is a valid seed).
@@ -44,7 +44,7 @@ type LayoutOptions struct {
 	Workers int
 }
 
-func (o LayoutOptions) withDefaults() LayoutOptions {
+func (o Options) withDefaults() Options {
 	if o.Iterations <= 0 {
 		o.Iterations = 200
 	}
@@ -63,7 +63,7 @@ func (o LayoutOptions) withDefaults() LayoutOptions {
 	return o
 }
 
-// Layout computes seeded, force-directed positions for the nodes of s:
+// ForceAtlas2 computes seeded, force-directed positions for the nodes of s:
 // ForceAtlas2 (Jacomy, Venturini, Heymann & Bastian 2014, "ForceAtlas2, a
 // continuous graph layout algorithm for handy network visualization", PLoS
 // ONE 9(6): e98679) with its degree-weighted repulsion
@@ -81,8 +81,8 @@ func (o LayoutOptions) withDefaults() LayoutOptions {
 // snapshot it returns an empty slice. Zero-weight ties hold their
 // component together (they define components) but do not attract.
 //
-// Layout returns ctx.Err() when ctx is done before it finishes.
-func Layout(ctx context.Context, s *graph.Snapshot, opts LayoutOptions) ([]Point, error) {
+// ForceAtlas2 returns ctx.Err() when ctx is done before it finishes.
+func ForceAtlas2(ctx context.Context, s *graph.Snapshot, opts Options) ([]Point, error) {
 	opts = opts.withDefaults()
 	n := s.N()
 	pos := make([]Point, n)
@@ -205,7 +205,7 @@ func packComponents(comps [][]int32, pos []Point) {
 
 // layoutComponent runs ForceAtlas2 on one component and writes its
 // positions, centred on the origin with mean tie length 1, into pos.
-func layoutComponent(ctx context.Context, s *graph.Snapshot, nodes []int32, pos []Point, opts LayoutOptions, workers int) error {
+func layoutComponent(ctx context.Context, s *graph.Snapshot, nodes []int32, pos []Point, opts Options, workers int) error {
 	n := len(nodes)
 	switch n {
 	case 1:
@@ -234,7 +234,7 @@ func layoutComponent(ctx context.Context, s *graph.Snapshot, nodes []int32, pos 
 // fa2 is the state of a ForceAtlas2 run on one component, with nodes
 // renumbered 0..n-1 in the component's order.
 type fa2 struct {
-	opts         LayoutOptions
+	opts         Options
 	offsets      []int
 	adj          []int32
 	w            []float64
@@ -248,7 +248,7 @@ type fa2 struct {
 	tree         quadTree
 }
 
-func newFA2(s *graph.Snapshot, nodes []int32, opts LayoutOptions) *fa2 {
+func newFA2(s *graph.Snapshot, nodes []int32, opts Options) *fa2 {
 	n := len(nodes)
 	local := make(map[int32]int32, n)
 	for k, u := range nodes {

@@ -88,7 +88,7 @@ func TestLayoutConnectedNodesEndCloser(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			pos, err := Layout(context.Background(), c.s, LayoutOptions{Seed: 1})
+			pos, err := ForceAtlas2(context.Background(), c.s, Options{Seed: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,11 +104,11 @@ func TestLayoutConnectedNodesEndCloser(t *testing.T) {
 
 func TestLayoutDeterministic(t *testing.T) {
 	s := randomLayoutGraph(2500, 8000, 4)
-	a, err := Layout(context.Background(), s, LayoutOptions{Seed: 9, Iterations: 60, Workers: 1})
+	a, err := ForceAtlas2(context.Background(), s, Options{Seed: 9, Iterations: 60, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Layout(context.Background(), s, LayoutOptions{Seed: 9, Iterations: 60, Workers: 2})
+	b, err := ForceAtlas2(context.Background(), s, Options{Seed: 9, Iterations: 60, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestLayoutDeterministic(t *testing.T) {
 			t.Fatalf("node %d: %v with 1 worker, %v with 2: want identical", i, a[i], b[i])
 		}
 	}
-	c, _ := Layout(context.Background(), s, LayoutOptions{Seed: 10, Iterations: 60})
+	c, _ := ForceAtlas2(context.Background(), s, Options{Seed: 10, Iterations: 60})
 	same := 0
 	for i := range a {
 		if a[i] == c[i] {
@@ -144,7 +144,7 @@ func TestLayoutEdgeCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			pos, err := Layout(context.Background(), c.s, LayoutOptions{Seed: 1})
+			pos, err := ForceAtlas2(context.Background(), c.s, Options{Seed: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,7 +169,7 @@ func TestLayoutPacksComponentsWithoutOverlap(t *testing.T) {
 	src := []int32{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
 	dst := []int32{1, 2, 0, 4, 5, 3, 7, 8, 6, 10, 11, 12}
 	s := graph.BuildSnapshot(18, nil, src, dst, nil)
-	pos, err := Layout(context.Background(), s, LayoutOptions{Seed: 2})
+	pos, err := ForceAtlas2(context.Background(), s, Options{Seed: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,16 +200,16 @@ func TestLayoutPacksComponentsWithoutOverlap(t *testing.T) {
 func TestLayoutCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := Layout(ctx, randomLayoutGraph(3000, 9000, 1), LayoutOptions{})
+	_, err := ForceAtlas2(ctx, randomLayoutGraph(3000, 9000, 1), Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }
 
-func ExampleLayout() {
+func ExampleForceAtlas2() {
 	// A triangle and an isolated node.
 	s := graph.BuildSnapshot(4, nil, []int32{0, 1, 2}, []int32{1, 2, 0}, nil)
-	pos, err := Layout(context.Background(), s, LayoutOptions{Seed: 1})
+	pos, err := ForceAtlas2(context.Background(), s, Options{Seed: 1})
 	if err != nil {
 		panic(err)
 	}
@@ -229,7 +229,7 @@ func BenchmarkLayout(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d/m=%d", n, 5*n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Layout(context.Background(), s, LayoutOptions{Seed: 1, Iterations: 50}); err != nil {
+				if _, err := ForceAtlas2(context.Background(), s, Options{Seed: 1, Iterations: 50}); err != nil {
 					b.Fatal(err)
 				}
 			}

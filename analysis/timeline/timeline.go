@@ -15,9 +15,9 @@ import (
 // date to the next.
 type ClusterFunc func(ctx context.Context, s *graph.Snapshot, initial []int) ([]int, error)
 
-// TimelineOptions set what Timeline measures. Dates is required; the zero
+// Options set what Measure computes. Dates is required; the zero
 // value of everything else gives the defaults documented per field.
-type TimelineOptions struct {
+type Options struct {
 	// Dates are the snapshot dates, increasing (see SeriesDates).
 	Dates []time.Time
 	// Weighting turns partnerships into tie weights (zero value: graph's
@@ -42,9 +42,9 @@ type TimelineOptions struct {
 	Survival SurvivalOptions
 }
 
-// TimelineResult is how a network changed over a series of dates. JSON
+// Result is how a network changed over a series of dates. JSON
 // field names are a stable contract.
-type TimelineResult struct {
+type Result struct {
 	Dates     []string `json:"dates"`
 	Weighting string   `json:"weighting"`
 	// Undated counts partnerships and arrangements with no dates;
@@ -61,7 +61,7 @@ type TimelineResult struct {
 	Survival    *SurvivalResult  `json:"survival"`
 }
 
-// Timeline takes a snapshot of net on each date (SnapshotAt), measures each
+// Measure takes a snapshot of net on each date (SnapshotAt), measures each
 // (Period) against the one before, tracks clusters across them when
 // opts.Cluster is set (TrackClusters; each date's clustering starts from
 // the previous date's), and adds the successions (Successions) and
@@ -69,7 +69,7 @@ type TimelineResult struct {
 // last date). Successions and survival are measured on net as given, even
 // when ties are carried onto successors. An empty network gives periods
 // of zeros. It checks ctx between dates.
-func Timeline(ctx context.Context, net *graph.Network, opts TimelineOptions) (*TimelineResult, error) {
+func Measure(ctx context.Context, net *graph.Network, opts Options) (*Result, error) {
 	if err := CheckDates(opts.Dates); err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
@@ -80,7 +80,7 @@ func Timeline(ctx context.Context, net *graph.Network, opts TimelineOptions) (*T
 	if centralTop <= 0 {
 		centralTop = 10
 	}
-	res := &TimelineResult{Weighting: opts.Weighting.Describe(), Undated: CountUndated(net),
+	res := &Result{Weighting: opts.Weighting.Describe(), Undated: CountUndated(net),
 		DropUndated: opts.DropUndated, CarrySuccessors: opts.CarrySuccessors}
 	for _, d := range opts.Dates {
 		res.Dates = append(res.Dates, formatDay(d))

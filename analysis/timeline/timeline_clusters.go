@@ -48,7 +48,7 @@ type TrackedCluster struct {
 	Size int `json:"size"`
 	// Members are organisation indices in the full network, ascending.
 	Members []int `json:"-"`
-	// MemberIDs and Label are filled in by Timeline: member ids in index
+	// MemberIDs and Label are filled in by Measure: member ids in index
 	// order, and the name of the member with most ties inside the cluster.
 	MemberIDs []string `json:"members,omitempty"`
 	Label     string   `json:"label,omitempty"`

@@ -11,9 +11,9 @@ import (
 // DateLayout is the form dates take in timeline results: YYYY-MM-DD.
 const DateLayout = "2006-01-02"
 
-// MaxTimelineDates bounds a date series, so a typo such as --every 1d over
+// MaxDates bounds a date series, so a typo such as --every 1d over
 // a century cannot ask for tens of thousands of snapshots.
-const MaxTimelineDates = 1000
+const MaxDates = 1000
 
 // ErrBadInterval is returned (wrapped) for an interval that cannot be read
 // or is not positive.
@@ -96,7 +96,7 @@ func (iv Interval) String() string {
 // starts on the 31st does not drift; AddDate normalises, so 31 January plus
 // one month is 3 March (2 March in a leap year). A zero every means
 // DefaultInterval. It fails when from is after to, when either is zero, or
-// when the series would hold more than MaxTimelineDates dates.
+// when the series would hold more than MaxDates dates.
 func SeriesDates(from, to time.Time, every Interval) ([]time.Time, error) {
 	if from.IsZero() || to.IsZero() {
 		return nil, errors.New("date series: both ends are needed")
@@ -116,9 +116,9 @@ func SeriesDates(from, to time.Time, every Interval) ([]time.Time, error) {
 		if d.After(to) {
 			break
 		}
-		if len(out) == MaxTimelineDates {
+		if len(out) == MaxDates {
 			return nil, fmt.Errorf("date series from %s to %s every %s: more than %d dates",
-				from.Format(DateLayout), to.Format(DateLayout), every, MaxTimelineDates)
+				from.Format(DateLayout), to.Format(DateLayout), every, MaxDates)
 		}
 		out = append(out, d)
 	}
@@ -126,13 +126,13 @@ func SeriesDates(from, to time.Time, every Interval) ([]time.Time, error) {
 }
 
 // CheckDates checks a list of snapshot dates: at least one, none zero,
-// strictly increasing, at most MaxTimelineDates.
+// strictly increasing, at most MaxDates.
 func CheckDates(dates []time.Time) error {
 	if len(dates) == 0 {
 		return errors.New("no dates given")
 	}
-	if len(dates) > MaxTimelineDates {
-		return fmt.Errorf("%d dates: more than %d", len(dates), MaxTimelineDates)
+	if len(dates) > MaxDates {
+		return fmt.Errorf("%d dates: more than %d", len(dates), MaxDates)
 	}
 	for k, d := range dates {
 		if d.IsZero() {

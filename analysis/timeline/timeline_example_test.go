@@ -30,9 +30,9 @@ func mergerNetwork() *graph.Network {
 	return net
 }
 
-func ExampleTimeline() {
+func ExampleMeasure() {
 	dates, _ := timeline.SeriesDates(date("2009-01-01"), date("2021-01-01"), timeline.Interval{Years: 4})
-	res, err := timeline.Timeline(context.Background(), mergerNetwork(), timeline.TimelineOptions{Dates: dates})
+	res, err := timeline.Measure(context.Background(), mergerNetwork(), timeline.Options{Dates: dates})
 	if err != nil {
 		fmt.Println(err)
 		return

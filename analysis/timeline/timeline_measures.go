@@ -49,7 +49,7 @@ type Period struct {
 	// number of ties changed most, largest change first.
 	DegreeChanges []DegreeChange `json:"degree_changes"`
 	// NewlyCentral are organisations among the most central on Date (by
-	// strength, see TimelineOptions.CentralTop) that were not on the
+	// strength, see Options.CentralTop) that were not on the
 	// previous date.
 	NewlyCentral []CentralOrganisation `json:"newly_central"`
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // componentClusters is a stand-in clustering for tests: each connected
-// component is a cluster. It also checks the seed Timeline passes.
+// component is a cluster. It also checks the seed Measure passes.
 func componentClusters(t *testing.T) ClusterFunc {
 	calls := 0
 	return func(_ context.Context, s *graph.Snapshot, initial []int) ([]int, error) {
@@ -46,7 +46,7 @@ func componentClusters(t *testing.T) ClusterFunc {
 }
 
 func TestTimelinePeriods(t *testing.T) {
-	res, err := Timeline(context.Background(), datedNetwork(t), TimelineOptions{Dates: datedSeries(), CentralTop: 2, Cluster: componentClusters(t)})
+	res, err := Measure(context.Background(), datedNetwork(t), Options{Dates: datedSeries(), CentralTop: 2, Cluster: componentClusters(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,25 +132,25 @@ func TestTimelinePeriods(t *testing.T) {
 func TestTimelineOptions(t *testing.T) {
 	net := datedNetwork(t)
 	ctx := context.Background()
-	at2020 := TimelineOptions{Dates: datedSeries()[3:]}
+	at2020 := Options{Dates: datedSeries()[3:]}
 	cases := []struct {
 		name string
-		mod  func(*TimelineOptions)
+		mod  func(*Options)
 		ties int
 	}{
-		{"as recorded", func(*TimelineOptions) {}, 2},
+		{"as recorded", func(*Options) {}, 2},
 		// Carried: fire gains E (E-C, E-F), B-D becomes E-D from 2019-04-01;
 		// the shared management team has only E left; A-C ended in 2015.
-		{"carry successors", func(o *TimelineOptions) { o.CarrySuccessors = true }, 5},
+		{"carry successors", func(o *Options) { o.CarrySuccessors = true }, 5},
 		// Dropping the undated fire area leaves C-D and the pooled C-F.
-		{"drop undated", func(o *TimelineOptions) { o.DropUndated = true }, 2},
-		{"drop undated and carry", func(o *TimelineOptions) { o.DropUndated, o.CarrySuccessors = true, true }, 2},
+		{"drop undated", func(o *Options) { o.DropUndated = true }, 2},
+		{"drop undated and carry", func(o *Options) { o.DropUndated, o.CarrySuccessors = true, true }, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			o := at2020
 			c.mod(&o)
-			res, err := Timeline(ctx, net, o)
+			res, err := Measure(ctx, net, o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -159,18 +159,18 @@ func TestTimelineOptions(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Timeline(ctx, net, TimelineOptions{}); err == nil {
+	if _, err := Measure(ctx, net, Options{}); err == nil {
 		t.Error("no dates: no error")
 	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := Timeline(cancelled, net, TimelineOptions{Dates: datedSeries()}); err == nil {
+	if _, err := Measure(cancelled, net, Options{Dates: datedSeries()}); err == nil {
 		t.Error("cancelled: no error")
 	}
 }
 
 func TestTimelineEmptyNetwork(t *testing.T) {
-	res, err := Timeline(context.Background(), graph.NewNetwork(), TimelineOptions{Dates: datedSeries()})
+	res, err := Measure(context.Background(), graph.NewNetwork(), Options{Dates: datedSeries()})
 	if err != nil {
 		t.Fatal(err)
 	}

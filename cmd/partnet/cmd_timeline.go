@@ -107,7 +107,7 @@ func runTimeline(ctx context.Context, opts *timelineOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	res, err := timeline.Timeline(ctx, d.Network, timeline.TimelineOptions{
+	res, err := timeline.Measure(ctx, d.Network, timeline.Options{
 		Dates:           dates,
 		Weighting:       d.Weighting,
 		DropUndated:     opts.DropUndated,

@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""Time igraph's Leiden on the planted-partition graphs of analysis/bench_test.go.
+"""Time igraph's Leiden on the planted-partition graphs of analysis/community/bench_clusters_test.go.
 
 Write the graphs first, then run this with Debian's python3-igraph:
 
     mkdir -p /tmp/bench
     PARTNET_BENCH_EDGES=/tmp/bench go test ./analysis/ -run TestWriteBenchEdges
-    /usr/bin/python3 analysis/testdata/clusters/bench_igraph.py /tmp/bench/planted_*.csv
+    /usr/bin/python3 analysis/community/testdata/clusters/bench_igraph.py /tmp/bench/planted_*.csv
 
 Repeated pairs in the edge list are merged into one tie of summed weight,
 as graph.BuildSnapshot does. Debian's igraph 0.10.2 runs only one iteration

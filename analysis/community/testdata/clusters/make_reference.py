@@ -3,8 +3,8 @@
 leidenalg 0.9.1 and networkx 2.8.8, on Zachary's karate club read from
 ../shared/data/real/sna_benchmarks (run from the repository root):
 
-    /usr/bin/python3 analysis/testdata/clusters/make_reference.py \
-        > analysis/testdata/clusters/reference.json
+    /usr/bin/python3 analysis/community/testdata/clusters/make_reference.py \
+        > analysis/community/testdata/clusters/reference.json
 
 Debian's igraph 0.10.2 runs Leiden for one iteration only when asked for
 n_iterations=-1 (igraph bug #2798), so each seed is looped here: one
