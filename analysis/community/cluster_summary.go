@@ -21,7 +21,9 @@ type ClusterSummary struct {
 
 // SummaryGraph collapses each cluster of membership (labels 0..k-1, one
 // per node of s) into one node, for reports and for drawing large
-// networks. An empty snapshot gives an empty summary; unused labels give
+// networks: the quotient graph of the partition, as in the aggregation
+// step of Louvain (Blondel et al. 2008), with W_cd = sum_{i in c, j in d}
+// w_ij for c != d and Internal[c] = sum_{i<j in c} w_ij. An empty snapshot gives an empty summary; unused labels give
 // clusters of size 0; ties of weight zero are kept (with weight zero).
 func SummaryGraph(s *graph.Snapshot, membership []int) ClusterSummary {
 	k := 0

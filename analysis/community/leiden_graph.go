@@ -92,7 +92,10 @@ func baseGraph(s *graph.Snapshot, perm []int32, obj Objective) *levelGraph {
 }
 
 // aggregate collapses each refined community (labels 0..nref-1) of g into
-// one node, summing the ties between them and dropping those inside. It
+// one node, summing the ties between them and dropping those inside: the
+// aggregate network of Leiden's third phase (Traag, Waltman & van Eck
+// 2019, Algorithm A.2, AggregateGraph), with tie weight
+// W_RS = sum_{u in R, v in S} w_uv for refined communities R != S. It
 // returns the aggregate graph and the partition of its nodes induced by
 // part (each refined community lies inside one community of part, whose
 // labels are dense).

@@ -147,8 +147,9 @@ type Result struct {
 // filtered the same way). No organisation is in two groups, every group's
 // size is within range and every hard rule holds.
 //
-// Search: candidates come from Leiden clusters of the eligible
-// organisations at several resolutions and seeds; clusters that are too
+// Search: candidates come from Leiden clusters (Traag, Waltman & van Eck
+// 2019, package community) of the eligible organisations at several
+// resolutions and seeds; clusters that are too
 // large are split (Leiden at a higher resolution, then greedy peeling),
 // too-small ones grown along their strongest ties, each repaired to meet
 // the rules, then improved by local moves (add, drop, swap) while the
@@ -156,7 +157,9 @@ type Result struct {
 // improved again. This is a heuristic: it finds good groups, not provably
 // the best set. With at most ExactLimit eligible organisations the search
 // is exact instead: it maximises the total score of at most MaxGroups
-// disjoint valid groups.
+// disjoint valid groups. Each group scores
+// Total = 40 Collaboration + 20 Cohesion + 15 Density + 10 Compactness +
+// 15 Scale - 10 WeakestLink (see Score for each part's formula).
 //
 // An empty network, or one with no eligible organisations, gives no
 // groups; organisations with no ties inside a group score zero on

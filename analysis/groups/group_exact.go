@@ -7,7 +7,15 @@ import "math/bits"
 // score, by dynamic programming over subsets: best(mask, k) is the best
 // total using only organisations in mask and at most k groups; the lowest
 // organisation in mask is either left out or placed in a valid group
-// inside mask. Groups with no tie inside, or a score <= 0, are never
+// inside mask:
+//
+//	best(mask, k) = max( best(mask \ {v}, k),
+//	                     max over valid g with v in g, g within mask of
+//	                     score(g) + best(mask \ g, k-1) ),  v = min(mask)
+//
+// with best(0, k) = best(mask, 0) = 0 (dynamic programming over subsets,
+// as in Held & Karp 1962, applied to weighted set packing).
+// Groups with no tie inside, or a score <= 0, are never
 // chosen. Feasible up to about 16 organisations.
 func (p *groupProblem) exact() [][]int {
 	n := len(p.orgs)
