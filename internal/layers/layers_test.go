@@ -40,8 +40,6 @@ var allowed = map[string][]string{
 		"analysis", "graph", "internal/atomicfile"},
 	"reports/batch": {"reports", "analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline",
 		"analysis/layout", "analysis", "datasets", "graph", "internal/atomicfile", "internal/parallel"},
-	"batch": {"reports", "analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline",
-		"analysis/layout", "analysis", "datasets", "graph", "internal/atomicfile", "internal/parallel"},
 	"internal/atomicfile": {},
 	"internal/parallel":   {},
 	"internal/layers":     {},

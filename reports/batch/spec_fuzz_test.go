@@ -13,7 +13,7 @@ import (
 // are distinct, safe single path components (so no run can write outside
 // runs/), and Expand agrees with the run count.
 func FuzzParseSpec(f *testing.F) {
-	for _, p := range []string{"../cmd/partnet/testdata/batch_england.yaml", "testdata/bad_spec.yaml"} {
+	for _, p := range []string{"../../cmd/partnet/testdata/batch_england.yaml", "testdata/bad_spec.yaml"} {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}

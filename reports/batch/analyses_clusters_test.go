@@ -12,7 +12,7 @@ import (
 // regions: North, South, East), two seeds, both tiers.
 const clustersSpec = `
 name: clusters
-datasets: [../cmd/partnet/testdata/groups_small]
+datasets: [../../cmd/partnet/testdata/groups_small]
 analyses: [clusters, groups]
 parameters:
   seed: [1, 2]

@@ -3,7 +3,7 @@ package batch_test
 import (
 	"fmt"
 
-	"github.com/partnet/partnet/batch"
+	"github.com/partnet/partnet/reports/batch"
 )
 
 func ExampleExpand() {
