@@ -12,40 +12,14 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// sharedDir walks up from the test's working directory to the folder
-// holding go.mod and returns ../shared beside it, skipping the test when it
-// is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data folder %s absent: %v", shared, err)
-	}
-	return shared
-}
-
-// readCSVRows reads a CSV file under ../shared, skipping when absent, and
-// returns the rows after the header.
+// readCSVRows reads a CSV file under testdata and returns the rows after
+// the header.
 func readCSVRows(t testing.TB, rel string) [][]string {
 	t.Helper()
-	path := filepath.Join(sharedDir(t), rel)
+	path := filepath.Join("testdata", filepath.FromSlash(rel))
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("%s absent: %v", path, err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
@@ -56,11 +30,11 @@ func readCSVRows(t testing.TB, rel string) [][]string {
 }
 
 // karate returns Zachary's karate club (34 members, 78 ties) from
-// ../shared/data/real/sna_benchmarks, weighted by interaction counts or
+// testdata/sna_benchmarks (see its SOURCES.md), weighted by interaction counts or
 // with every tie weighing 1.
 func karate(t testing.TB, weighted bool) *graph.Snapshot {
 	t.Helper()
-	rows := readCSVRows(t, "data/real/sna_benchmarks/karate_club_edges.csv")
+	rows := readCSVRows(t, "sna_benchmarks/karate_club_edges.csv")
 	var src, dst []int32
 	var w []float64
 	for _, r := range rows {

@@ -12,7 +12,7 @@ import (
 // Hi, 1 Officer), read from karate_club_nodes.csv.
 func karateClub(t *testing.T) []int {
 	t.Helper()
-	rows := readCSVRows(t, "data/real/sna_benchmarks/karate_club_nodes.csv")
+	rows := readCSVRows(t, "sna_benchmarks/karate_club_nodes.csv")
 	club := make([]int, len(rows))
 	for i, r := range rows {
 		if r[1] != "Mr. Hi" {

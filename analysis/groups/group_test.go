@@ -2,9 +2,12 @@ package groups
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
@@ -392,8 +395,19 @@ func groupSignature(t *testing.T, net *graph.Network, s *graph.Snapshot) string 
 	return fmt.Sprint(out)
 }
 
+// TestGroupsRealBorders runs the border rule on England's real district
+// borders (testdata/england_lad24_borders.csv, see testdata/SOURCES.md).
 func TestGroupsRealBorders(t *testing.T) {
-	rows := readCSVRows(t, "data/real/lad21_neighbours/lad21_adjacency_edges.csv")
+	f, err := os.Open(filepath.Join("testdata", "england_lad24_borders.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows = rows[1:]
 	idSet := map[string]bool{}
 	var adj [][2]string
 	for _, r := range rows {

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reference values for partnet's cluster tests, from Debian's igraph 0.10.2,
 leidenalg 0.9.1 and networkx 2.8.8, on Zachary's karate club read from
-../shared/data/real/sna_benchmarks (run from the repository root):
+analysis/community/testdata/sna_benchmarks (run from the repository root):
 
     /usr/bin/python3 analysis/community/testdata/clusters/make_reference.py \
         > analysis/community/testdata/clusters/reference.json
@@ -20,8 +20,7 @@ import igraph as ig
 import leidenalg
 import networkx as nx
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..")
-DATA = os.path.join(ROOT, "..", "shared", "data", "real", "sna_benchmarks")
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sna_benchmarks")
 
 
 def karate():
