@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/internal/parallel"
@@ -103,25 +102,11 @@ func ForceAtlas2(ctx context.Context, s *graph.Snapshot, opts Options) ([]Point,
 		}
 		small = append(small, c)
 	}
-	var wg sync.WaitGroup
-	errs := make([]error, opts.Workers)
-	next := make(chan []int32)
-	for w := 0; w < opts.Workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for c := range next {
-				if errs[w] == nil {
-					errs[w] = layoutComponent(ctx, s, c, pos, opts, 1)
-				}
-			}
-		}(w)
-	}
-	for _, c := range small {
-		next <- c
-	}
-	close(next)
-	wg.Wait()
+	errs := make([]error, len(small))
+	parallel.Each(opts.Workers, len(small), func(k int) {
+		// A cancelled ctx stops each remaining component at its first step.
+		errs[k] = layoutComponent(ctx, s, small[k], pos, opts, 1)
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -302,7 +287,9 @@ func (f *fa2) step(workers int) {
 	copy(f.oldFx, f.fx)
 	copy(f.oldFy, f.fy)
 	f.tree.build(f.x, f.y, f.mass)
-	parallel.Rows(workers, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
+	// Chunks of 500 nodes: a component of 2,000 or more (laid out with all
+	// workers, see ForceAtlas2) is split among them.
+	parallel.RowsOf(workers, n, 500, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			f.force(i)
 		}

@@ -28,8 +28,16 @@ func Workers(want, items int) int {
 // the result does not depend on which worker ran which chunk. Below four
 // chunks, or with one worker, everything runs on the calling goroutine.
 func Rows[S any](want, n int, newScratch func() S, fn func(scratch S, lo, hi int)) {
-	workers := Workers(want, (n+Chunk-1)/Chunk)
-	if workers < 2 || n < 4*Chunk {
+	RowsOf(want, n, Chunk, newScratch, fn)
+}
+
+// RowsOf is Rows with chunks of the given size, for loops whose rows are
+// costly (a layout's force on one node walks a quadtree): it runs in
+// parallel from four chunks up.
+func RowsOf[S any](want, n, chunk int, newScratch func() S, fn func(scratch S, lo, hi int)) {
+	chunk = max(chunk, 1)
+	workers := Workers(want, (n+chunk-1)/chunk)
+	if workers < 2 || n < 4*chunk {
 		fn(newScratch(), 0, n)
 		return
 	}
@@ -41,11 +49,11 @@ func Rows[S any](want, n int, newScratch func() S, fn func(scratch S, lo, hi int
 			defer wg.Done()
 			sc := newScratch()
 			for {
-				lo := int(next.Add(Chunk)) - Chunk
+				lo := int(next.Add(int64(chunk))) - chunk
 				if lo >= n {
 					return
 				}
-				fn(sc, lo, min(lo+Chunk, n))
+				fn(sc, lo, min(lo+chunk, n))
 			}
 		}()
 	}

@@ -79,3 +79,26 @@ func TestTicker(t *testing.T) {
 	}
 	Ticker(10, nil)() // no progress: a no-op
 }
+
+// TestRowsOfSmallChunks checks RowsOf with a chunk that does not divide n.
+func TestRowsOfSmallChunks(t *testing.T) {
+	for _, n := range []int{0, 5, 11, 12, 1001} {
+		seen := make([]int, n)
+		var mu sync.Mutex
+		RowsOf(2, n, 3, NoScratch, func(_ struct{}, lo, hi int) {
+			if hi-lo > 3 && n >= 12 {
+				t.Errorf("RowsOf(n=%d, chunk 3): chunk [%d, %d) longer than 3", n, lo, hi)
+			}
+			mu.Lock()
+			for i := lo; i < hi; i++ {
+				seen[i]++
+			}
+			mu.Unlock()
+		})
+		for i, c := range seen {
+			if c != 1 {
+				t.Fatalf("RowsOf(n=%d): row %d visited %d times, want 1", n, i, c)
+			}
+		}
+	}
+}
