@@ -55,11 +55,6 @@ func BenchmarkFileTriangles(b *testing.B) {
 			triangleCount(s, false)
 		}
 	})
-	b.Run("old", func(b *testing.B) {
-		for b.Loop() {
-			trianglesOld(s)
-		}
-	})
 	b.Run("weighted", func(b *testing.B) {
 		for b.Loop() {
 			triangleCount(s, true)
@@ -72,58 +67,3 @@ func BenchmarkFileTriangles(b *testing.B) {
 	})
 }
 
-func trianglesOld(s *graph.Snapshot) []int {
-	n := s.N()
-	above := func(u, v int32) bool { // v ranks above u
-		du, dv := s.Degree(int(u)), s.Degree(int(v))
-		return dv > du || dv == du && v > u
-	}
-	// Each worker counts into its own array (a triangle adds to three
-	// nodes, which other workers may also be adding to); the integer sums
-	// are the same whatever the split.
-	type scratch struct {
-		mark []int32 // mark[x] == u+1: x is a higher-ranked partner of u
-		out  []int
-	}
-	var mu sync.Mutex
-	var parts []*scratch
-	parallelRows(n, func() *scratch {
-		sc := &scratch{mark: make([]int32, n), out: make([]int, n)}
-		mu.Lock()
-		parts = append(parts, sc)
-		mu.Unlock()
-		return sc
-	}, func(sc *scratch, lo, hi int) {
-		mark, out := sc.mark, sc.out
-		for u := int32(lo); int(u) < hi; u++ {
-			row := s.Neighbours(int(u))
-			for _, v := range row {
-				if above(u, v) {
-					mark[v] = u + 1
-				}
-			}
-			for _, v := range row {
-				if !above(u, v) {
-					continue
-				}
-				for _, w := range s.Neighbours(int(v)) {
-					if mark[w] == u+1 && above(v, w) {
-						out[u]++
-						out[v]++
-						out[w]++
-					}
-				}
-			}
-		}
-	})
-	if len(parts) == 0 {
-		return make([]int, n)
-	}
-	out := parts[0].out
-	for _, p := range parts[1:] {
-		for i, c := range p.out {
-			out[i] += c
-		}
-	}
-	return out
-}

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // Triangles returns, per node, the number of ties among its partners (the
@@ -37,7 +38,7 @@ func newForwardTies(s *graph.Snapshot, weighted bool, maxW float64) *forwardTies
 		return dv > du || dv == du && int(v) > u
 	}
 	f := &forwardTies{off: make([]int, n+1)}
-	parallelRows(n, noScratch, func(_ struct{}, lo, hi int) {
+	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			c := 0
 			for _, v := range adj[off[u]:off[u+1]] {
@@ -55,7 +56,7 @@ func newForwardTies(s *graph.Snapshot, weighted bool, maxW float64) *forwardTies
 	if weighted {
 		f.cw = make([]float64, f.off[n])
 	}
-	parallelRows(n, noScratch, func(_ struct{}, lo, hi int) {
+	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			e := f.off[u]
 			for k := off[u]; k < off[u+1]; k++ {
@@ -124,7 +125,7 @@ func triangleCount(s *graph.Snapshot, weighted bool) ([]int, []float64) {
 		mark []uint64 // bit w: w is a forward partner of u (n bits, cache-resident)
 		pos  []int32  // pos[w]: the forward tie u-w, while marked
 	}
-	parallelRows(n, func() *scratch {
+	parallel.Rows(0, n, func() *scratch {
 		return &scratch{mark: make([]uint64, (n+63)/64), pos: make([]int32, n)}
 	}, func(sc *scratch, lo, hi int) {
 		mark, pos := sc.mark, sc.pos
@@ -171,7 +172,7 @@ func triangleCount(s *graph.Snapshot, weighted bool) ([]int, []float64) {
 	// Each node adds the slots of the forward ties pointing to it, listed
 	// by a counting sort on their heads (in order of their tails).
 	in := f.incoming(n)
-	parallelRows(n, noScratch, func(_ struct{}, lo, hi int) {
+	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for x := lo; x < hi; x++ {
 			t, sum := tri[x], 0.0
 			if weighted {

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 	"gonum.org/v1/gonum/lapack/gonum"
 )
 
@@ -204,7 +205,7 @@ func (l *lanczos) addBasis(j int, b float64) {
 		l.basis = append(l.basis, make([]float64, len(l.w)))
 	}
 	v := l.basis[j]
-	parallelRows(len(v), noScratch, func(_ struct{}, lo, hi int) {
+	parallel.Rows(0, len(v), parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			v[i] = l.w[i] / b
 		}
@@ -214,7 +215,7 @@ func (l *lanczos) addBasis(j int, b float64) {
 // ritzVector sets x = V s, normalised.
 func (l *lanczos) ritzVector(x []float64, s []float64) {
 	basis := l.basis[:len(s)]
-	parallelRows(len(x), noScratch, func(_ struct{}, lo, hi int) {
+	parallel.Rows(0, len(x), parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			var sum float64
 			for j, v := range basis {
@@ -238,7 +239,7 @@ func (l *lanczos) ritzVector(x []float64, s []float64) {
 func (l *lanczos) multiply(x, y []float64) {
 	off, adj, wts := l.s.Offsets(), l.s.Adjacency(), l.s.AdjacencyWeights()
 	weighted := l.weighted
-	parallelRows(len(x), noScratch, func(_ struct{}, lo, hi int) {
+	parallel.Rows(0, len(x), parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for v := lo; v < hi; v++ {
 			var sum float64
 			if weighted {
@@ -264,7 +265,7 @@ func (l *lanczos) orthogonalise(j int) (alpha, norm float64) {
 	for pass := 0; pass < 3; pass++ {
 		h := l.projections(basis)
 		alpha += h[j]
-		parallelRows(len(l.w), noScratch, func(_ struct{}, lo, hi int) {
+		parallel.Rows(0, len(l.w), parallel.NoScratch, func(_ struct{}, lo, hi int) {
 			for i := lo; i < hi; i++ {
 				sum := l.w[i]
 				for k, v := range basis {
@@ -289,7 +290,7 @@ func (l *lanczos) projections(basis [][]float64) []float64 {
 	n, k := len(l.w), len(basis)
 	blocks := (n + block - 1) / block
 	partial := make([]float64, blocks*k)
-	parallelRows(blocks, noScratch, func(_ struct{}, lo, hi int) {
+	parallel.Rows(0, blocks, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for b := lo; b < hi; b++ {
 			start, end := b*block, min((b+1)*block, n)
 			ws := l.w[start:end]
