@@ -66,4 +66,3 @@ func BenchmarkFileTriangles(b *testing.B) {
 		}
 	})
 }
-
