@@ -37,12 +37,17 @@ func newForwardTies(s *graph.Snapshot, weighted bool, maxW float64) *forwardTies
 		du, dv := deg[u], deg[v]
 		return dv > du || dv == du && int(v) > u
 	}
+	// One pass with the random degree look-ups marks each adjacency slot
+	// forward or not (a byte per slot, so rows on two cores never share a
+	// word); the fill pass then reads the marks in order.
 	f := &forwardTies{off: make([]int, n+1)}
+	fwd := make([]bool, len(adj))
 	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			c := 0
-			for _, v := range adj[off[u]:off[u+1]] {
-				if above(u, v) {
+			for k := off[u]; k < off[u+1]; k++ {
+				if above(u, adj[k]) {
+					fwd[k] = true
 					c++
 				}
 			}
@@ -60,8 +65,8 @@ func newForwardTies(s *graph.Snapshot, weighted bool, maxW float64) *forwardTies
 		for u := lo; u < hi; u++ {
 			e := f.off[u]
 			for k := off[u]; k < off[u+1]; k++ {
-				if v := adj[k]; above(u, v) {
-					f.adj[e] = v
+				if fwd[k] {
+					f.adj[e] = adj[k]
 					if weighted {
 						f.cw[e] = math.Cbrt(ws[k] / maxW)
 					}
