@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"strconv"
 	"strings"
@@ -68,4 +69,21 @@ func BenchmarkFileTriangles(b *testing.B) {
 	b.Run("count", func(b *testing.B) { cpuBench(b, func() { triangleCount(s, false) }) })
 	b.Run("weighted", func(b *testing.B) { cpuBench(b, func() { triangleCount(s, true) }) })
 	b.Run("kcore", func(b *testing.B) { cpuBench(b, func() { CoreNumber(s) }) })
+}
+
+func BenchmarkFileEigenvector(b *testing.B) {
+	s := benchFile(b)
+	for _, weighted := range []bool{false, true} {
+		name := map[bool]string{false: "unweighted", true: "weighted"}[weighted]
+		b.Run(name, func(b *testing.B) {
+			var e *EigenvectorResult
+			cpuBench(b, func() {
+				var err error
+				if e, err = Eigenvector(context.Background(), s, EigenvectorOptions{Weighted: weighted}); err != nil {
+					b.Fatal(err)
+				}
+			})
+			b.ReportMetric(float64(e.Iterations), "products")
+		})
+	}
 }

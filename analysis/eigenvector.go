@@ -188,11 +188,16 @@ func (l *lanczos) cycle(ctx context.Context, x []float64, tol float64, maxIter i
 			continue
 		}
 		next = k + max(4, k/8)
-		theta, s = topRitz(l.alpha, l.beta[:k-1])
+		var theta2 float64
+		theta, theta2, s = topRitz(l.alpha, l.beta[:k-1])
+		// The Ritz vector's error is about resid / gap; the second Ritz
+		// value gives the gap (an overestimate early on, when it is still
+		// below lambda_2), so the vector is good to about 1e-13 here.
 		resid := math.Abs(b * s[k-1])
-		if invariant || resid <= tol*math.Abs(theta) || last {
+		ok := resid <= max(tol*math.Abs(theta), 1e-13*(theta-theta2))
+		if invariant || ok || last {
 			l.ritzVector(x, s)
-			return theta, invariant || resid <= tol*math.Abs(theta), nil
+			return theta, invariant || ok, nil
 		}
 		l.addBasis(j+1, b)
 	}
@@ -256,26 +261,46 @@ func (l *lanczos) multiply(x, y []float64) {
 	})
 }
 
-// orthogonalise removes from w its components along basis vectors 0..j
-// (classical Gram-Schmidt, a second pass when the norm fell below 0.7 of
-// what it was) and returns alpha_j (w's component along v_j) and ||w||.
+// orthogonalise makes w = A v_j orthogonal to basis vectors 0..j and
+// returns alpha_j (w's component along v_j) and the remaining norm: first
+// the three-term recurrence (w -= alpha v_j + beta_{j-1} v_{j-1}), then one
+// pass of classical Gram-Schmidt against the whole basis, and a second
+// only when that pass removed more than half the norm ("twice is enough").
 func (l *lanczos) orthogonalise(j int) (alpha, norm float64) {
+	w, vj := l.w, l.basis[j]
+	alpha = dot(w, vj)
+	var vp []float64
+	bp := 0.0
+	if j > 0 {
+		vp, bp = l.basis[j-1], l.beta[j-1]
+	}
+	parallel.Rows(0, len(w), parallel.NoScratch, func(_ struct{}, lo, hi int) {
+		if vp == nil {
+			for i := lo; i < hi; i++ {
+				w[i] -= alpha * vj[i]
+			}
+			return
+		}
+		for i := lo; i < hi; i++ {
+			w[i] -= alpha*vj[i] + bp*vp[i]
+		}
+	})
 	basis := l.basis[:j+1]
-	before := dot(l.w, l.w)
-	for pass := 0; pass < 3; pass++ {
+	before := dot(w, w)
+	for pass := 0; pass < 2; pass++ {
 		h := l.projections(basis)
 		alpha += h[j]
-		parallel.Rows(0, len(l.w), parallel.NoScratch, func(_ struct{}, lo, hi int) {
+		parallel.Rows(0, len(w), parallel.NoScratch, func(_ struct{}, lo, hi int) {
 			for i := lo; i < hi; i++ {
-				sum := l.w[i]
+				sum := w[i]
 				for k, v := range basis {
 					sum -= h[k] * v[i]
 				}
-				l.w[i] = sum
+				w[i] = sum
 			}
 		})
-		after := dot(l.w, l.w)
-		if after > 0.49*before {
+		after := dot(w, w)
+		if after > 0.25*before {
 			return alpha, math.Sqrt(after)
 		}
 		before = after
@@ -324,21 +349,21 @@ func dot(a, b []float64) float64 {
 }
 
 // topRitz returns the largest eigenvalue of the symmetric tridiagonal
-// matrix with diagonal alpha and off-diagonal beta, and its unit
-// eigenvector. The eigenvalues come from LAPACK's dsterf; the vector from
+// matrix with diagonal alpha and off-diagonal beta, the second largest,
+// and the largest one's unit eigenvector. The eigenvalues come from LAPACK's dsterf; the vector from
 // inverse iteration with (theta + delta) I - T, which is positive definite
 // because theta is the largest eigenvalue, so its LDL^T factorisation
 // needs no pivoting.
-func topRitz(alpha, beta []float64) (float64, []float64) {
+func topRitz(alpha, beta []float64) (theta, theta2 float64, s []float64) {
 	k := len(alpha)
 	if k == 1 {
-		return alpha[0], []float64{1}
+		return alpha[0], alpha[0], []float64{1}
 	}
 	d, e := append([]float64(nil), alpha...), append([]float64(nil), beta...)
 	if !(gonum.Implementation{}).Dsterf(k, d, e) {
 		panic("dsterf did not converge on a symmetric tridiagonal matrix")
 	}
-	theta := d[k-1]
+	theta, theta2 = d[k-1], d[k-2]
 	norm := 0.0
 	for i := range alpha {
 		norm = max(norm, math.Abs(alpha[i]))
@@ -346,7 +371,7 @@ func topRitz(alpha, beta []float64) (float64, []float64) {
 	for _, b := range beta {
 		norm = max(norm, math.Abs(b))
 	}
-	s := make([]float64, k)
+	s = make([]float64, k)
 	piv := make([]float64, k)
 	for delta := max(norm, 1e-300) * 1e-13; ; delta *= 10 {
 		if ldlTop(alpha, beta, theta+delta, piv) {
@@ -373,7 +398,7 @@ func topRitz(alpha, beta []float64) (float64, []float64) {
 			s[i] /= nn
 		}
 	}
-	return theta, s
+	return theta, theta2, s
 }
 
 // ldlTop factors sigma I - T = L D L^T (T tridiagonal, L unit lower
