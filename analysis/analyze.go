@@ -146,6 +146,15 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 	if err := networkFigures(s, groups, tri, cut, nf); err != nil {
 		return nil, err
 	}
+	var paths *pathFigures
+	if slices.Contains(want, "betweenness") && slices.Contains(want, "closeness") {
+		if opts.Progress != nil {
+			opts.Progress("betweenness", 0, -1)
+		}
+		if paths, err = fusedPaths(ctx, s, opts.BetweennessSamples, opts.Seed, opts.Workers, nil); err != nil {
+			return nil, fmt.Errorf("analyze: %w", err)
+		}
+	}
 	for _, m := range want {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("analyze: %w", err)
@@ -153,7 +162,7 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 		if opts.Progress != nil {
 			opts.Progress(m, 0, -1)
 		}
-		if err := computeMetric(ctx, m, s, groups, tri, wsum, cut, opts, rows, nf); err != nil {
+		if err := computeMetric(ctx, m, s, groups, tri, wsum, cut, paths, opts, rows, nf); err != nil {
 			return nil, fmt.Errorf("analyze: %s: %w", m, err)
 		}
 	}
