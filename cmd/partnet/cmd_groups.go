@@ -56,7 +56,12 @@ organisation in two groups, --must-link (kept together or both left out),
 shared borders) and --max-distance-km (no two members further apart).
 
 Shared borders come from the dataset's adjacency.csv (pairs of ids, "a,b"),
-or from --adjacency FILE (the ONS lad21 neighbours file works as is).
+or from --adjacency FILE (the ONS lad21 neighbours file works as is). The
+embedded England data carries its own, derived from ONS's May 2024 district
+outlines (counties as the union of their districts; abolished councils from
+their successors' outlines; partnet datasets export writes it as adjacency.csv).
+With --require-adjacent, organisations with no border row are counted and
+named on stderr.
 Organisation ids in --must-link, --cannot-link and --exclude must be in the
 dataset (a usage error, exit 2, otherwise).
 
@@ -246,6 +251,9 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	}
 	if opts.RequireAdjacent && adj == nil {
 		return usagef(errors.New("--require-adjacent needs shared borders: the dataset has no adjacency.csv; give --adjacency FILE"))
+	}
+	if opts.RequireAdjacent {
+		warnMissingBorders(s, net, adj, adjFrom, opts.Members, opts.Types)
 	}
 	large := net.NumOrganisations() > reports.LargeNetwork
 	how := ""
