@@ -1,0 +1,433 @@
+package groups
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/partnet/partnet/graph"
+)
+
+// Weights of the parts of the potential score (points out of 100). They
+// were set from the literature on why councils share services before any
+// backtest was run, and are not tuned to the backtest (see
+// docs/methods.md, "Potential partners").
+const (
+	PotentialWeightPartners = 40 // shared partners: Adamic-Adar, scaled by the round's largest
+	PotentialWeightAreas    = 20 // shared statutory areas (fire, police, resilience, combined authority), up to 3
+	PotentialWeightBorder   = 30 // a shared border
+	PotentialWeightType     = 10 // the same type (two districts, two London boroughs)
+)
+
+// PotentialAreasCap is the number of shared statutory areas that earns the
+// whole areas part.
+const PotentialAreasCap = 3
+
+// Kinds of tie the potential score reads. Shared management and shared
+// services are joint working already; statutory areas are places set by
+// law that councils share; grants are funding, not joint working, and are
+// left out of the round.
+var (
+	SharedKinds    = []string{"shared_management", "shared_service"}
+	StatutoryKinds = []string{"statutory_body", "statutory_partnership", "combined_authority"}
+)
+
+const kindGrant = "grant"
+
+// PotentialOptions configures Potential. Zero values take the defaults
+// documented on each field.
+type PotentialOptions struct {
+	// At is the day of the round: organisations, partnerships and
+	// arrangements active then. Zero means the data's latest date
+	// (LatestDate); undated ties count as active on every day.
+	At time.Time
+	// Sectors and Types say which organisations may be proposed; nil
+	// Sectors means councils, nil Types any type.
+	Sectors, Types []string
+	// Exclude lists organisation ids never to propose.
+	Exclude []string
+	// Adjacency lists pairs of organisation ids that share a border. Without
+	// it the border part is 0 for every pair (and the result says so).
+	Adjacency [][2]string
+	// Pairs is how many pairs to list (0: 30; negative: every candidate).
+	Pairs int
+	// Groups is how many groups of three to list (0: 10; negative: none).
+	Groups int
+}
+
+// PotentialParts are a pair's score parts, each between 0 and 1.
+type PotentialParts struct {
+	Partners float64 // Adamic-Adar / the largest among candidate pairs
+	Areas    float64 // shared statutory areas / PotentialAreasCap, at most 1
+	Border   float64 // 1 if the two share a border
+	SameType float64 // 1 if the two have the same (non-empty) type
+}
+
+// PotentialPair is one proposed pair, with its evidence.
+type PotentialPair struct {
+	Rank int
+	// A and B are organisation indices in the network given to Potential,
+	// A's id before B's.
+	A, B  int
+	Score float64
+	Parts PotentialParts
+	// AdamicAdar is the raw index on the round's partnership network.
+	AdamicAdar float64
+	// Partners are the shared partners (organisation indices), the most
+	// telling first: fewest partners of their own, then by id.
+	Partners []int
+	// Areas are the statutory areas both belong to (arrangement indices in
+	// the network given to Potential), by name.
+	Areas []int
+	// Border says whether the two share a border (false without a table).
+	Border bool
+	// DistanceKm is the great-circle distance between them; NaN when
+	// either has no location.
+	DistanceKm float64
+}
+
+// PotentialGroup is a group of three whose three pairs are all candidates.
+type PotentialGroup struct {
+	Rank int
+	// Members are organisation indices, ascending by id.
+	Members []int
+	// Score is the mean of the three pairs' scores.
+	Score float64
+	// Pairs are the three pairs' ranks among all candidate pairs (1-based).
+	Pairs [3]int
+}
+
+// PotentialResult is the answer to "who could work together next".
+type PotentialResult struct {
+	// At is the round's day (zero when nothing in the data is dated).
+	At time.Time
+	// Eligible is the number of organisations that could be proposed;
+	// Candidates the number of eligible pairs not already sharing
+	// management or services that have any evidence (a shared partner, a
+	// shared area or a border).
+	Eligible, Candidates int
+	// Sharing is the number of eligible pairs that already share
+	// management or a service on At, and so are not proposed.
+	Sharing int
+	Pairs   []PotentialPair
+	Groups  []PotentialGroup
+	// HasBorders says whether an adjacency table was given; Note states
+	// what the result rests on.
+	HasBorders bool
+	Note       string
+}
+
+// ErrPotentialOptions is returned for options Potential cannot use.
+var ErrPotentialOptions = errors.New("invalid potential options")
+
+// Potential ranks pairs of eligible organisations that do not yet share
+// management or a service on the round's day by what predicts joint
+// working, and lists groups of three whose pairs all rank. Score (0-100) =
+// 40 x shared partners (the Adamic-Adar index on the round's partnership
+// network, grants left out, divided by the largest among candidates) + 20
+// x shared statutory areas (fire, police, resilience, combined authority;
+// 3 or more earn it all) + 30 x shared border + 10 x same type. Pairs are
+// ranked by score, then by ids; only pairs with a shared partner, a shared
+// area or a border are candidates.
+//
+// An empty network, or one with fewer than two eligible organisations,
+// gives no pairs. Every tie counts once whatever its weight (a tie of
+// weight zero too).
+func Potential(ctx context.Context, net *graph.Network, opts PotentialOptions) (*PotentialResult, error) {
+	all, err := potentialCandidates(ctx, net, opts)
+	if err != nil {
+		return nil, err
+	}
+	res := all.result
+	n := opts.Pairs
+	if n == 0 {
+		n = 30
+	}
+	if n < 0 || n > len(all.pairs) {
+		n = len(all.pairs)
+	}
+	res.Pairs = all.pairs[:n]
+	all.evidence(res.Pairs)
+	g := opts.Groups
+	if g == 0 {
+		g = 10
+	}
+	if g > 0 {
+		res.Groups = all.triangles(g)
+	}
+	return res, nil
+}
+
+// candidates is every candidate pair of a round, ranked, with what is
+// needed to explain them.
+type candidates struct {
+	net    *graph.Network // the caller's network
+	round  *graph.Network
+	snap   *graph.Snapshot
+	toNet  []int // round index -> net index
+	fromNt map[int]int
+	areas  map[[2]int][]int // round pair -> statutory arrangements (round indices)
+	border map[[2]int]bool  // round pair
+	pairs  []PotentialPair  // ranked; A, B are net indices
+	result *PotentialResult
+}
+
+func potentialCandidates(ctx context.Context, net *graph.Network, opts PotentialOptions) (*candidates, error) {
+	at := opts.At
+	if at.IsZero() {
+		at = LatestDate(net)
+	}
+	for _, id := range opts.Exclude {
+		if _, ok := net.Index(id); !ok {
+			return nil, fmt.Errorf("potential: exclude: no organisation %q: %w", id, ErrPotentialOptions)
+		}
+	}
+	round, toNet := roundAt(net, at)
+	c := &candidates{net: net, round: round, snap: round.Snapshot(graph.Weighting{}), toNet: toNet,
+		fromNt: map[int]int{}, areas: map[[2]int][]int{}, border: map[[2]int]bool{}}
+	for r, i := range toNet {
+		c.fromNt[i] = r
+	}
+	sectors := opts.Sectors
+	if sectors == nil {
+		sectors = []string{graph.SectorCouncil}
+	}
+	eligible := make([]bool, round.NumOrganisations())
+	nEligible := 0
+	for i := range eligible {
+		o := round.Organisation(i)
+		eligible[i] = slices.Contains(sectors, o.Sector) && (len(opts.Types) == 0 || slices.Contains(opts.Types, o.Type)) &&
+			!slices.Contains(opts.Exclude, o.ID)
+		if eligible[i] {
+			nEligible++
+		}
+	}
+	sharing := c.sharingPairs(eligible)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for ai := 0; ai < round.NumArrangements(); ai++ {
+		if !slices.Contains(StatutoryKinds, round.Arrangement(ai).Kind) {
+			continue
+		}
+		eachPair(round.ArrangementMembers(ai), eligible, func(p [2]int) { c.areas[p] = append(c.areas[p], ai) })
+	}
+	for _, p := range opts.Adjacency {
+		a, okA := round.Index(p[0])
+		b, okB := round.Index(p[1])
+		if okA && okB && a != b && eligible[a] && eligible[b] {
+			c.border[orderedPair(a, b)] = true
+		}
+	}
+	aa := adamicAdarAmong(c.snap, eligible)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	keys := map[[2]int]bool{}
+	for p := range aa {
+		keys[p] = true
+	}
+	for p := range c.areas {
+		keys[p] = true
+	}
+	for p := range c.border {
+		keys[p] = true
+	}
+	maxAA := 0.0
+	for p := range keys {
+		if !sharing[p] {
+			maxAA = max(maxAA, aa[p])
+		}
+	}
+	for p := range keys {
+		if sharing[p] {
+			continue
+		}
+		a, b := round.Organisation(p[0]), round.Organisation(p[1])
+		parts := PotentialParts{Areas: math.Min(float64(len(c.areas[p]))/PotentialAreasCap, 1)}
+		if maxAA > 0 {
+			parts.Partners = aa[p] / maxAA
+		}
+		if c.border[p] {
+			parts.Border = 1
+		}
+		if a.Type != "" && a.Type == b.Type {
+			parts.SameType = 1
+		}
+		pp := PotentialPair{A: toNet[p[0]], B: toNet[p[1]], Parts: parts, AdamicAdar: aa[p], Border: c.border[p],
+			Score: PotentialWeightPartners*parts.Partners + PotentialWeightAreas*parts.Areas +
+				PotentialWeightBorder*parts.Border + PotentialWeightType*parts.SameType,
+			DistanceKm: distanceKm(a, b)}
+		if a.ID > b.ID {
+			pp.A, pp.B = pp.B, pp.A
+		}
+		c.pairs = append(c.pairs, pp)
+	}
+	sort.Slice(c.pairs, func(x, y int) bool {
+		px, py := c.pairs[x], c.pairs[y]
+		if px.Score != py.Score {
+			return px.Score > py.Score
+		}
+		if ax, ay := net.Organisation(px.A).ID, net.Organisation(py.A).ID; ax != ay {
+			return ax < ay
+		}
+		return net.Organisation(px.B).ID < net.Organisation(py.B).ID
+	})
+	for i := range c.pairs {
+		c.pairs[i].Rank = i + 1
+	}
+	c.result = &PotentialResult{At: at, Eligible: nEligible, Candidates: len(c.pairs), Sharing: len(sharing),
+		HasBorders: len(opts.Adjacency) > 0}
+	c.result.Note = potentialNote(c.result)
+	return c, nil
+}
+
+func potentialNote(r *PotentialResult) string {
+	var b strings.Builder
+	b.WriteString("potential: pairs not yet sharing management or a service, ranked by shared partners (Adamic-Adar), shared statutory areas, a shared border and the same type")
+	if !r.HasBorders {
+		b.WriteString("; no border table, so the border part is 0 for every pair")
+	}
+	return b.String()
+}
+
+// sharingPairs returns the eligible pairs (round indices) that share
+// management or a service in the round.
+func (c *candidates) sharingPairs(eligible []bool) map[[2]int]bool {
+	out := map[[2]int]bool{}
+	for i := 0; i < c.round.NumPartnerships(); i++ {
+		if !slices.Contains(SharedKinds, c.round.PartnershipKind(i)) {
+			continue
+		}
+		a, b := c.round.PartnershipEnds(i)
+		if a != b && eligible[a] && eligible[b] {
+			out[orderedPair(a, b)] = true
+		}
+	}
+	for ai := 0; ai < c.round.NumArrangements(); ai++ {
+		if slices.Contains(SharedKinds, c.round.Arrangement(ai).Kind) {
+			eachPair(c.round.ArrangementMembers(ai), eligible, func(p [2]int) { out[p] = true })
+		}
+	}
+	return out
+}
+
+// evidence fills in the shared partners and areas of the given pairs.
+func (c *candidates) evidence(pairs []PotentialPair) {
+	for i := range pairs {
+		p := &pairs[i]
+		a, b := c.fromNt[p.A], c.fromNt[p.B]
+		shared := CommonNeighbours(c.snap, a, b)
+		sort.Slice(shared, func(x, y int) bool {
+			dx, dy := c.snap.Degree(shared[x]), c.snap.Degree(shared[y])
+			if dx != dy {
+				return dx < dy
+			}
+			return c.round.Organisation(shared[x]).ID < c.round.Organisation(shared[y]).ID
+		})
+		p.Partners = make([]int, len(shared))
+		for k, w := range shared {
+			p.Partners[k] = c.toNet[w]
+		}
+		p.Areas = nil
+		for _, ai := range c.areas[orderedPair(a, b)] {
+			if ni, ok := c.net.ArrangementIndex(c.round.Arrangement(ai).ID); ok {
+				p.Areas = append(p.Areas, ni)
+			}
+		}
+		sort.Slice(p.Areas, func(x, y int) bool {
+			return c.net.Arrangement(p.Areas[x]).Name < c.net.Arrangement(p.Areas[y]).Name
+		})
+	}
+}
+
+// triangles returns up to k groups of three whose three pairs are all
+// among the best 10k candidate pairs, by the mean of their scores.
+func (c *candidates) triangles(k int) []PotentialGroup {
+	top := c.pairs[:min(len(c.pairs), 10*k)]
+	rank := map[[2]int]int{}
+	adj := map[int][]int{}
+	for _, p := range top {
+		rank[orderedPair(p.A, p.B)] = p.Rank
+		adj[p.A] = append(adj[p.A], p.B)
+		adj[p.B] = append(adj[p.B], p.A)
+	}
+	score := func(r int) float64 { return c.pairs[r-1].Score }
+	var out []PotentialGroup
+	seen := map[[3]int]bool{}
+	for _, p := range top {
+		for _, w := range adj[p.A] {
+			r1, ok1 := rank[orderedPair(p.A, w)]
+			r2, ok2 := rank[orderedPair(p.B, w)]
+			if w == p.B || !ok1 || !ok2 {
+				continue
+			}
+			m := []int{p.A, p.B, w}
+			sort.Slice(m, func(x, y int) bool { return c.net.Organisation(m[x]).ID < c.net.Organisation(m[y]).ID })
+			key := [3]int{m[0], m[1], m[2]}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			rs := [3]int{p.Rank, r1, r2}
+			slices.Sort(rs[:])
+			out = append(out, PotentialGroup{Members: m, Pairs: rs, Score: (score(rs[0]) + score(rs[1]) + score(rs[2])) / 3})
+		}
+	}
+	sort.Slice(out, func(x, y int) bool {
+		if out[x].Score != out[y].Score {
+			return out[x].Score > out[y].Score
+		}
+		for i := range out[x].Members {
+			if a, b := c.net.Organisation(out[x].Members[i]).ID, c.net.Organisation(out[y].Members[i]).ID; a != b {
+				return a < b
+			}
+		}
+		return false
+	})
+	out = out[:min(len(out), k)]
+	for i := range out {
+		out[i].Rank = i + 1
+	}
+	return out
+}
+
+// eachPair calls f for every pair of eligible members (lower index first).
+func eachPair(members []int32, eligible []bool, f func([2]int)) {
+	for x, a := range members {
+		if !eligible[a] {
+			continue
+		}
+		for _, b := range members[x+1:] {
+			if a != b && eligible[b] {
+				f(orderedPair(int(a), int(b)))
+			}
+		}
+	}
+}
+
+func orderedPair(a, b int) [2]int {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]int{a, b}
+}
+
+// distanceKm is the great-circle distance between two organisations'
+// locations (haversine, mean Earth radius 6371.0088 km), NaN when either
+// has none.
+func distanceKm(a, b *graph.Organisation) float64 {
+	if !a.HasLocation || !b.HasLocation {
+		return math.NaN()
+	}
+	const r = 6371.0088
+	rad := math.Pi / 180
+	dLat, dLon := (b.Lat-a.Lat)*rad, (b.Lon-a.Lon)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
