@@ -79,8 +79,9 @@ type PotentialPair struct {
 	// AdamicAdar is the raw index on the round's partnership network.
 	AdamicAdar float64
 	// Partners are the shared partners (organisation indices), the most
-	// telling first: fewest partners of their own, then by id.
-	Partners []int
+	// telling first: fewest partners of their own, then by id;
+	// PartnerDegrees how many partners each has in the round.
+	Partners, PartnerDegrees []int
 	// Areas are the statutory areas both belong to (arrangement indices in
 	// the network given to Potential), by name.
 	Areas []int
@@ -129,7 +130,8 @@ var ErrPotentialOptions = errors.New("invalid potential options")
 // management or a service on the round's day by what predicts joint
 // working, and lists groups of three whose pairs all rank. Score (0-100) =
 // 40 x shared partners (the Adamic-Adar index on the round's partnership
-// network, grants left out, divided by the largest among candidates) + 20
+// network, grants and statutory areas left out, divided by the largest
+// among candidates) + 20
 // x shared statutory areas (fire, police, resilience, combined authority;
 // 3 or more earn it all) + 30 x shared border + 10 x same type. Pairs are
 // ranked by score, then by ids; only pairs with a shared partner, a shared
@@ -163,6 +165,30 @@ func Potential(ctx context.Context, net *graph.Network, opts PotentialOptions) (
 	return res, nil
 }
 
+// partnerNetwork returns the round without statutory areas: the chosen
+// joint working (shared management and services, joint plans, pooled
+// budgets, bids, and other ties) in which shared partners are counted.
+// Statutory areas are counted as a part of their own, so that thirty
+// boroughs in one police area are not thirty shared partners. Indices
+// are the round's.
+func partnerNetwork(round *graph.Network) *graph.Network {
+	kinds := map[string]bool{}
+	for i := 0; i < round.NumPartnerships(); i++ {
+		kinds[round.PartnershipKind(i)] = true
+	}
+	for i := 0; i < round.NumArrangements(); i++ {
+		kinds[round.Arrangement(i).Kind] = true
+	}
+	f := graph.Filter{Kinds: []string{"\x00none"}}
+	for k := range kinds {
+		if !slices.Contains(StatutoryKinds, k) {
+			f.Kinds = append(f.Kinds, k)
+		}
+	}
+	sort.Strings(f.Kinds)
+	return round.Filter(f)
+}
+
 // candidates is every candidate pair of a round, ranked, with what is
 // needed to explain them.
 type candidates struct {
@@ -188,7 +214,7 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 		}
 	}
 	round, toNet := roundAt(net, at)
-	c := &candidates{net: net, round: round, snap: round.Snapshot(graph.Weighting{}), toNet: toNet,
+	c := &candidates{net: net, round: round, snap: partnerNetwork(round).Snapshot(graph.Weighting{}), toNet: toNet,
 		fromNt: map[int]int{}, areas: map[[2]int][]int{}, border: map[[2]int]bool{}}
 	for r, i := range toNet {
 		c.fromNt[i] = r
@@ -330,9 +356,9 @@ func (c *candidates) evidence(pairs []PotentialPair) {
 			}
 			return c.round.Organisation(shared[x]).ID < c.round.Organisation(shared[y]).ID
 		})
-		p.Partners = make([]int, len(shared))
+		p.Partners, p.PartnerDegrees = make([]int, len(shared)), make([]int, len(shared))
 		for k, w := range shared {
-			p.Partners[k] = c.toNet[w]
+			p.Partners[k], p.PartnerDegrees[k] = c.toNet[w], c.snap.Degree(w)
 		}
 		p.Areas = nil
 		for _, ai := range c.areas[orderedPair(a, b)] {

@@ -28,6 +28,11 @@ type groupsOptions struct {
 	Exclude                     []string
 	Adjacency                   string
 	Args                        []string
+	// Mode is ready or potential; Pairs how many pairs potential lists;
+	// tierFlags names a tier-only flag given (an error with potential).
+	Mode      string
+	Pairs     int
+	tierFlags string
 }
 
 func newGroupsCommand(s *streams) *cobra.Command {
@@ -65,6 +70,14 @@ named on stderr.
 Organisation ids in --must-link, --cannot-link and --exclude must be in the
 dataset (a usage error, exit 2, otherwise).
 
+--mode potential answers a different question, who could work together next:
+pairs of eligible organisations not yet sharing management or a service on the
+data's latest date, ranked 0-100 = 40 shared partners (Adamic-Adar on the
+partnership network, grants left out) + 20 shared statutory areas (fire,
+police, resilience, combined authority) + 30 shared border + 10 same type,
+each with the partners and areas it shares, then groups of three whose pairs
+all rank. Tier flags do not apply to it.
+
 With at most 12 eligible organisations the search is exact; otherwise it
 grows groups from Leiden clusters at several resolutions and seeds and
 improves them by local moves: good, not provably the best.`,
@@ -72,10 +85,16 @@ improves them by local moves: good, not provably the best.`,
   partnet groups --tier large,small --format csv
   partnet groups --tier small --max-distance-km 40 --exclude E09000001
   partnet groups --tier custom --min-size 2 --max-size 3 --max-groups 5 --must-link E07000200,E07000203
-  partnet groups ./mydata --tier small --require-adjacent --adjacency borders.csv`,
+  partnet groups ./mydata --tier small --require-adjacent --adjacency borders.csv
+  partnet groups --mode potential --pairs 20 --types district`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			for _, f := range []string{"tier", "min-size", "max-size", "max-groups", "must-link", "cannot-link", "require-adjacent", "max-distance-km", "prefer-near"} {
+				if cmd.Flags().Changed(f) && opts.tierFlags == "" {
+					opts.tierFlags = f
+				}
+			}
 			return runGroups(cmd.Context(), opts, s)
 		},
 	}
@@ -95,6 +114,8 @@ improves them by local moves: good, not provably the best.`,
 	f.StringArrayVar(&opts.CannotLink, "cannot-link", nil, "A,B: never in the same group (repeatable)")
 	f.StringSliceVar(&opts.Exclude, "exclude", nil, "organisation ids never to place")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
+	f.StringVar(&opts.Mode, "mode", modeReady, "ready (groups ready to combine services) or potential (pairs not yet sharing, who could work together next)")
+	f.IntVar(&opts.Pairs, "pairs", 30, "with --mode potential: how many pairs to list")
 	return cmd
 }
 
@@ -228,6 +249,13 @@ func (opts *groupsOptions) adjacency(dsName string) ([][2]string, string, error)
 func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	switch opts.Mode {
+	case modePotential:
+		return runGroupsPotential(ctx, opts, s)
+	case modeReady, "":
+	default:
+		return usagef(fmt.Errorf("--mode %q: want ready or potential", opts.Mode))
 	}
 	w, err := opts.data.weighting()
 	if err != nil {
