@@ -20,7 +20,7 @@ import (
 const (
 	PotentialWeightPartners = 40 // shared partners: Adamic-Adar, scaled by the round's largest
 	PotentialWeightAreas    = 20 // shared statutory areas (fire, police, resilience, combined authority), up to 3
-	PotentialWeightBorder   = 30 // a shared border
+	PotentialWeightBorder   = 30 // a shared border, or one lies inside the other (a district in its county)
 	PotentialWeightType     = 10 // the same type (two districts, two London boroughs)
 )
 
@@ -44,7 +44,8 @@ const kindGrant = "grant"
 type PotentialOptions struct {
 	// At is the day of the round: organisations, partnerships and
 	// arrangements active then. Zero means the data's latest date
-	// (LatestDate); undated ties count as active on every day.
+	// (its latest start date, or the day after its latest end date); undated
+	// ties count as active on every day.
 	At time.Time
 	// Sectors and Types say which organisations may be proposed; nil
 	// Sectors means councils, nil Types any type.
@@ -64,7 +65,7 @@ type PotentialOptions struct {
 type PotentialParts struct {
 	Partners float64 // Adamic-Adar / the largest among candidate pairs
 	Areas    float64 // shared statutory areas / PotentialAreasCap, at most 1
-	Border   float64 // 1 if the two share a border
+	Border   float64 // 1 if the two share a border or one lies inside the other
 	SameType float64 // 1 if the two have the same (non-empty) type
 }
 
@@ -85,8 +86,9 @@ type PotentialPair struct {
 	// Areas are the statutory areas both belong to (arrangement indices in
 	// the network given to Potential), by name.
 	Areas []int
-	// Border says whether the two share a border (false without a table).
-	Border bool
+	// Border says whether the two share a border (false without a table);
+	// Inside whether one is the other's parent (a district and its county).
+	Border, Inside bool
 	// DistanceKm is the great-circle distance between them; NaN when
 	// either has no location.
 	DistanceKm float64
@@ -133,9 +135,11 @@ var ErrPotentialOptions = errors.New("invalid potential options")
 // network, grants and statutory areas left out, divided by the largest
 // among candidates) + 20
 // x shared statutory areas (fire, police, resilience, combined authority;
-// 3 or more earn it all) + 30 x shared border + 10 x same type. Pairs are
-// ranked by score, then by ids; only pairs with a shared partner, a shared
-// area or a border are candidates.
+// 3 or more earn it all) + 30 x shared border (or one lies inside the
+// other: a district and its county) + 10 x same type. Pairs are ranked by
+// score, then nearest first (pairs without a location last), then by ids;
+// only pairs with a shared partner, a shared area, a border or one inside
+// the other are candidates.
 //
 // An empty network, or one with fewer than two eligible organisations,
 // gives no pairs. Every tie counts once whatever its weight (a tie of
@@ -201,12 +205,22 @@ type candidates struct {
 	border map[[2]int]bool  // round pair
 	pairs  []PotentialPair  // ranked; A, B are net indices
 	result *PotentialResult
+	// sharing holds the eligible round pairs already sharing management
+	// or a service.
+	sharing                 map[[2]int]bool
+	sectors, types, exclude []string
+}
+
+// isEligible reports whether o may be proposed.
+func (c *candidates) isEligible(o *graph.Organisation) bool {
+	return slices.Contains(c.sectors, o.Sector) && (len(c.types) == 0 || slices.Contains(c.types, o.Type)) &&
+		!slices.Contains(c.exclude, o.ID)
 }
 
 func potentialCandidates(ctx context.Context, net *graph.Network, opts PotentialOptions) (*candidates, error) {
 	at := opts.At
 	if at.IsZero() {
-		at = LatestDate(net)
+		at = lastDay(net)
 	}
 	for _, id := range opts.Exclude {
 		if _, ok := net.Index(id); !ok {
@@ -223,17 +237,17 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 	if sectors == nil {
 		sectors = []string{graph.SectorCouncil}
 	}
+	c.sectors, c.types, c.exclude = sectors, opts.Types, opts.Exclude
 	eligible := make([]bool, round.NumOrganisations())
 	nEligible := 0
 	for i := range eligible {
-		o := round.Organisation(i)
-		eligible[i] = slices.Contains(sectors, o.Sector) && (len(opts.Types) == 0 || slices.Contains(opts.Types, o.Type)) &&
-			!slices.Contains(opts.Exclude, o.ID)
+		eligible[i] = c.isEligible(round.Organisation(i))
 		if eligible[i] {
 			nEligible++
 		}
 	}
 	sharing := c.sharingPairs(eligible)
+	c.sharing = sharing
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -264,6 +278,11 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 	for p := range c.border {
 		keys[p] = true
 	}
+	for i := range eligible {
+		if j, ok := round.Index(round.Organisation(i).Parent); ok && j != i && eligible[i] && eligible[j] {
+			keys[orderedPair(i, j)] = true
+		}
+	}
 	maxAA := 0.0
 	for p := range keys {
 		if !sharing[p] {
@@ -279,13 +298,14 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 		if maxAA > 0 {
 			parts.Partners = aa[p] / maxAA
 		}
-		if c.border[p] {
+		inside := a.Parent == b.ID || b.Parent == a.ID
+		if c.border[p] || inside {
 			parts.Border = 1
 		}
 		if a.Type != "" && a.Type == b.Type {
 			parts.SameType = 1
 		}
-		pp := PotentialPair{A: toNet[p[0]], B: toNet[p[1]], Parts: parts, AdamicAdar: aa[p], Border: c.border[p],
+		pp := PotentialPair{A: toNet[p[0]], B: toNet[p[1]], Parts: parts, AdamicAdar: aa[p], Border: c.border[p], Inside: inside,
 			Score: PotentialWeightPartners*parts.Partners + PotentialWeightAreas*parts.Areas +
 				PotentialWeightBorder*parts.Border + PotentialWeightType*parts.SameType,
 			DistanceKm: distanceKm(a, b)}
@@ -298,6 +318,10 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 		px, py := c.pairs[x], c.pairs[y]
 		if px.Score != py.Score {
 			return px.Score > py.Score
+		}
+		// Equal scores: nearer first (an unknown distance last), then ids.
+		if dx, dy := px.DistanceKm, py.DistanceKm; dx != dy && !(math.IsNaN(dx) && math.IsNaN(dy)) {
+			return math.IsNaN(dy) || dx < dy
 		}
 		if ax, ay := net.Organisation(px.A).ID, net.Organisation(py.A).ID; ax != ay {
 			return ax < ay

@@ -7,11 +7,11 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// LatestDate returns the last day the data describes: the latest start
+// lastDay returns the last day the data describes: the latest start
 // date of any organisation, partnership or arrangement, or the day after
 // the latest end date, whichever is later (so an organisation that ended
 // on that day is gone). Zero when nothing in the network is dated.
-func LatestDate(net *graph.Network) time.Time {
+func lastDay(net *graph.Network) time.Time {
 	var last time.Time
 	see := func(start, end time.Time) {
 		if start.After(last) {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/partnet/partnet/analysis/groups"
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 )
 
@@ -29,7 +31,19 @@ func runGroupsPotential(ctx context.Context, opts *groupsOptions, s *streams) er
 	if opts.Pairs < 0 {
 		return usagef(fmt.Errorf("--pairs %d: want a positive number", opts.Pairs))
 	}
-	d, err := opts.data.load(s, opts.Args)
+	// --at is the round's day (as in ready mode): the whole dataset is
+	// loaded and Potential keeps what was active then.
+	var at time.Time
+	if opts.data.At != "" {
+		t, err := datasets.ParseDate(opts.data.At)
+		if err != nil {
+			return usagef(fmt.Errorf("--at: %w", err))
+		}
+		at = t
+	}
+	data := opts.data
+	data.At = ""
+	d, err := data.load(s, opts.Args)
 	if err != nil {
 		return err
 	}
@@ -46,7 +60,7 @@ func runGroupsPotential(ctx context.Context, opts *groupsOptions, s *streams) er
 	if adj == nil && !s.Quiet {
 		fmt.Fprintf(s.ErrOut, "partnet: note: no border table (adjacency.csv or --adjacency): the border part of the potential score is 0 for every pair\n")
 	}
-	res, err := groups.Potential(ctx, net, groups.PotentialOptions{Sectors: opts.Members, Types: opts.Types,
+	res, err := groups.Potential(ctx, net, groups.PotentialOptions{At: at, Sectors: opts.Members, Types: opts.Types,
 		Exclude: opts.Exclude, Adjacency: adj, Pairs: opts.Pairs})
 	if errors.Is(err, groups.ErrPotentialOptions) {
 		return usagef(err)
@@ -54,8 +68,8 @@ func runGroupsPotential(ctx context.Context, opts *groupsOptions, s *streams) er
 	if err != nil {
 		return err
 	}
-	if !s.Quiet && !res.At.IsZero() {
-		fmt.Fprintf(s.ErrOut, "partnet: note: potential partners as on %s, the data's latest date\n", res.At.Format("2006-01-02"))
+	if !s.Quiet && !res.At.IsZero() && at.IsZero() {
+		fmt.Fprintf(s.ErrOut, "partnet: note: potential partners as on %s, the data's latest date (--at to choose another)\n", res.At.Format("2006-01-02"))
 	}
 	v := reports.NewPotentialView(d.Dataset.Name, net, adjFrom, res)
 	switch opts.format.value {
