@@ -13,7 +13,7 @@ import (
 )
 
 // PotentialFormula documents the potential score.
-const PotentialFormula = "score = 40 shared_partners (Adamic-Adar / largest among candidates) + 20 shared_areas (statutory areas shared, 3 or more = 1) + 30 border + 10 same_type; each part 0 to 1"
+const PotentialFormula = "score = 40 shared_partners (Adamic-Adar / largest among candidates) + 20 shared_areas (statutory areas shared, 3 or more = 1) + 30 border (shared border, or a district and its county) + 10 same_type; each part 0 to 1"
 
 // PotentialView is the "who could work together next" report (groups
 // --mode potential). JSON field names are snake_case and only ever added
@@ -46,6 +46,9 @@ type PotentialPairView struct {
 	// AdamicAdar is the raw shared-partner index.
 	AdamicAdar   float64 `json:"adamic_adar"`
 	SharesBorder bool    `json:"shares_border"`
+	// Inside: one is the other's parent (a district and its county),
+	// which earns the border part too.
+	Inside bool `json:"inside"`
 	// DistanceKm is null when either has no location.
 	DistanceKm     *float64             `json:"distance_km"`
 	SharedPartners []PotentialPartner   `json:"shared_partners"`
@@ -99,7 +102,7 @@ func NewPotentialView(dataset string, net *graph.Network, adjacency string, r *g
 			Parts: PotentialParts{p.Parts.Partners, p.Parts.Areas, p.Parts.Border, p.Parts.SameType},
 			Points: PotentialParts{groups.PotentialWeightPartners * p.Parts.Partners, groups.PotentialWeightAreas * p.Parts.Areas,
 				groups.PotentialWeightBorder * p.Parts.Border, groups.PotentialWeightType * p.Parts.SameType},
-			AdamicAdar: p.AdamicAdar, SharesBorder: p.Border,
+			AdamicAdar: p.AdamicAdar, SharesBorder: p.Border, Inside: p.Inside,
 			SharedPartners: []PotentialPartner{}, SharedAreas: []PotentialAreaShare{}}
 		if !math.IsNaN(p.DistanceKm) {
 			d := p.DistanceKm
@@ -132,7 +135,7 @@ func member(net *graph.Network, i int) GroupMember {
 
 // PotentialCSVColumns are the columns of WritePotentialCSV, in order.
 var PotentialCSVColumns = []string{"kind", "rank", "members", "member_names", "score",
-	"shared_partners", "shared_areas", "border", "same_type", "adamic_adar", "shares_border", "distance_km",
+	"shared_partners", "shared_areas", "border", "same_type", "adamic_adar", "shares_border", "inside", "distance_km",
 	"shared_partner_ids", "shared_partner_names", "shared_area_names", "pair_ranks"}
 
 // WritePotentialCSV writes one row per pair (kind "pair") then one per
@@ -153,7 +156,7 @@ func WritePotentialCSV(w io.Writer, v *PotentialView) error {
 		ids, names := memberLists(p.Members)
 		rows = append(rows, []string{"pair", strconv.Itoa(p.Rank), ids, names, ftoa(p.Score),
 			ftoa(p.Parts.SharedPartners), ftoa(p.Parts.SharedAreas), ftoa(p.Parts.Border), ftoa(p.Parts.SameType),
-			ftoa(p.AdamicAdar), strconv.FormatBool(p.SharesBorder), optF(p.DistanceKm),
+			ftoa(p.AdamicAdar), strconv.FormatBool(p.SharesBorder), strconv.FormatBool(p.Inside), optF(p.DistanceKm),
 			strings.Join(pid, ";"), strings.Join(pname, ";"), strings.Join(aname, ";"), ""})
 	}
 	for _, g := range v.Groups {
@@ -163,7 +166,7 @@ func WritePotentialCSV(w io.Writer, v *PotentialView) error {
 			ranks[i] = strconv.Itoa(r)
 		}
 		rows = append(rows, []string{"group", strconv.Itoa(g.Rank), ids, names, ftoa(g.Score),
-			"", "", "", "", "", "", "", "", "", "", strings.Join(ranks, ";")})
+			"", "", "", "", "", "", "", "", "", "", "", strings.Join(ranks, ";")})
 	}
 	cw := NewCSVWriter(w) // cells guarded against formula injection
 	if err := cw.WriteAll(rows); err != nil {
@@ -191,7 +194,8 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 	b.WriteString("\n")
 	b.WriteString("Score (0-100) = 40 x shared partners (Adamic-Adar: partners in common, each counting 1/ln of its own\n" +
 		"  number of partners, divided by the largest among candidates) + 20 x shared statutory areas (fire, police,\n" +
-		"  resilience, combined authority; 3 or more count in full) + 30 x shared border + 10 x same type.\n")
+		"  resilience, combined authority; 3 or more count in full) + 30 x shared border (or a district and its\n" +
+		"  county) + 10 x same type. Pairs already sharing management or a service are not proposed.\n")
 	if v.Adjacency != "" {
 		fmt.Fprintf(&b, "Shared borders from %s.\n", Plain(v.Adjacency))
 	} else {
@@ -226,7 +230,7 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 			if len(p.SharedPartners) > 8 {
 				more = fmt.Sprintf(" and %d more", len(p.SharedPartners)-8)
 			}
-			fmt.Fprintf(&b, "   %d shared partners (Adamic-Adar %.2f): %s%s\n", len(p.SharedPartners), p.AdamicAdar, strings.Join(names, "; "), more)
+			fmt.Fprintf(&b, "   %s (Adamic-Adar %.2f): %s%s\n", plural(len(p.SharedPartners), "shared partner", "shared partners"), p.AdamicAdar, strings.Join(names, "; "), more)
 		}
 		if len(p.SharedAreas) > 0 {
 			names := make([]string, len(p.SharedAreas))
@@ -237,6 +241,9 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 		}
 		if p.SharesBorder {
 			b.WriteString("   shares a border\n")
+		}
+		if p.Inside {
+			b.WriteString("   one lies inside the other (a district and its county)\n")
 		}
 	}
 	if len(v.Groups) > 0 {
