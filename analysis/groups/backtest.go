@@ -102,11 +102,11 @@ func SurvivorBorders(net *graph.Network, adj [][2]string) [][2]string {
 }
 
 // BacktestPairs tests Potential on the data's own dates: on each date T it
-// ranks pairs using only what was active on T (organisations,
-// partnerships and arrangements active then; undated ties count as
-// active on every day, as everywhere in partnet) and counts, among the
-// top K, the pairs that share management or a service through an
-// arrangement or partnership that starts after T. The distance baseline
+// ranks pairs using only what was known on T (KnownAt: organisations
+// active then, partnerships and arrangements started by then and not
+// ended, undated ones only when they are fire, police or resilience
+// areas) and counts, among the top K, the pairs that share management or
+// a service through an arrangement or partnership that starts after T. The distance baseline
 // ranks the same open pairs by the great-circle distance between their
 // lat/lon (nearest first; pairs where either has no location are not
 // ranked). Ties in either ranking are broken by ids.
@@ -125,7 +125,7 @@ func BacktestPairs(ctx context.Context, net *graph.Network, opts PairBacktestOpt
 	maxK := slices.Max(ks)
 	adj := SurvivorBorders(net, opts.Adjacency)
 	for _, at := range dates {
-		c, err := potentialCandidates(ctx, net, PotentialOptions{At: at, Sectors: opts.Sectors, Types: opts.Types, Adjacency: adj})
+		c, err := potentialCandidates(ctx, KnownAt(net, at), PotentialOptions{At: at, Sectors: opts.Sectors, Types: opts.Types, Adjacency: adj})
 		if err != nil {
 			return nil, fmt.Errorf("backtest %s: %w", at.Format("2006-01-02"), err)
 		}

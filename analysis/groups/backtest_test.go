@@ -232,3 +232,38 @@ func TestBacktestReadyFixture(t *testing.T) {
 		t.Errorf("DistanceGroups = %v; want [X1 Y2] [W1 Y1]", base)
 	}
 }
+
+// TestKnownAt: what a backtest may know on a day. Of the arrangements
+// below, on 2012-04-01 only the fire area (undated, always known) and the
+// 2010 plan are known: the undated joint plan and the undated combined
+// authority may have begun later, and the 2013 service had not begun.
+func TestKnownAt(t *testing.T) {
+	net := graph.NewNetwork()
+	for _, id := range []string{"A", "B"} {
+		must(t, net.AddOrganisation(graph.Organisation{ID: id, Sector: "council"}))
+	}
+	for _, a := range []struct{ id, kind, start string }{
+		{"fire", "statutory_body", ""}, {"plan2010", "joint_plan", "2010-01-01"}, {"plan", "joint_plan", ""},
+		{"ca", "combined_authority", ""}, {"svc2013", "shared_service", "2013-01-01"},
+	} {
+		var start time.Time
+		if a.start != "" {
+			start = day(a.start)
+		}
+		must(t, net.AddArrangement(graph.Arrangement{ID: a.id, Kind: a.kind, Start: start}))
+		for _, m := range []string{"A", "B"} {
+			must(t, net.AddMembership(graph.Membership{ArrangementID: a.id, OrganisationID: m}))
+		}
+	}
+	must(t, net.AddPartnership(graph.Partnership{Source: "A", Target: "B", Kind: "joint_plan"}))
+	must(t, net.AddPartnership(graph.Partnership{Source: "A", Target: "B", Kind: "statutory_partnership"}))
+	k := KnownAt(net, day("2012-04-01"))
+	var ids []string
+	for i := 0; i < k.NumArrangements(); i++ {
+		ids = append(ids, k.Arrangement(i).ID)
+	}
+	if strings.Join(ids, ",") != "fire,plan2010" || k.NumPartnerships() != 1 || k.PartnershipKind(0) != "statutory_partnership" ||
+		len(k.Memberships()) != 4 || k.NumOrganisations() != 2 {
+		t.Errorf("KnownAt kept arrangements %v, %d partnerships, %d memberships; want fire,plan2010, the statutory partnership only, 4 memberships", ids, k.NumPartnerships(), len(k.Memberships()))
+	}
+}

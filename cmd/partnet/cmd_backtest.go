@@ -139,14 +139,16 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 }
 
 // ReadyRounds says how ReadyProposer forms the round on day T.
-const ReadyRounds = "the tiers run on the network as it stood on T: organisations, partnerships and arrangements active on T, grants left out, borders of organisations abolished since left out"
+const ReadyRounds = "the tiers run on what was known on T: organisations active on T, ties started by T and not ended (undated ones only for fire, police and resilience areas), no grants, no borders of councils abolished since"
 
 // ReadyProposer returns the ready tiers' groups for a round on day at:
-// GroupTiers on the network as it stood then (everything active on at,
-// undated ties included, grants left out), every group of every tier.
+// GroupTiers on what was known then (groups.KnownAt: organisations active
+// on at, ties started by then and not ended, undated ties only when they
+// are fire, police or resilience areas; grants left out), every group of
+// every tier.
 func ReadyProposer(net *graph.Network, tiers []analysis.GroupOptions) groups.ProposeFunc {
 	return func(ctx context.Context, at time.Time) ([][]string, error) {
-		round := roundWithoutGrants(net, at)
+		round := roundWithoutGrants(groups.KnownAt(net, at), at)
 		res, err := analysis.GroupTiers(ctx, round, round.Snapshot(tiers[0].Weighting), tiers)
 		if err != nil {
 			return nil, err
