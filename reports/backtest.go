@@ -44,6 +44,8 @@ type BacktestPrecisionView struct {
 	Proposed  int      `json:"proposed"`
 	Hits      int      `json:"hits"`
 	Precision *float64 `json:"precision"`
+	// HitPairs name the pairs that hit ("id+id"), in rank order.
+	HitPairs []string `json:"hit_pairs"`
 }
 
 // BacktestReadyView counts the mergers one date's shortlist (or its
@@ -81,7 +83,14 @@ func NewBacktestView(dataset, readyRounds string, net *graph.Network, pairs *gro
 			LaterArrangements: d.Later, PositivePairs: d.Positives, Chance: d.Chance, Candidates: d.Candidates, LocatedPairs: d.Located})
 	}
 	for _, r := range pairs.Rows {
-		pv := BacktestPrecisionView{Date: day(r.At), Method: r.Method, K: r.K, Proposed: r.Proposed, Hits: r.Hits}
+		pv := BacktestPrecisionView{Date: day(r.At), Method: r.Method, K: r.K, Proposed: r.Proposed, Hits: r.Hits, HitPairs: []string{}}
+		for _, p := range r.HitPairs {
+			a, b := net.Organisation(p[0]), net.Organisation(p[1])
+			if a.ID > b.ID {
+				a, b = b, a
+			}
+			pv.HitPairs = append(pv.HitPairs, a.ID+"+"+b.ID)
+		}
 		if !math.IsNaN(r.Precision) {
 			p := r.Precision
 			pv.Precision = &p

@@ -52,6 +52,9 @@ type PrecisionRow struct {
 	Proposed, Hits int
 	// Precision is Hits / Proposed (NaN when nothing was proposed).
 	Precision float64
+	// HitPairs are the pairs that hit, in rank order (indices in the
+	// network, lower id first).
+	HitPairs [][2]int
 }
 
 // PairBacktestDate describes the hold-out after one date.
@@ -158,6 +161,7 @@ func BacktestPairs(ctx context.Context, net *graph.Network, opts PairBacktestOpt
 				for _, p := range m.pairs[:r.Proposed] {
 					if hit(p) {
 						r.Hits++
+						r.HitPairs = append(r.HitPairs, p)
 					}
 				}
 				if r.Proposed > 0 {

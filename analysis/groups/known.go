@@ -9,9 +9,9 @@ import (
 
 // AlwaysKnownKinds are the kinds of tie a backtest takes as known on any
 // day even when undated: fire, police and resilience areas, set by law
-// long before the dates tested (police areas 1996, fire authorities 1986
-// to 2004, resilience forums 2004). Combined authorities are not among
-// them: most were formed from 2014 on.
+// years before the dates tested (resilience forums, the youngest, under
+// the Civil Contingencies Act 2004). Combined authorities are not among
+// them: all but Greater Manchester's were formed from 2014 on.
 var AlwaysKnownKinds = []string{"statutory_body", "statutory_partnership"}
 
 // KnownAt returns a copy of net holding what a backtest may know on day
