@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
@@ -92,13 +91,13 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 	if err != nil {
 		return usagef(fmt.Errorf("--weighting: %w", err))
 	}
-	var tiers []analysis.GroupOptions
+	var tiers []groups.Options
 	for _, t := range opts.Tiers {
-		tier := analysis.Tier(strings.TrimSpace(t))
-		if tier != analysis.TierLarge && tier != analysis.TierSmall && tier != analysis.TierCustom {
+		tier := groups.Tier(strings.TrimSpace(t))
+		if tier != groups.TierLarge && tier != groups.TierSmall && tier != groups.TierCustom {
 			return usagef(fmt.Errorf("--tier %q: want large, small or custom", t))
 		}
-		tiers = append(tiers, analysis.GroupOptions{Tier: tier, Seed: s.Seed, Weighting: graph.Weighting{Scheme: scheme}})
+		tiers = append(tiers, groups.Options{Tier: tier, Seed: s.Seed, Weighting: graph.Weighting{Scheme: scheme}})
 	}
 	ds, err := loadDataset(s, opts.Args)
 	if err != nil {
@@ -142,14 +141,14 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 const ReadyRounds = "the tiers run on what was known on T: organisations active on T, ties started by T and not ended (undated ones only for fire, police and resilience areas), no grants, no borders of councils abolished since"
 
 // ReadyProposer returns the ready tiers' groups for a round on day at:
-// GroupTiers on what was known then (groups.KnownAt: organisations active
+// SearchTiers on what was known then (groups.KnownAt: organisations active
 // on at, ties started by then and not ended, undated ties only when they
 // are fire, police or resilience areas; grants left out), every group of
 // every tier.
-func ReadyProposer(net *graph.Network, tiers []analysis.GroupOptions) groups.ProposeFunc {
+func ReadyProposer(net *graph.Network, tiers []groups.Options) groups.ProposeFunc {
 	return func(ctx context.Context, at time.Time) ([][]string, error) {
 		round := roundWithoutGrants(groups.KnownAt(net, at), at)
-		res, err := analysis.GroupTiers(ctx, round, round.Snapshot(tiers[0].Weighting), tiers)
+		res, err := groups.SearchTiers(ctx, round, round.Snapshot(tiers[0].Weighting), tiers)
 		if err != nil {
 			return nil, err
 		}
