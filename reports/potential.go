@@ -32,6 +32,9 @@ type PotentialView struct {
 	// management or a service; AlreadySharing those that do (not proposed).
 	Candidates     int                  `json:"candidates"`
 	AlreadySharing int                  `json:"already_sharing"`
+	// BroadAreas: statutory areas too wide to count as shared (more than
+	// groups.MaxAreaMembers eligible members).
+	BroadAreas int `json:"broad_areas"`
 	Pairs          []PotentialPairView  `json:"pairs"`
 	Groups         []PotentialGroupView `json:"groups"`
 }
@@ -92,7 +95,7 @@ type PotentialGroupView struct {
 // NewPotentialView builds the report from Potential's result on net.
 func NewPotentialView(dataset string, net *graph.Network, adjacency string, r *groups.PotentialResult) *PotentialView {
 	v := &PotentialView{Dataset: dataset, Mode: "potential", Adjacency: adjacency, Formula: PotentialFormula, Note: r.Note,
-		Eligible: r.Eligible, Candidates: r.Candidates, AlreadySharing: r.Sharing,
+		Eligible: r.Eligible, Candidates: r.Candidates, AlreadySharing: r.Sharing, BroadAreas: r.BroadAreas,
 		Pairs: []PotentialPairView{}, Groups: []PotentialGroupView{}}
 	if !r.At.IsZero() {
 		v.At = r.At.Format("2006-01-02")
@@ -201,8 +204,12 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 	} else {
 		b.WriteString("No border table: the border part is 0 for every pair.\n")
 	}
-	fmt.Fprintf(&b, "%d eligible organisations; %d pairs already share management or a service (not proposed); %d candidate pairs.\n\n",
+	fmt.Fprintf(&b, "%d eligible organisations; %d pairs already share management or a service (not proposed); %d candidate pairs.\n",
 		v.Eligible, v.AlreadySharing, v.Candidates)
+	if v.BroadAreas > 0 {
+		fmt.Fprintf(&b, "%d statutory areas with more than %d eligible members were not counted as shared areas.\n", v.BroadAreas, groups.MaxAreaMembers)
+	}
+	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "rank\tscore\tpartners\tareas\tborder\ttype\tkm\tpair")
 	for _, p := range v.Pairs {

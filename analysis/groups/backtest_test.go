@@ -267,3 +267,22 @@ func TestKnownAt(t *testing.T) {
 		t.Errorf("KnownAt kept arrangements %v, %d partnerships, %d memberships; want fire,plan2010, the statutory partnership only, 4 memberships", ids, k.NumPartnerships(), len(k.Memberships()))
 	}
 }
+
+// An area wider than MaxAreaMembers is not counted pair by pair (it would
+// cost the square of its size and says little about any one pair).
+func TestPotentialBroadArea(t *testing.T) {
+	net := graph.NewNetwork()
+	must(t, net.AddArrangement(graph.Arrangement{ID: "nation", Kind: "statutory_body"}))
+	for i := 0; i <= MaxAreaMembers; i++ {
+		id := "C" + strconv.Itoa(i)
+		must(t, net.AddOrganisation(graph.Organisation{ID: id, Sector: "council"}))
+		must(t, net.AddMembership(graph.Membership{ArrangementID: "nation", OrganisationID: id}))
+	}
+	res, err := Potential(context.Background(), net, PotentialOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Candidates != 0 || res.BroadAreas != 1 || !strings.Contains(res.Note, "1 statutory areas with more than 2000") {
+		t.Errorf("candidates %d, broad areas %d, note %q; want 0, 1 and the note", res.Candidates, res.BroadAreas, res.Note)
+	}
+}

@@ -28,6 +28,13 @@ const (
 // whole areas part.
 const PotentialAreasCap = 3
 
+// MaxAreaMembers bounds the eligible members of a statutory area counted
+// as shared by each pair of them: an area wider than this (a national
+// body) says little about any one pair and would cost the square of its
+// size. Such areas are left out of the areas part and the result's Note
+// says how many.
+const MaxAreaMembers = 2000
+
 // Kinds of tie the potential score reads. Shared management and shared
 // services are joint working already; statutory areas are places set by
 // law that councils share; grants are funding, not joint working, and are
@@ -119,6 +126,9 @@ type PotentialResult struct {
 	Sharing int
 	Pairs   []PotentialPair
 	Groups  []PotentialGroup
+	// BroadAreas is how many statutory areas had more than MaxAreaMembers
+	// eligible members and were left out of the areas part.
+	BroadAreas int
 	// HasBorders says whether an adjacency table was given; Note states
 	// what the result rests on.
 	HasBorders bool
@@ -251,8 +261,19 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	broad := 0
 	for ai := 0; ai < round.NumArrangements(); ai++ {
 		if !slices.Contains(StatutoryKinds, round.Arrangement(ai).Kind) {
+			continue
+		}
+		n := 0
+		for _, m := range round.ArrangementMembers(ai) {
+			if eligible[m] {
+				n++
+			}
+		}
+		if n > MaxAreaMembers {
+			broad++
 			continue
 		}
 		eachPair(round.ArrangementMembers(ai), eligible, func(p [2]int) { c.areas[p] = append(c.areas[p], ai) })
@@ -333,7 +354,11 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 	}
 	c.result = &PotentialResult{At: at, Eligible: nEligible, Candidates: len(c.pairs), Sharing: len(sharing),
 		HasBorders: len(opts.Adjacency) > 0}
+	c.result.BroadAreas = broad
 	c.result.Note = potentialNote(c.result)
+	if broad > 0 {
+		c.result.Note += fmt.Sprintf("; %d statutory areas with more than %d eligible members were not counted as shared areas", broad, MaxAreaMembers)
+	}
 	return c, nil
 }
 
