@@ -30,13 +30,13 @@ type PotentialView struct {
 	Eligible  int    `json:"eligible"`
 	// Candidates are the eligible pairs with evidence not yet sharing
 	// management or a service; AlreadySharing those that do (not proposed).
-	Candidates     int                  `json:"candidates"`
-	AlreadySharing int                  `json:"already_sharing"`
+	Candidates     int `json:"candidates"`
+	AlreadySharing int `json:"already_sharing"`
 	// BroadAreas: statutory areas too wide to count as shared (more than
 	// groups.MaxAreaMembers eligible members).
-	BroadAreas int `json:"broad_areas"`
-	Pairs          []PotentialPairView  `json:"pairs"`
-	Groups         []PotentialGroupView `json:"groups"`
+	BroadAreas int                  `json:"broad_areas"`
+	Pairs      []PotentialPairView  `json:"pairs"`
+	Groups     []PotentialGroupView `json:"groups"`
 }
 
 // PotentialPairView is one proposed pair and its evidence.
