@@ -145,8 +145,10 @@ func WriteBacktestCSV(w io.Writer, v *BacktestView) error {
 func WriteBacktestText(w io.Writer, v *BacktestView) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Backtest of partnet groups on the dates of %s\n\n", Plain(v.Dataset))
-	b.WriteString("(a) groups --mode potential on day T, using only what was active on T: of the top K pairs, how many\n" +
-		"began sharing management or a service after T; baseline: the K nearest open pairs by lat/lon.\n\n")
+	b.WriteString("(a) groups --mode potential on day T, using only what was known on T: of the top K pairs, how many\n" +
+		"began sharing management or a service after T; baseline: the K nearest open pairs by lat/lon.\n" +
+		"Known on T: organisations active on T, ties started by T and not ended (undated ones only for fire,\n" +
+		"police and resilience areas), no grants, no borders of councils abolished since.\n\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "date\teligible\topen pairs\tlater arrangements\tpositive pairs\tchance")
 	for _, d := range v.Dates {
@@ -164,12 +166,21 @@ func WriteBacktestText(w io.Writer, v *BacktestView) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(&b, "\n(b) the ready tiers on day T (%s): mergers started 2019-2023 with more than half of\n"+
-		"their predecessors active on T inside one proposed group; baseline: as many groups of the same sizes formed by distance alone.\n\n", Plain(v.ReadyRounds))
+	fmt.Fprintf(&b, "\n(b) the ready tiers on day T: mergers started 2019-2023 with more than half of their predecessors\n"+
+		"active on T inside one proposed group; baseline: as many groups of the same sizes formed by distance alone.\n"+
+		"Rounds: %s.\n\n", Plain(v.ReadyRounds))
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "date\tmethod\tmergers held\tgroups\tplaced")
 	for _, r := range v.Ready {
 		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%d\t%d\n", r.Date, r.Method, r.Hits, r.Mergers, r.Groups, r.Placed)
+	}
+	if len(v.Mergers) == 0 {
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		b.WriteString("\nNo merger started 2019-2023 with two or more predecessors active on these dates.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "date\tmethod\tmerger\tpredecessors\twithout location\tmost in one group\theld")

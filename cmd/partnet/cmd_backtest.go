@@ -138,7 +138,7 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 }
 
 // ReadyRounds says how ReadyProposer forms the round on day T.
-const ReadyRounds = "the tiers run on what was known on T: organisations active on T, ties started by T and not ended (undated ones only for fire, police and resilience areas), no grants, no borders of councils abolished since"
+const ReadyRounds = "groups.SearchTiers on what was known on T (as for potential pairs), filled in tier order"
 
 // ReadyProposer returns the ready tiers' groups for a round on day at:
 // SearchTiers on what was known then (groups.KnownAt: organisations active

@@ -141,6 +141,27 @@ func TestBacktestEnglandDocs(t *testing.T) {
 	}
 }
 
+// The backtest's text and CSV on a small dated fixture: Ashby+Cole (2013)
+// and Dene+Esk (2015) begin sharing after 2012-04-01; Esk and Fell merge
+// into North Fell and Esk in 2019.
+func TestBacktestGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"backtest_small.txt", []string{"backtest", "testdata/backtest_small", "-q", "--dates", "2012-04-01", "--k", "1,3"}},
+		{"backtest_small.csv", []string{"backtest", "testdata/backtest_small", "-q", "--dates", "2012-04-01", "--k", "1,3", "--format", "csv"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, c.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden(t, c.name, out)
+		})
+	}
+}
+
 func TestBacktestUsage(t *testing.T) {
 	for _, c := range []struct {
 		args     []string
