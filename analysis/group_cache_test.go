@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partnet/partnet/graph"
 )
 
 // The cached distances (matrix below distMatrixLimit, unit-vector chords
@@ -26,7 +25,7 @@ func TestGroupDistanceCacheMatchesHaversine(t *testing.T) {
 		}
 	}
 	net := councilNet(t, ids, nil, loc)
-	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), GroupOptions{})
+	p, err := newGroupProblem(newRound(net, GroupOptions{}), GroupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +51,7 @@ func TestGroupDistanceCacheMatchesHaversine(t *testing.T) {
 // The memoised local search must give what the unmemoised one gives.
 func TestGroupImproveMemo(t *testing.T) {
 	net, _ := randomCouncils(t, 30, 9)
-	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), GroupOptions{Tier: TierSmall})
+	p, err := newGroupProblem(newRound(net, GroupOptions{}), GroupOptions{Tier: TierSmall})
 	if err != nil {
 		t.Fatal(err)
 	}

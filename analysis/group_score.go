@@ -36,9 +36,12 @@ type GroupScore struct {
 	// Density = tied pairs / possible pairs among members.
 	Density float64
 	// Compactness is the mean of the parts available: exp(-mean distance
-	// between located members / 50 km), and, with an adjacency table, the
-	// share of members bordering another member. 0 when neither is known.
-	Compactness float64
+	// between members / 50 km) when every member has a location, and,
+	// with an adjacency table, the share of members bordering another
+	// member. When neither is known it is 0 and CompactnessKnown is false:
+	// a member without a location is never taken as near.
+	Compactness      float64
+	CompactnessKnown bool
 	// Scale = P / (P + 1,000,000), P the combined population (large tier;
 	// 0 otherwise).
 	Scale float64
@@ -50,7 +53,8 @@ type GroupScore struct {
 	// The raw figures behind the parts.
 	InsideWeight   float64
 	Ties           int
-	MeanDistanceKm float64 // NaN when fewer than two members are located
+	MeanDistanceKm float64 // NaN unless every member is located
+	Unlocated      int     // members without a location
 	BorderShare    float64 // NaN without an adjacency table
 	Population     int64
 }
@@ -103,12 +107,15 @@ func (p *groupProblem) score(g []int) GroupScore {
 	var parts []float64
 	var dist float64
 	pairs := 0
-	for a := 0; a < k; a++ {
+	for _, m := range g {
+		if !p.located[m] {
+			sc.Unlocated++
+		}
+	}
+	for a := 0; a < k && sc.Unlocated == 0; a++ {
 		for b := a + 1; b < k; b++ {
-			if d := p.distance(g[a], g[b]); !math.IsInf(d, 1) {
-				dist += d
-				pairs++
-			}
+			dist += p.distance(g[a], g[b])
+			pairs++
 		}
 	}
 	if pairs > 0 {
@@ -131,6 +138,7 @@ func (p *groupProblem) score(g []int) GroupScore {
 	for _, x := range parts {
 		sc.Compactness += x / float64(len(parts))
 	}
+	sc.CompactnessKnown = len(parts) > 0
 	if p.tier == TierLarge && sc.Population > 0 {
 		pop := float64(sc.Population)
 		sc.Scale = pop / (pop + ScaleHalfPopulation)

@@ -196,9 +196,8 @@ func TestGroupsPropertiesHold(t *testing.T) {
 // left as they were.
 func TestImproveLimit(t *testing.T) {
 	net, _ := randomCouncils(t, 60, 4)
-	s := net.Snapshot(graph.Weighting{})
 	for _, k := range []int{0, 1, 3} {
-		p, err := newGroupProblem(net, s, GroupOptions{Tier: TierSmall, ImproveLimit: k})
+		p, err := newGroupProblem(newRound(net, GroupOptions{}), GroupOptions{Tier: TierSmall, ImproveLimit: k})
 		if err != nil {
 			t.Fatal(err)
 		}
