@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
 )
 
 // The cached distances (matrix below distMatrixLimit, unit-vector chords

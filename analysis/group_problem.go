@@ -31,6 +31,7 @@ type groupProblem struct {
 	adjacent map[[2]int]bool
 	adjList  [][]int
 	hasGeo   bool
+	depth    map[[2]int32]float64 // deepest DepthLevel per tied eligible pair
 
 	// Caches (group_cache.go): positions as unit vectors, the distance
 	// matrix for small problems, populations, and the member-position
@@ -147,6 +148,7 @@ func newGroupProblem(r *round, opts GroupOptions) (*groupProblem, error) {
 		sort.Ints(l)
 	}
 	p.buildSub(sectors)
+	p.buildDepth()
 	p.buildGeo()
 	p.improved = map[string][]int{}
 	return p, nil

@@ -141,7 +141,9 @@ func peerStrength(round *graph.Network, s *graph.Snapshot, sectors []string, all
 // members active on that day.
 func roundEvidence(net *graph.Network, groups [][]int, at time.Time, w graph.Weighting) [][]graph.Evidence {
 	all := net.EvidenceWithin(groups, w)
-	live := func(start, end time.Time) bool { return at.IsZero() || (&graph.Arrangement{Start: start, End: end}).ActiveOn(at) }
+	live := func(start, end time.Time) bool {
+		return at.IsZero() || (&graph.Arrangement{Start: start, End: end}).ActiveOn(at)
+	}
 	for g, ev := range all {
 		kept := ev[:0]
 		for _, e := range ev {

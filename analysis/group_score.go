@@ -2,11 +2,80 @@ package analysis
 
 import "math"
 
+// DepthLevel returns how deep an integration a tie of the given kind is,
+// from 0 to 1: shared management (one officer team or chief executive)
+// 1; a formal shared service 0.75; a pooled budget or joint commissioning
+// 0.6; a joint plan or programme bid 0.4; a combined authority, or any
+// other named kind, 0.25; a shared statutory area (fire, police,
+// resilience) 0.1, since membership is set by geography and law; no kind
+// 0. Grants are not joint working: 0.
+func DepthLevel(kind string) float64 {
+	switch kind {
+	case "shared_management":
+		return 1
+	case "shared_service":
+		return 0.75
+	case "pooled_budget", "joint_commissioning":
+		return 0.6
+	case "joint_plan", "programme_bid":
+		return 0.4
+	case "statutory_body", "statutory_partnership":
+		return 0.1
+	case "", KindGrant:
+		return 0
+	}
+	return 0.25
+}
+
+func groupPair32(a, b int) [2]int32 {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]int32{int32(a), int32(b)}
+}
+
+// buildDepth records, for each pair of eligible organisations with a tie
+// in the round, the deepest DepthLevel of the partnerships and
+// arrangements joining them (zero-weight kinds included: depth is about
+// what the tie is, not how it is weighted).
+func (p *groupProblem) buildDepth() {
+	p.depth = map[[2]int32]float64{}
+	set := func(a, b int32, lv float64) {
+		if a < 0 || b < 0 || a == b || lv == 0 {
+			return
+		}
+		k := groupPair32(int(a), int(b))
+		if lv > p.depth[k] {
+			p.depth[k] = lv
+		}
+	}
+	for i := 0; i < p.net.NumPartnerships(); i++ {
+		a, b := p.net.PartnershipEnds(i)
+		set(p.local[a], p.local[b], DepthLevel(p.net.PartnershipKind(i)))
+	}
+	for ai := 0; ai < p.net.NumArrangements(); ai++ {
+		lv := DepthLevel(p.net.Arrangement(ai).Kind)
+		var ms []int32
+		for _, m := range p.net.ArrangementMembers(ai) {
+			if l := p.local[m]; l >= 0 {
+				ms = append(ms, l)
+			}
+		}
+		for x := range ms {
+			for y := x + 1; y < len(ms); y++ {
+				set(ms[x], ms[y], lv)
+			}
+		}
+	}
+}
+
+
 // Score weights: Total = sum of weight x part, each part in [0, 1].
 const (
-	WeightCollaboration = 40.0 // existing collaboration
-	WeightCohesion      = 20.0 // share of members' collaboration kept inside
-	WeightDensity       = 15.0 // share of member pairs already tied
+	WeightCollaboration = 35.0 // existing collaboration
+	WeightCohesion      = 15.0 // share of members' collaboration kept inside
+	WeightDensity       = 10.0 // share of member pairs already tied
+	WeightDepth         = 15.0 // how deeply members already integrate
 	WeightCompactness   = 10.0 // geography; doubled with PreferNear
 	WeightScale         = 15.0 // combined population, large tier only
 	WeightWeakestLink   = 10.0 // subtracted: a member barely tied to the rest
@@ -19,8 +88,8 @@ const (
 )
 
 // GroupScore is a group's score and its named parts. Each part is in
-// [0, 1]; Total = 40 Collaboration + 20 Cohesion + 15 Density + 10
-// Compactness (20 with PreferNear) + 15 Scale (large tier only) - 10
+// [0, 1]; Total = 35 Collaboration + 15 Cohesion + 10 Density + 15 Depth
+// + 10 Compactness (20 with PreferNear) + 15 Scale (large tier only) - 10
 // WeakestLink, so higher is better and the best possible large group
 // scores 100.
 type GroupScore struct {
@@ -35,6 +104,12 @@ type GroupScore struct {
 	Cohesion float64
 	// Density = tied pairs / possible pairs among members.
 	Density float64
+	// Depth is the mean, over members, of the deepest integration a
+	// member has with another member (DepthLevel of the kind: 1 shared
+	// management, 0.75 shared service, 0.6 pooled budget or joint
+	// commissioning, 0.4 joint plan or bid, 0.25 combined authority or
+	// another named kind, 0.1 a shared statutory area, 0 none or unnamed).
+	Depth float64
 	// Compactness is the mean of the parts available: exp(-mean distance
 	// between members / 50 km) when every member has a location, and,
 	// with an adjacency table, the share of members bordering another
@@ -85,6 +160,15 @@ func (p *groupProblem) score(g []int) GroupScore {
 	}
 	for _, w := range inside {
 		sc.InsideWeight += w
+	}
+	for a := 0; a < k; a++ {
+		deepest := 0.0
+		for b := 0; b < k; b++ {
+			if a != b {
+				deepest = math.Max(deepest, p.depth[groupPair32(g[a], g[b])])
+			}
+		}
+		sc.Depth += deepest / float64(k)
 	}
 	sc.InsideWeight /= 2
 	sc.Collaboration = 1 - math.Exp(-sc.InsideWeight/float64(k))
@@ -147,7 +231,7 @@ func (p *groupProblem) score(g []int) GroupScore {
 	if p.opts.PreferNear {
 		wc *= 2
 	}
-	sc.Total = WeightCollaboration*sc.Collaboration + WeightCohesion*sc.Cohesion + WeightDensity*sc.Density +
+	sc.Total = WeightCollaboration*sc.Collaboration + WeightCohesion*sc.Cohesion + WeightDensity*sc.Density + WeightDepth*sc.Depth +
 		wc*sc.Compactness + WeightScale*sc.Scale - WeightWeakestLink*sc.WeakestLink
 	return sc
 }

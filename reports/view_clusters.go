@@ -107,8 +107,12 @@ func (r *Report) addGroups(net *graph.Network, results []*analysis.GroupResult) 
 		if gr == nil {
 			continue
 		}
-		r.GroupNotes = append(r.GroupNotes, fmt.Sprintf("%s tier: %d to %d members, at most %d groups, %d eligible organisations; %s.",
-			gr.Tier, gr.MinSize, gr.MaxSize, gr.MaxGroups, gr.Eligible, gr.Note))
+		round := "the data carries no dates"
+		if !gr.At.IsZero() {
+			round = fmt.Sprintf("organisations active on %s (%s)", gr.At.Format("2006-01-02"), gr.AtSource)
+		}
+		r.GroupNotes = append(r.GroupNotes, fmt.Sprintf("%s tier: %d to %d members, at most %d groups, %d eligible organisations, %s; %s.",
+			gr.Tier, gr.MinSize, gr.MaxSize, gr.MaxGroups, gr.Eligible, round, gr.Note))
 		for _, g := range gr.Groups {
 			row := GroupRow{Tier: string(gr.Tier), Rank: g.Rank, GroupID: g.ID, Score: g.Score.Total,
 				Found: fmt.Sprintf("%d of %d runs", g.Appearances, g.Runs)}
@@ -122,6 +126,7 @@ func (r *Report) addGroups(net *graph.Network, results []*analysis.GroupResult) 
 				{"collaboration", fmt.Sprintf("%.1f", analysis.WeightCollaboration*sc.Collaboration)},
 				{"cohesion", fmt.Sprintf("%.1f", analysis.WeightCohesion*sc.Cohesion)},
 				{"density", fmt.Sprintf("%.1f", analysis.WeightDensity*sc.Density)},
+				{"depth", fmt.Sprintf("%.1f", analysis.WeightDepth*sc.Depth)},
 				{"compactness", fmt.Sprintf("%.1f", analysis.WeightCompactness*sc.Compactness)},
 			}
 			if gr.Tier == analysis.TierLarge {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/datasets"
@@ -27,6 +28,7 @@ type groupsOptions struct {
 	MustLink, CannotLink        []string
 	Exclude                     []string
 	Adjacency                   string
+	CountAllTies                bool
 	Args                        []string
 }
 
@@ -89,6 +91,7 @@ improves them by local moves: good, not provably the best.`,
 	f.StringArrayVar(&opts.MustLink, "must-link", nil, "A,B: always in the same group, or both left out (repeatable)")
 	f.StringArrayVar(&opts.CannotLink, "cannot-link", nil, "A,B: never in the same group (repeatable)")
 	f.StringSliceVar(&opts.Exclude, "exclude", nil, "organisation ids never to place")
+	f.BoolVar(&opts.CountAllTies, "count-all-ties", false, "cohesion and the weakest member's share count ties to every organisation except third-sector bodies (default: only ties to organisations of the --members sectors)")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
 	return cmd
 }
@@ -155,7 +158,7 @@ func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]analys
 		o := analysis.GroupOptions{Tier: tier, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
 			Sectors: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
 			RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear,
-			Seed: seed, Weighting: w}
+			Seed: seed, Weighting: w, CountAllTies: opts.CountAllTies}
 		lo, hi, _ := analysis.TierSizes(tier)
 		if o.MinSize != 0 {
 			lo = o.MinSize
@@ -224,7 +227,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	w, err := opts.data.weighting()
+	w, err := opts.data.weightingFrom(analysis.GroupKindWeights)
 	if err != nil {
 		return err
 	}
@@ -251,6 +254,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	how := ""
 	for i := range tiers {
 		tiers[i].Adjacency = adj
+		tiers[i].At = d.Filter.At
 		if large {
 			// As the report does.
 			how = reports.LargeGroupSearch(&tiers[i])
@@ -269,6 +273,15 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	}
 	if err != nil {
 		return err
+	}
+	if !s.Quiet && len(res) > 0 {
+		if at := res[0].At; at.IsZero() {
+			fmt.Fprintf(s.ErrOut, "partnet: note: the data carries no dates: groups are formed among all its organisations\n")
+		} else if res[0].AtSource == "given" {
+			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s (--at)\n", at.Format(time.DateOnly))
+		} else {
+			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s, the data's latest date (--at DATE for an earlier round)\n", at.Format(time.DateOnly))
+		}
 	}
 	v := reports.NewGroupsView(d.Dataset.Name, net, d.Weighting, adjFrom, res)
 	switch opts.format.value {
