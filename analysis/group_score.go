@@ -72,10 +72,10 @@ func (p *groupProblem) buildDepth() {
 
 // Score weights: Total = sum of weight x part, each part in [0, 1].
 const (
-	WeightCollaboration = 35.0 // existing collaboration
+	WeightCollaboration = 40.0 // existing collaboration
 	WeightCohesion      = 15.0 // share of members' collaboration kept inside
 	WeightDensity       = 10.0 // share of member pairs already tied
-	WeightDepth         = 15.0 // how deeply members already integrate
+	WeightDepth         = 10.0 // how deeply members already integrate
 	WeightCompactness   = 10.0 // geography; doubled with PreferNear
 	WeightScale         = 15.0 // combined population, large tier only
 	WeightWeakestLink   = 10.0 // subtracted: a member barely tied to the rest
@@ -88,7 +88,7 @@ const (
 )
 
 // GroupScore is a group's score and its named parts. Each part is in
-// [0, 1]; Total = 35 Collaboration + 15 Cohesion + 10 Density + 15 Depth
+// [0, 1]; Total = 40 Collaboration + 15 Cohesion + 10 Density + 10 Depth
 // + 10 Compactness (20 with PreferNear) + 15 Scale (large tier only) - 10
 // WeakestLink, so higher is better and the best possible large group
 // scores 100.

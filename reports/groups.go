@@ -132,7 +132,7 @@ type GroupEvidence struct {
 }
 
 // GroupsFormula documents the score.
-const GroupsFormula = "score = 35 collaboration + 15 cohesion + 10 density + 15 depth + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1; compactness 0 when unknown"
+const GroupsFormula = "score = 40 collaboration + 15 cohesion + 10 density + 10 depth + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1; compactness 0 when unknown"
 
 // NewGroupsView builds the report from GroupTiers' results on net.
 func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*analysis.GroupResult) *GroupsView {

@@ -121,9 +121,9 @@ const maxTextEvidence = 8
 // search found it. Every name goes through Plain.
 func WriteGroupsText(w io.Writer, v *GroupsView) error {
 	fmt.Fprintf(w, "Candidate groups in %s\n", Plain(v.Dataset))
-	fmt.Fprintf(w, "Score (0-100, higher is better) = 35 x collaboration (existing joint working inside the group)\n"+
+	fmt.Fprintf(w, "Score (0-100, higher is better) = 40 x collaboration (existing joint working inside the group)\n"+
 		"  + 15 x cohesion (share of members' joint working with peers that stays inside) + 10 x density (share\n"+
-		"  of member pairs already working together) + 15 x depth (shared management 1, shared service 0.75,\n"+
+		"  of member pairs already working together) + 10 x depth (shared management 1, shared service 0.75,\n"+
 		"  joint plan 0.4, shared statutory area 0.1: each member's deepest tie inside, averaged)\n"+
 		"  + 10 x compactness (closeness on the map, and shared borders when an adjacency table is given; 20 with\n"+
 		"  --prefer-near; 0 when unknown) + 15 x scale (combined population; large tier only) - 10 x weakest link\n"+
