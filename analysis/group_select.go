@@ -67,6 +67,32 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 		}
 		return groupKey(cs[a].g) < groupKey(cs[b].g)
 	})
+	// Dominance: a candidate with a proper subset in the pool that scores
+	// at least as much can be replaced by that subset in any set (same
+	// count, fewer members used), so it never needs to be chosen.
+	byFirst := make([][]int, len(p.orgs)) // lowest member -> candidates
+	for j, c := range cs {
+		byFirst[c.g[0]] = append(byFirst[c.g[0]], j)
+	}
+	kept := cs[:0:0]
+	for _, c := range cs {
+		dominated := false
+		for _, x := range c.g { // a subset's lowest member is one of c's
+			for _, j := range byFirst[x] {
+				if d := cs[j]; len(d.g) < len(c.g) && d.score >= c.score && subset(d.g, c.g) {
+					dominated = true
+					break
+				}
+			}
+			if dominated {
+				break
+			}
+		}
+		if !dominated {
+			kept = append(kept, c)
+		}
+	}
+	cs = kept
 	used := make([]bool, len(p.orgs))
 	fits := func(i int) bool {
 		for _, x := range cs[i].g {
@@ -77,21 +103,21 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 		return true
 	}
 	perMember := make([]float64, len(p.orgs))
-	// bound returns an upper bound on what candidates from i on can add
-	// with r groups left.
-	bound := func(i, r int) float64 {
-		if r == 0 {
-			return 0
-		}
-		var byCount float64
-		left := r
-		for j := i; j < len(cs) && left > 0; j++ {
+	// byCount: the r best remaining candidates that fit.
+	byCount := func(i, r int) float64 {
+		var sum float64
+		for j := i; j < len(cs) && r > 0; j++ {
 			if fits(j) {
-				byCount += cs[j].score
-				left--
+				sum += cs[j].score
+				r--
 			}
 		}
-		var byMember float64
+		return sum
+	}
+	// byMember: the best per-member share of each organisation not yet
+	// placed.
+	byMember := func(i int) float64 {
+		var sum float64
 		var touched []int
 		for j := i; j < len(cs); j++ {
 			if !fits(j) {
@@ -106,10 +132,23 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 			}
 		}
 		for _, x := range touched {
-			byMember += perMember[x]
+			sum += perMember[x]
 			perMember[x] = 0
 		}
-		return math.Min(byCount, byMember)
+		return sum
+	}
+	// bound returns an upper bound on what candidates from i on can add
+	// with r groups left, or a value that already fails against need (the
+	// cheaper count bound is tried first).
+	bound := func(i, r int, need float64) float64 {
+		if r == 0 {
+			return 0
+		}
+		b := byCount(i, r)
+		if b <= need {
+			return b
+		}
+		return math.Min(b, byMember(i))
 	}
 	var best []int
 	bestTotal := 0.0
@@ -130,7 +169,7 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 		if r == 0 || i == len(cs) {
 			return
 		}
-		b := bound(i, r)
+		b := bound(i, r, bestTotal+eps-total)
 		if total+b <= bestTotal+eps {
 			return
 		}
@@ -160,4 +199,18 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 		out.groups = append(out.groups, cs[i].g)
 	}
 	return out
+}
+
+// subset reports whether ascending a is contained in ascending b.
+func subset(a, b []int) bool {
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j == len(b) || b[j] != x {
+			return false
+		}
+	}
+	return true
 }
