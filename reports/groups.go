@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -17,8 +17,8 @@ type GroupsView struct {
 	Dataset   string `json:"dataset"`
 	Weighting string `json:"weighting"`
 	// Adjacency says where shared borders came from ("" when none).
-	Adjacency string           `json:"adjacency"`
-	Formula   string           `json:"score_formula"`
+	Adjacency string `json:"adjacency"`
+	Formula   string `json:"score_formula"`
 	// At is the day of the round (YYYY-MM-DD; "" for undated data) and
 	// AtSource where it came from ("given", "latest date in the data").
 	At       string           `json:"at"`
@@ -28,13 +28,13 @@ type GroupsView struct {
 
 // GroupsTierView is one tier's shortlist.
 type GroupsTierView struct {
-	Tier      string      `json:"tier"`
-	MinSize   int         `json:"min_size"`
-	MaxSize   int         `json:"max_size"`
-	MaxGroups int         `json:"max_groups"`
-	Eligible  int         `json:"eligible"`
-	Method    string      `json:"method"`
-	Note      string      `json:"note"`
+	Tier      string `json:"tier"`
+	MinSize   int    `json:"min_size"`
+	MaxSize   int    `json:"max_size"`
+	MaxGroups int    `json:"max_groups"`
+	Eligible  int    `json:"eligible"`
+	Method    string `json:"method"`
+	Note      string `json:"note"`
 	// Selection is "exact" or "within X of the bound"; Total is the
 	// shortlist's total score, Bound an upper bound on any shortlist's
 	// total from the same candidates (SelectionGap = Bound - Total);
@@ -135,7 +135,7 @@ type GroupEvidence struct {
 const GroupsFormula = "score = 40 collaboration + 15 cohesion + 10 density + 10 depth + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1; compactness 0 when unknown"
 
 // NewGroupsView builds the report from GroupTiers' results on net.
-func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*analysis.GroupResult) *GroupsView {
+func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*groups.Result) *GroupsView {
 	v := &GroupsView{Dataset: dataset, Weighting: w.Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
 	for _, r := range results {
 		if !r.At.IsZero() {
@@ -153,15 +153,15 @@ func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjace
 	return v
 }
 
-func groupView(net *graph.Network, r *analysis.GroupResult, g analysis.Group) GroupView {
+func groupView(net *graph.Network, r *groups.Result, g groups.Group) GroupView {
 	sc := g.Score
 	gv := GroupView{Tier: string(r.Tier), Rank: g.Rank, GroupID: g.ID, Score: sc.Total,
 		Parts: GroupParts{Collaboration: sc.Collaboration, Cohesion: sc.Cohesion, Density: sc.Density,
 			Compactness: sc.Compactness, Scale: sc.Scale, WeakestLink: sc.WeakestLink, Depth: sc.Depth},
-		Points: GroupParts{Collaboration: analysis.WeightCollaboration * sc.Collaboration, Cohesion: analysis.WeightCohesion * sc.Cohesion,
-			Density: analysis.WeightDensity * sc.Density, Compactness: r.CompactnessWeight * sc.Compactness,
-			Scale: analysis.WeightScale * sc.Scale, WeakestLink: 0 - analysis.WeightWeakestLink*sc.WeakestLink + 0,
-			Depth: analysis.WeightDepth * sc.Depth},
+		Points: GroupParts{Collaboration: groups.WeightCollaboration * sc.Collaboration, Cohesion: groups.WeightCohesion * sc.Cohesion,
+			Density: groups.WeightDensity * sc.Density, Compactness: r.CompactnessWeight * sc.Compactness,
+			Scale: groups.WeightScale * sc.Scale, WeakestLink: 0 - groups.WeightWeakestLink*sc.WeakestLink + 0,
+			Depth: groups.WeightDepth * sc.Depth},
 		InsideWeight: sc.InsideWeight, Ties: sc.Ties, Population: sc.Population,
 		Appearances: g.Appearances, Runs: g.Runs, Connected: g.Connected, Evidence: []GroupEvidence{},
 		CompactnessKnown: sc.CompactnessKnown, Unlocated: []string{}}
