@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/partnet/partnet/graph"
 )
@@ -14,7 +15,8 @@ import (
 // over the eligible organisations, sorted by id.
 type groupProblem struct {
 	net  *graph.Network // the round's network
-	orig *graph.Network // the network Groups was given
+	orig *graph.Network // the network Search was given
+	at   string         // the round's day, for messages
 	s    *graph.Snapshot
 	opts Options
 
@@ -69,7 +71,10 @@ func newGroupProblem(r *round, opts Options) (*groupProblem, error) {
 	if tier != TierLarge && tier != TierSmall && tier != TierCustom {
 		return nil, fmt.Errorf("unknown tier %q: want large, small or custom: %w", opts.Tier, ErrOptions)
 	}
-	p := &groupProblem{net: net, orig: r.orig, s: s, opts: opts, tier: tier}
+	p := &groupProblem{net: net, orig: r.orig, s: s, opts: opts, tier: tier, at: "(undated)"}
+	if !r.at.IsZero() {
+		p.at = r.at.Format(time.DateOnly)
+	}
 	p.minSize, p.maxSize, p.maxGroups = tierDefaults(tier)
 	if opts.MinSize > 0 {
 		p.minSize = opts.MinSize
@@ -181,14 +186,11 @@ func (p *groupProblem) setMustLink(cand []int) error {
 			}
 		}
 		if !okA || !okB {
-			// One is not active on the round's day: the other is left out.
+			gone := pr[0]
 			if okA {
-				drop[a] = true
+				gone = pr[1]
 			}
-			if okB {
-				drop[b] = true
-			}
-			continue
+			return fmt.Errorf("must-link %s,%s: %s is not active on the round's day %s (see --at): %w", pr[0], pr[1], gone, p.at, ErrOptions)
 		}
 		ra, rb := find(a), find(b)
 		if ra != rb {

@@ -231,6 +231,9 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
+	if w.KindWeights == nil { // say the weights the search uses
+		w.KindWeights = groups.KindWeights()
+	}
 	tiers, err := opts.tierOptions(s.Seed, w)
 	if err != nil {
 		return err
@@ -283,7 +286,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s, the data's latest date (--at DATE for an earlier round)\n", at.Format(time.DateOnly))
 		}
 	}
-	v := reports.NewGroupsView(d.Dataset.Name, net, d.Weighting, adjFrom, res)
+	v := reports.NewGroupsView(d.Dataset.Name, net, w, adjFrom, res)
 	switch opts.format.value {
 	case "json":
 		return reports.WriteJSON(s.Out, v)
