@@ -298,7 +298,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 func LargeGroupSearch(o *groups.Options) string {
 	o.Seeds, o.Resolutions, o.ExactLimit = 1, []float64{1}, -1
 	o.LeidenIterations, o.ImproveLimit = 2, LargeImproveLimit
-	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search", LargeImproveLimit)
+	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search over every possible group (the selection from the candidates still states its bound)", LargeImproveLimit)
 }
 
 // together runs the first step here and the others on their own

@@ -30,15 +30,17 @@ func ExampleSearchTiers() {
 			fmt.Printf("%s %v score %.1f (%s)\n", g.ID, ids, g.Score.Total, r.Method)
 		}
 	}
-	// By hand (shared_service weighs 3; no locations, so compactness 0):
+	// By hand (shared_service weighs 3 and has depth 0.75; no locations,
+	// so compactness is unknown, 0):
 	// A-B-C: W = 9, collaboration 1 - exp(-9/3) = 0.9502 (38.01), cohesion
-	// 1 (20), density 1 (15), scale 300k/1.3M = 0.2308 (3.46): 76.47.
-	// D-E: W = 3, 1 - exp(-3/2) = 0.7769 (31.07) + 20 + 15 = 66.07 (no
-	// scale part in the small tier).
+	// 1 (15), density 1 (10), depth 0.75 (7.5), scale 300k/1.3M = 0.2308
+	// (3.46): 73.97.
+	// D-E: W = 3, 1 - exp(-3/2) = 0.7769 (31.07) + 15 + 10 + 7.5 = 63.57
+	// (no scale part in the small tier).
 
 	// Output:
-	// large-1 [A B C] score 76.5 (exact)
-	// small-1 [D E] score 66.1 (exact)
+	// large-1 [A B C] score 74.0 (exact)
+	// small-1 [D E] score 63.6 (exact)
 }
 
 func ExampleBackbone() {

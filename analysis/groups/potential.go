@@ -44,15 +44,13 @@ var (
 	StatutoryKinds = []string{"statutory_body", "statutory_partnership", "combined_authority"}
 )
 
-const kindGrant = "grant"
-
 // PotentialOptions configures Potential. Zero values take the defaults
 // documented on each field.
 type PotentialOptions struct {
 	// At is the day of the round: organisations, partnerships and
-	// arrangements active then. Zero means the data's latest date
-	// (its latest start date, or the day after its latest end date); undated
-	// ties count as active on every day.
+	// arrangements active then, as in the ready round. Zero means the
+	// data's latest date (LatestDate); undated ties count as active on
+	// every day.
 	At time.Time
 	// Sectors and Types say which organisations may be proposed; nil
 	// Sectors means councils, nil Types any type.
@@ -230,14 +228,14 @@ func (c *candidates) isEligible(o *graph.Organisation) bool {
 func potentialCandidates(ctx context.Context, net *graph.Network, opts PotentialOptions) (*candidates, error) {
 	at := opts.At
 	if at.IsZero() {
-		at = lastDay(net)
+		at = LatestDate(net)
 	}
 	for _, id := range opts.Exclude {
 		if _, ok := net.Index(id); !ok {
 			return nil, fmt.Errorf("potential: exclude: no organisation %q: %w", id, ErrPotentialOptions)
 		}
 	}
-	round, toNet := roundAt(net, at)
+	round, toNet := roundNetwork(net, at)
 	c := &candidates{net: net, round: round, snap: partnerNetwork(round).Snapshot(graph.Weighting{}), toNet: toNet,
 		fromNt: map[int]int{}, areas: map[[2]int][]int{}, border: map[[2]int]bool{}}
 	for r, i := range toNet {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -138,17 +137,22 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 }
 
 // ReadyRounds says how ReadyProposer forms the round on day T.
-const ReadyRounds = "groups.SearchTiers on what was known on T (as for potential pairs), filled in tier order"
+const ReadyRounds = "partnet groups --at T (groups.SearchTiers with Options.At) on what was known on T (as for potential pairs), tiers filled in order"
 
 // ReadyProposer returns the ready tiers' groups for a round on day at:
-// SearchTiers on what was known then (groups.KnownAt: organisations active
-// on at, ties started by then and not ended, undated ties only when they
-// are fire, police or resilience areas; grants left out), every group of
-// every tier.
+// SearchTiers with Options.At = at (the round on that day, grants left
+// out) on what was known then (groups.KnownAt: ties started by at, undated
+// ones only when they are fire, police or resilience areas), every group
+// of every tier.
 func ReadyProposer(net *graph.Network, tiers []groups.Options) groups.ProposeFunc {
 	return func(ctx context.Context, at time.Time) ([][]string, error) {
-		round := roundWithoutGrants(groups.KnownAt(net, at), at)
-		res, err := groups.SearchTiers(ctx, round, round.Snapshot(tiers[0].Weighting), tiers)
+		known := groups.KnownAt(net, at)
+		dated := make([]groups.Options, len(tiers))
+		for i, o := range tiers {
+			o.At = at
+			dated[i] = o
+		}
+		res, err := groups.SearchTiers(ctx, known, nil, dated)
 		if err != nil {
 			return nil, err
 		}
@@ -157,33 +161,11 @@ func ReadyProposer(net *graph.Network, tiers []groups.Options) groups.ProposeFun
 			for _, g := range r.Groups {
 				ids := make([]string, len(g.Members))
 				for i, m := range g.Members {
-					ids[i] = round.Organisation(m).ID
+					ids[i] = known.Organisation(m).ID
 				}
 				out = append(out, ids)
 			}
 		}
 		return out, nil
 	}
-}
-
-// roundWithoutGrants is the network as it stood on at, without grants.
-func roundWithoutGrants(net *graph.Network, at time.Time) *graph.Network {
-	kinds := map[string]bool{}
-	for i := 0; i < net.NumPartnerships(); i++ {
-		kinds[net.PartnershipKind(i)] = true
-	}
-	for i := 0; i < net.NumArrangements(); i++ {
-		kinds[net.Arrangement(i).Kind] = true
-	}
-	f := graph.Filter{At: at}
-	if kinds["grant"] {
-		f.Kinds = []string{"\x00none"}
-		for k := range kinds {
-			if k != "grant" {
-				f.Kinds = append(f.Kinds, k)
-			}
-		}
-		sort.Strings(f.Kinds)
-	}
-	return net.Filter(f)
 }

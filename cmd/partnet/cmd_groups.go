@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
@@ -27,6 +28,7 @@ type groupsOptions struct {
 	MustLink, CannotLink        []string
 	Exclude                     []string
 	Adjacency                   string
+	CountAllTies                bool
 	Args                        []string
 	// Mode is ready or potential; Pairs how many pairs potential lists;
 	// tierFlags names a tier-only flag given (an error with potential).
@@ -113,6 +115,7 @@ improves them by local moves: good, not provably the best.`,
 	f.StringArrayVar(&opts.MustLink, "must-link", nil, "A,B: always in the same group, or both left out (repeatable)")
 	f.StringArrayVar(&opts.CannotLink, "cannot-link", nil, "A,B: never in the same group (repeatable)")
 	f.StringSliceVar(&opts.Exclude, "exclude", nil, "organisation ids never to place")
+	f.BoolVar(&opts.CountAllTies, "count-all-ties", false, "cohesion and the weakest member's share count ties to every organisation except third-sector bodies (default: only ties to organisations of the --members sectors)")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
 	f.StringVar(&opts.Mode, "mode", modeReady, "ready (groups ready to combine services) or potential (pairs not yet sharing, who could work together next)")
 	f.IntVar(&opts.Pairs, "pairs", 30, "with --mode potential: how many pairs to list")
@@ -181,7 +184,7 @@ func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]groups
 		o := groups.Options{Tier: tier, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
 			Sectors: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
 			RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear,
-			Seed: seed, Weighting: w}
+			Seed: seed, Weighting: w, CountAllTies: opts.CountAllTies}
 		lo, hi, _ := groups.TierSizes(tier)
 		if o.MinSize != 0 {
 			lo = o.MinSize
@@ -257,9 +260,12 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	default:
 		return usagef(fmt.Errorf("--mode %q: want ready or potential", opts.Mode))
 	}
-	w, err := opts.data.weighting()
+	w, err := opts.data.weightingFrom(groups.KindWeights)
 	if err != nil {
 		return err
+	}
+	if w.KindWeights == nil { // say the weights the search uses
+		w.KindWeights = groups.KindWeights()
 	}
 	tiers, err := opts.tierOptions(s.Seed, w)
 	if err != nil {
@@ -287,6 +293,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	how := ""
 	for i := range tiers {
 		tiers[i].Adjacency = adj
+		tiers[i].At = d.Filter.At
 		if large {
 			// As the report does.
 			how = reports.LargeGroupSearch(&tiers[i])
@@ -306,7 +313,16 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	v := reports.NewGroupsView(d.Dataset.Name, net, d.Weighting, adjFrom, res)
+	if !s.Quiet && len(res) > 0 {
+		if at := res[0].At; at.IsZero() {
+			fmt.Fprintf(s.ErrOut, "partnet: note: the data carries no dates: groups are formed among all its organisations\n")
+		} else if res[0].AtSource == "given" {
+			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s (--at)\n", at.Format(time.DateOnly))
+		} else {
+			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s, the data's latest date (--at DATE for an earlier round)\n", at.Format(time.DateOnly))
+		}
+	}
+	v := reports.NewGroupsView(d.Dataset.Name, net, w, adjFrom, res)
 	switch opts.format.value {
 	case "json":
 		return reports.WriteJSON(s.Out, v)
