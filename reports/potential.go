@@ -178,6 +178,14 @@ func WritePotentialCSV(w io.Writer, v *PotentialView) error {
 	return nil
 }
 
+// memberLabel is a member's name, or its id when it has none.
+func memberLabel(m GroupMember) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return m.ID
+}
+
 func memberLists(ms []GroupMember) (string, string) {
 	ids, names := make([]string, len(ms)), make([]string, len(ms))
 	for i, m := range ms {
@@ -218,20 +226,24 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 			km = strconv.FormatFloat(*p.DistanceKm, 'f', 0, 64)
 		}
 		fmt.Fprintf(tw, "%d\t%.1f\t%.2f\t%.2f\t%.0f\t%.0f\t%s\t%s + %s\n", p.Rank, p.Score, p.Parts.SharedPartners, p.Parts.SharedAreas,
-			p.Parts.Border, p.Parts.SameType, km, Plain(p.Members[0].Name), Plain(p.Members[1].Name))
+			p.Parts.Border, p.Parts.SameType, km, Plain(memberLabel(p.Members[0])), Plain(memberLabel(p.Members[1])))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	for _, p := range v.Pairs {
-		fmt.Fprintf(&b, "\n%d. %s (%s) + %s (%s)  score %.1f\n", p.Rank, Plain(p.Members[0].Name), Plain(p.Members[0].ID),
-			Plain(p.Members[1].Name), Plain(p.Members[1].ID), p.Score)
+		fmt.Fprintf(&b, "\n%d. %s (%s) + %s (%s)  score %.1f\n", p.Rank, Plain(memberLabel(p.Members[0])), Plain(p.Members[0].ID),
+			Plain(memberLabel(p.Members[1])), Plain(p.Members[1].ID), p.Score)
 		fmt.Fprintf(&b, "   score: shared partners %.1f + shared areas %.1f + border %.1f + same type %.1f\n",
 			p.Points.SharedPartners, p.Points.SharedAreas, p.Points.Border, p.Points.SameType)
 		if len(p.SharedPartners) > 0 {
 			names := make([]string, 0, 8)
 			for _, s := range p.SharedPartners[:min(8, len(p.SharedPartners))] {
-				names = append(names, fmt.Sprintf("%s (%d partners)", Plain(s.Name), s.Partners))
+				label := s.Name
+				if label == "" {
+					label = s.ID
+				}
+				names = append(names, fmt.Sprintf("%s (%d partners)", Plain(label), s.Partners))
 			}
 			more := ""
 			if len(p.SharedPartners) > 8 {
@@ -258,7 +270,7 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 		for _, g := range v.Groups {
 			names := make([]string, len(g.Members))
 			for i, m := range g.Members {
-				names[i] = Plain(m.Name)
+				names[i] = Plain(memberLabel(m))
 			}
 			fmt.Fprintf(&b, "%d. %s  score %.1f  (pairs ranked %d, %d, %d)\n", g.Rank, strings.Join(names, ", "), g.Score,
 				g.PairRanks[0], g.PairRanks[1], g.PairRanks[2])

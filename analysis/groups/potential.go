@@ -53,7 +53,8 @@ type PotentialOptions struct {
 	// every day.
 	At time.Time
 	// Sectors and Types say which organisations may be proposed; nil
-	// Sectors means councils, nil Types any type.
+	// Sectors means councils (everyone when no organisation has a
+	// sector), nil Types any type.
 	Sectors, Types []string
 	// Exclude lists organisation ids never to propose.
 	Exclude []string
@@ -127,6 +128,9 @@ type PotentialResult struct {
 	// BroadAreas is how many statutory areas had more than MaxAreaMembers
 	// eligible members and were left out of the areas part.
 	BroadAreas int
+	// AllEligible: Sectors was nil and no organisation has a sector, so
+	// every organisation could be proposed (not only councils).
+	AllEligible bool
 	// HasBorders says whether an adjacency table was given; Note states
 	// what the result rests on.
 	HasBorders bool
@@ -242,8 +246,15 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 		c.fromNt[i] = r
 	}
 	sectors := opts.Sectors
+	anySector := false
 	if sectors == nil {
 		sectors = []string{graph.SectorCouncil}
+		for i := 0; i < round.NumOrganisations() && !anySector; i++ {
+			anySector = round.Organisation(i).Sector != ""
+		}
+		if !anySector {
+			sectors = []string{""} // no sectors in the data: everyone is eligible
+		}
 	}
 	c.sectors, c.types, c.exclude = sectors, opts.Types, opts.Exclude
 	eligible := make([]bool, round.NumOrganisations())
@@ -353,6 +364,7 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 	c.result = &PotentialResult{At: at, Eligible: nEligible, Candidates: len(c.pairs), Sharing: len(sharing),
 		HasBorders: len(opts.Adjacency) > 0}
 	c.result.BroadAreas = broad
+	c.result.AllEligible = opts.Sectors == nil && !anySector
 	c.result.Note = potentialNote(c.result)
 	if broad > 0 {
 		c.result.Note += fmt.Sprintf("; %d statutory areas with more than %d eligible members were not counted as shared areas", broad, MaxAreaMembers)
@@ -363,6 +375,9 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 func potentialNote(r *PotentialResult) string {
 	var b strings.Builder
 	b.WriteString("potential: pairs not yet sharing management or a service, ranked by shared partners (Adamic-Adar), shared statutory areas, a shared border and the same type")
+	if r.AllEligible {
+		b.WriteString("; the data has no sectors, so every organisation is eligible")
+	}
 	if !r.HasBorders {
 		b.WriteString("; no border table, so the border part is 0 for every pair")
 	}

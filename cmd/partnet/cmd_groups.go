@@ -32,9 +32,10 @@ type groupsOptions struct {
 	Args                        []string
 	// Mode is ready or potential; Pairs how many pairs potential lists;
 	// tierFlags names a tier-only flag given (an error with potential).
-	Mode      string
-	Pairs     int
-	tierFlags string
+	Mode       string
+	Pairs      int
+	tierFlags  string
+	membersSet bool
 }
 
 func newGroupsCommand(s *streams) *cobra.Command {
@@ -76,7 +77,8 @@ dataset (a usage error, exit 2, otherwise).
 pairs of eligible organisations not yet sharing management or a service on the
 data's latest date (or --at), ranked 0-100 = 40 shared partners (Adamic-Adar on
 the partnership network, grants left out) + 20 shared statutory areas (fire,
-police, resilience, combined authority) + 30 shared border + 10 same type,
+police, resilience, combined authority) + 30 shared border (or a district
+and its county) + 10 same type,
 each with the partners and areas it shares, then groups of three whose pairs
 all rank. Tier flags do not apply to it.
 
@@ -92,6 +94,7 @@ improves them by local moves: good, not provably the best.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			opts.membersSet = cmd.Flags().Changed("members")
 			for _, f := range []string{"tier", "min-size", "max-size", "max-groups", "must-link", "cannot-link", "require-adjacent", "max-distance-km", "prefer-near", "count-all-ties"} {
 				if cmd.Flags().Changed(f) && opts.tierFlags == "" {
 					opts.tierFlags = f

@@ -60,13 +60,20 @@ func runGroupsPotential(ctx context.Context, opts *groupsOptions, s *streams) er
 	if adj == nil && !s.Quiet {
 		fmt.Fprintf(s.ErrOut, "partnet: note: no border table (adjacency.csv or --adjacency): the border part of the potential score is 0 for every pair\n")
 	}
-	res, err := groups.Potential(ctx, net, groups.PotentialOptions{At: at, Sectors: opts.Members, Types: opts.Types,
+	members := opts.Members
+	if !opts.membersSet {
+		members = nil // the default: councils, or everyone when the data has no sectors
+	}
+	res, err := groups.Potential(ctx, net, groups.PotentialOptions{At: at, Sectors: members, Types: opts.Types,
 		Exclude: opts.Exclude, Adjacency: adj, Pairs: opts.Pairs})
 	if errors.Is(err, groups.ErrPotentialOptions) {
 		return usagef(err)
 	}
 	if err != nil {
 		return err
+	}
+	if !s.Quiet && res.AllEligible {
+		fmt.Fprintf(s.ErrOut, "partnet: note: the data has no sectors: every organisation is eligible (--members to choose)\n")
 	}
 	if !s.Quiet && !res.At.IsZero() && at.IsZero() {
 		fmt.Fprintf(s.ErrOut, "partnet: note: potential partners as on %s, the data's latest date (--at to choose another)\n", res.At.Format("2006-01-02"))

@@ -95,3 +95,28 @@ func TestGroupsPotentialEngland(t *testing.T) {
 		}
 	}
 }
+
+// A bare edge list has no sectors: potential then proposes among every
+// organisation and says so. The triangle a-b-c with a tail c-d: a+b, a+c
+// and b+c are tied already but share no management or service, so they
+// are candidates like a+d and b+d (c is their shared partner).
+func TestGroupsPotentialNoSectors(t *testing.T) {
+	code, out, stderr := runCLI(t, "groups", "testdata/edgelist_triangle_tail.csv", "--mode", "potential", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "the data has no sectors: every organisation is eligible") {
+		t.Errorf("stderr does not say every organisation is eligible: %s", stderr)
+	}
+	var v struct {
+		Eligible   int    `json:"eligible"`
+		Candidates int    `json:"candidates"`
+		Note       string `json:"note"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Eligible != 4 || v.Candidates != 5 || !strings.Contains(v.Note, "no sectors") {
+		t.Errorf("eligible %d, candidates %d, note %q; want 4, 5 and the note", v.Eligible, v.Candidates, v.Note)
+	}
+}
