@@ -58,6 +58,12 @@ func partnetBinary(t *testing.T) string {
 // end within a minute of the signal.
 func interruptWhen(t *testing.T, ready func() bool, args ...string) (int, string) {
 	t.Helper()
+	return signalWhen(t, os.Interrupt, ready, args...)
+}
+
+// signalWhen is interruptWhen with the signal to send.
+func signalWhen(t *testing.T, sig os.Signal, ready func() bool, args ...string) (int, string) {
+	t.Helper()
 	cmd := exec.Command(partnetBinary(t), args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -79,7 +85,7 @@ wait:
 			continue wait
 		}
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -87,7 +93,7 @@ wait:
 	case <-time.After(time.Minute):
 		cmd.Process.Signal(syscall.SIGQUIT)
 		<-done
-		t.Fatalf("partnet did not stop within a minute of SIGINT:\n%s", stderr.String())
+		t.Fatalf("partnet did not stop within a minute of %v:\n%s", sig, stderr.String())
 	}
 	return cmd.ProcessState.ExitCode(), stderr.String()
 }
@@ -125,20 +131,27 @@ func writingFile(root, name string) func() bool {
 	}
 }
 
-// TestInterruptBatch: SIGINT while a batch of many runs is writing its run
-// folders stops it with exit code 1; no temporary file or run folder is
-// left, every run folder present is complete (has run.json), and the
-// manifest records the runs that did not finish as cancelled.
+// TestInterruptBatch: SIGINT, SIGTERM or SIGHUP while a batch of many runs
+// is writing its run folders stops it with exit code 1; no temporary file
+// or run folder is left, every run folder present is complete (has
+// run.json), and the manifest and summary record what finished, the runs
+// that did not as cancelled.
 func TestInterruptBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds partnet and runs it for seconds")
 	}
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) { testSignalBatch(t, sig) })
+	}
+}
+
+func testSignalBatch(t *testing.T, sig os.Signal) {
 	dir := t.TempDir()
 	spec := filepath.Join(dir, "spec.yaml")
 	os.WriteFile(spec, []byte("datasets: [embedded:england]\nfilters:\n  years: {from: 1950, to: 2100}\nanalyses: [summary]\nparameters:\n  seed: [1, 2, 3, 4, 5, 6, 7, 8]\n"), 0o644)
 	out := filepath.Join(dir, "out")
 	runs := filepath.Join(out, "runs")
-	code, stderr := interruptWhen(t, func() bool {
+	code, stderr := signalWhen(t, sig, func() bool {
 		entries, _ := os.ReadDir(runs)
 		complete := 0
 		for _, e := range entries {
@@ -169,6 +182,9 @@ func TestInterruptBatch(t *testing.T) {
 	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil || !strings.Contains(string(man), `"status": "cancelled"`) {
 		t.Errorf("manifest does not record cancelled runs (%v)", err)
+	}
+	if sum, err := os.ReadFile(filepath.Join(out, "summary.csv")); err != nil || !strings.Contains(string(sum), "summary,ties,") {
+		t.Errorf("summary.csv does not hold the finished runs (%v)", err)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,7 +21,9 @@ var version = "0.1.0-dev"
 // run executes the command line and returns the exit code. It is main
 // without os.Exit, so tests call it in-process.
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM and SIGHUP are what timeout, Slurm, systemd and docker send,
+	// and a closed terminal sends: each stops partnet as Ctrl-C does.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	return runContext(ctx, args, &streams{In: in, Out: out, ErrOut: errOut,
 		Now: func() string { return time.Now().UTC().Format(time.RFC3339) }})
