@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -94,46 +95,47 @@ func LoadFile(path string, format Format) (*Dataset, error) {
 }
 
 func loadFile(path string, format Format) (*Dataset, error) {
-	in, err := checksumFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("dataset %s: %w", path, err)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("dataset %s: %w", path, err)
 	}
 	defer f.Close()
+	// The checksum is of the bytes read (see inputhash.go): the head is
+	// sniffed with ReadAt, which does not move the offset the hash follows.
+	hr := &hashingReader{r: f, h: sha256.New()}
+	r := statReader{hashingReader: hr, f: f}
 	var net *graph.Network
 	var probs *Problems
 	switch format {
 	case FormatEdgeList, FormatJSON:
 		head := make([]byte, 64<<10)
-		k, _ := io.ReadFull(f, head)
+		k, _ := f.ReadAt(head, 0)
 		head = head[:k]
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf("dataset %s: %w", path, err)
-		}
 		switch {
 		case format == FormatEdgeList && is360GivingCSV(head):
-			net, probs, err = Read360Giving(f, path)
+			net, probs, err = Read360Giving(r, path)
 		case format == FormatJSON && is360GivingJSON(head):
-			net, probs, err = Read360Giving(f, path)
+			net, probs, err = Read360Giving(r, path)
 		case format == FormatEdgeList:
-			net, probs, err = ReadEdgeList(f, path)
+			net, probs, err = ReadEdgeList(r, path)
 		default:
-			net, probs, err = ReadJSON(f, path)
+			net, probs, err = ReadJSON(r, path)
 		}
 	case Format360Giving:
-		net, probs, err = Read360Giving(f, path)
+		net, probs, err = Read360Giving(r, path)
 	case FormatXLSX:
-		net, probs, err = ReadXLSX(f, path)
+		net, probs, err = ReadXLSX(r, path)
 	case FormatGraphML:
-		net, probs, err = ReadGraphML(f, path)
+		net, probs, err = ReadGraphML(r, path)
 	case FormatGEXF:
-		net, probs, err = ReadGEXF(f, path)
+		net, probs, err = ReadGEXF(r, path)
 	default:
 		return nil, fmt.Errorf("%s: %w %q for reading", path, ErrUnknownFormat, format)
 	}
+	if err != nil {
+		return nil, err
+	}
+	in, err := hr.finish(path)
 	if err != nil {
 		return nil, err
 	}
