@@ -26,8 +26,15 @@ runs, executes them in parallel and writes one folder per run plus a tidy
 summary.csv / summary.json (one row per run x metric) and a manifest.json
 (version, input checksums, the expanded spec, per-run status, duration and
 error). The spec is validated before anything runs. A failed run is recorded and
-does not stop the others; the exit code is 1 when any run failed. --resume skips
-runs whose folders are complete.`,
+does not stop the others; the exit code is 1 when any run failed.
+
+--resume reuses a finished run only when nothing that determines it changed
+(its entry of the spec, the filters, the analyses, partnet's version and the
+SHA-256 of every input file) and computes every other run again, so the
+summary always equals a fresh batch's. A batch holds the output folder locked:
+a second batch on it is refused. Folders left by a killed batch are removed.
+SIGINT, SIGTERM and SIGHUP stop it, writing the manifest and summary of what
+finished.`,
 		Example: `  partnet batch cmd/partnet/testdata/batch_england.yaml -o out/
   partnet batch spec.yaml -o out/ --jobs 2 --resume`,
 		Args: cobra.ExactArgs(1),
@@ -38,7 +45,7 @@ runs whose folders are complete.`,
 	}
 	cmd.Flags().StringVarP(&opts.OutDir, "output", "o", "batch-out", "output folder")
 	cmd.Flags().IntVar(&opts.Jobs, "jobs", 0, "runs at once (default: the number of cores)")
-	cmd.Flags().BoolVar(&opts.Resume, "resume", false, "skip runs already complete in the output folder")
+	cmd.Flags().BoolVar(&opts.Resume, "resume", false, "reuse runs already complete and up to date in the output folder")
 	return cmd
 }
 
