@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/partnet/partnet/internal/lockfile"
 )
 
 // copyDir copies the files of src (one level) into a new folder.
@@ -147,7 +149,7 @@ func TestLeftoversOfAKilledBatchRemoved(t *testing.T) {
 func TestSecondBatchOnFolderRefused(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, LockFile), []byte("4194303\n"), 0o644) // a dead batch's
-	lock, err := lockOutput(out)
+	lock, err := lockfile.Acquire(out, LockFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +164,7 @@ func TestSecondBatchOnFolderRefused(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "runs", Expand(spec)[0].ID)); err == nil {
 		t.Error("the refused batch wrote a run")
 	}
-	lock.release()
+	lock.Release()
 	if _, err := Execute(context.Background(), spec, Options{OutDir: out, Jobs: 1}); err != nil {
 		t.Fatalf("after the first batch ended: %v", err)
 	}

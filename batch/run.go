@@ -15,6 +15,7 @@ import (
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/internal/atomicfile"
+	"github.com/partnet/partnet/internal/lockfile"
 )
 
 // Options control a batch execution.
@@ -91,11 +92,11 @@ func Execute(ctx context.Context, spec *Spec, opts Options) (*Manifest, error) {
 	if fi, err := os.Lstat(runsDir); err != nil || fi.Mode()&os.ModeSymlink != 0 {
 		return nil, fmt.Errorf("batch: %s is a symbolic link: partnet writes only inside the output folder (remove the link)", runsDir)
 	}
-	lock, err := lockOutput(opts.OutDir)
+	lock, err := lockfile.Acquire(opts.OutDir, LockFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("batch: %w", err)
 	}
-	defer lock.release()
+	defer lock.Release()
 	// With the lock held, nothing else writes here: temporary folders and
 	// files are leftovers of a batch that was killed.
 	if err := removeLeftovers(opts.OutDir, runsDir); err != nil {
@@ -356,3 +357,12 @@ func removeLeftovers(outDir, runsDir string) error {
 	}
 	return nil
 }
+
+// LockFile is the file in an output folder that a running batch holds
+// locked, so that a second batch on the same folder is refused instead of
+// interleaving its runs with the first one's.
+const LockFile = ".partnet-batch.lock"
+
+// ErrLocked is returned (wrapped) when another batch is using the output
+// folder.
+var ErrLocked = lockfile.ErrLocked

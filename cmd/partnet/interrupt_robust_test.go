@@ -296,13 +296,19 @@ func TestInterruptLongWrites(t *testing.T) {
 	t.Run("generate folder", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "gen")
 		old := oldFolder(t, out)
-		// Interrupted while the last file of the set is being written,
-		// when the first two are complete in their temporary files.
-		code, stderr := interruptWhen(t, writingFile(out, "partnerships.csv"), "generate", "--organisations", "300000", "--ties", "3000000", "-o", out)
+		// Interrupted while the last file of the folder is being written
+		// in the new folder's temporary sibling, the first two complete.
+		code, stderr := interruptWhen(t, func() bool {
+			m, _ := filepath.Glob(filepath.Join(filepath.Dir(out), atomicfile.TempPrefix+"gen.dir-*", "partnerships.csv"))
+			return len(m) > 0
+		}, "generate", "--organisations", "300000", "--ties", "3000000", "-o", out)
 		if code != exitFailure || !strings.Contains(stderr, "interrupted") {
 			t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitFailure, stderr)
 		}
 		assertUntouched(t, out, old)
+		if left := tempFiles(t, filepath.Dir(out)); len(left) > 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
 	})
 	t.Run("generate edge list", func(t *testing.T) {
 		dir := t.TempDir()

@@ -22,8 +22,9 @@ var allowed = map[string][]string{
 	"datasets":            {"graph", "internal/atomicfile"},
 	"analysis":            {"graph"},
 	"reports":             {"analysis", "graph", "internal/atomicfile"},
-	"batch":               {"datasets", "reports", "analysis", "graph", "internal/atomicfile"},
+	"batch":               {"datasets", "reports", "analysis", "graph", "internal/atomicfile", "internal/lockfile"},
 	"internal/atomicfile": {},
+	"internal/lockfile":   {},
 	"internal/layers":     {},
 }
 
