@@ -59,12 +59,13 @@ var ErrNotDatasetFolder = atomicfile.ErrNotReplaceable
 // replaceDatasetDir writes a dataset folder as one step (see
 // WriteDirContext).
 func replaceDatasetDir(ctx context.Context, dir string, files []atomicfile.File) error {
-	return atomicfile.ReplaceDir(ctx, dir, files, isDatasetFile)
+	return atomicfile.ReplaceDir(ctx, dir, files, IsDatasetFile)
 }
 
-// isDatasetFile reports whether name is one of the files of a dataset
-// folder.
-func isDatasetFile(name string) bool {
+// IsDatasetFile reports whether name is one of the files partnet reads in
+// a dataset folder (dataset.yaml, organisations.csv, partnerships.csv,
+// arrangements.csv, members.csv, adjacency.csv).
+func IsDatasetFile(name string) bool {
 	for _, f := range datasetFiles {
 		if name == f {
 			return true

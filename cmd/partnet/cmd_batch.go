@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/partnet/partnet/batch"
@@ -53,6 +54,21 @@ func runBatch(ctx context.Context, opts *batchOptions, s *streams) error {
 	spec, err := batch.ParseSpecFile(opts.Spec)
 	if err != nil {
 		return &inputError{err}
+	}
+	in := inputs{files: []string{opts.Spec}}
+	for _, ds := range spec.Datasets {
+		in.addDataset(ds.Source)
+	}
+	if err := checkOutputs(in,
+		output{flag: "-o", path: opts.OutDir, dir: true, writes: func(name string) bool {
+			switch name {
+			case "summary.csv", "summary.json", "manifest.json", batch.LockFile:
+				return true
+			}
+			return false
+		}},
+		output{flag: "-o", path: filepath.Join(opts.OutDir, "runs"), dir: true}); err != nil {
+		return err
 	}
 	total := len(batch.Expand(spec))
 	bar := newProgress(s, "runs", total)

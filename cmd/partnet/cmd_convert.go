@@ -45,6 +45,11 @@ func runConvert(ctx context.Context, opts *convertOptions, in, out string, s *st
 	if err != nil {
 		return err
 	}
+	var ins inputs
+	ins.addDataset(in)
+	if err := checkOutputs(ins, output{flag: "OUT", path: out, dir: format == datasets.FormatDir}); err != nil {
+		return err
+	}
 	ds, err := loadDataset(s, []string{in})
 	if err != nil {
 		return err
