@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"time"
 
@@ -83,7 +82,7 @@ func runBatch(ctx context.Context, opts *batchOptions, s *streams) error {
 		for _, r := range man.Runs {
 			counts[r.Status]++
 		}
-		fmt.Fprintf(s.ErrOut, "partnet: %d runs in %.1fs: %d ok, %d skipped, %d failed, %d cancelled; results in %s\n",
+		tprintf(s.ErrOut, "partnet: %d runs in %.1fs: %d ok, %d skipped, %d failed, %d cancelled; results in %s\n",
 			len(man.Runs), time.Since(start).Seconds(), counts[batch.StatusOK], counts[batch.StatusSkipped],
 			counts[batch.StatusFailed], counts[batch.StatusCancelled], opts.OutDir)
 	}

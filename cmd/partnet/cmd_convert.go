@@ -58,16 +58,16 @@ func runConvert(ctx context.Context, opts *convertOptions, in, out string, s *st
 	if !s.Quiet {
 		switch {
 		case format == datasets.FormatEdgeList && net.NumArrangements() > 0:
-			fmt.Fprintf(s.ErrOut, "partnet: warning: an edge list holds partnerships only: %d arrangements and organisation details are left out\n", net.NumArrangements())
+			tprintf(s.ErrOut, "partnet: warning: an edge list holds partnerships only: %d arrangements and organisation details are left out\n", net.NumArrangements())
 		case format == datasets.FormatDOT:
-			fmt.Fprintln(s.ErrOut, "partnet: note: DOT holds the combined ties for drawing, not the full dataset")
+			tprintf(s.ErrOut, "partnet: note: DOT holds the combined ties for drawing, not the full dataset\n")
 		}
 	}
 	if err := datasets.WriteContext(ctx, net, out, format); err != nil {
 		return err
 	}
 	if !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%s): %d organisations, %d partnerships, %d arrangements\n",
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d organisations, %d partnerships, %d arrangements\n",
 			out, format, net.NumOrganisations(), net.NumPartnerships(), net.NumArrangements())
 	}
 	return nil

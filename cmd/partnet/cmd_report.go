@@ -167,7 +167,7 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	bars.Finish()
 	if !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
+		tprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // version is partnet's version, stamped into every output that records how
@@ -25,6 +25,13 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 	// and a closed terminal sends: each stops partnet as Ctrl-C does.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// On a terminal even CSV and JSON are read by a person: escape what a
+	// terminal would act on (a file or pipe gets the data as it is).
+	if f, ok := out.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		tw := newTextWriter(out)
+		defer tw.Flush()
+		out = tw
+	}
 	return runContext(ctx, args, &streams{In: in, Out: out, ErrOut: errOut,
 		Now: func() string { return time.Now().UTC().Format(time.RFC3339) }})
 }
@@ -42,9 +49,9 @@ func runContext(ctx context.Context, args []string, s *streams) int {
 	if isCobraUsage(err) {
 		err = usagef(err)
 	}
-	fmt.Fprintf(s.ErrOut, "partnet: %v\n", err)
+	tprintf(s.ErrOut, "partnet: %v\n", err)
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(s.ErrOut, "partnet: interrupted: no output was written")
+		tprintf(s.ErrOut, "partnet: interrupted: no output was written\n")
 	}
 	return exitCode(err)
 }
