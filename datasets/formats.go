@@ -144,8 +144,10 @@ func loadFile(path string, format Format) (*Dataset, error) {
 
 // Write writes net to path in the given format, atomically (see
 // internal/atomicfile): a failed write leaves no partial output. An edge
-// list keeps only the recorded partnerships' ends and weights; DOT draws
-// the combined ties (see WriteDOT); the other formats keep everything.
+// list keeps only the recorded partnerships (pass the network through
+// ProjectArrangements first to keep arrangements' ties, as partnet convert
+// does); DOT draws the combined ties (see WriteDOT); the other formats keep
+// everything.
 func Write(net *graph.Network, path string, format Format) error {
 	return WriteContext(context.Background(), net, path, format)
 }
