@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"time"
 
@@ -85,6 +86,9 @@ func runBatch(ctx context.Context, opts *batchOptions, s *streams) error {
 		tprintf(s.ErrOut, "partnet: %d runs in %.1fs: %d ok, %d skipped, %d failed, %d cancelled; results in %s\n",
 			len(man.Runs), time.Since(start).Seconds(), counts[batch.StatusOK], counts[batch.StatusSkipped],
 			counts[batch.StatusFailed], counts[batch.StatusCancelled], opts.OutDir)
+	}
+	if man != nil && errors.Is(err, context.Canceled) {
+		return &keptOutputError{err: err, kept: "manifest.json and summary.csv in " + opts.OutDir + " record the runs that finished"}
 	}
 	return err
 }

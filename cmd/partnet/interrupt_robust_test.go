@@ -164,8 +164,8 @@ func testSignalBatch(t *testing.T, sig os.Signal) {
 	if code != exitFailure {
 		t.Errorf("exit code %d, want %d\n%s", code, exitFailure, stderr)
 	}
-	if !strings.Contains(stderr, "interrupted") {
-		t.Errorf("stderr does not say it was interrupted:\n%s", stderr)
+	if !strings.Contains(stderr, "interrupted: manifest.json and summary.csv") || strings.Contains(stderr, "no output was written") {
+		t.Errorf("stderr does not say it was interrupted and what it kept:\n%s", stderr)
 	}
 	if left := tempFiles(t, out); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)

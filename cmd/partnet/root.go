@@ -50,7 +50,11 @@ func runContext(ctx context.Context, args []string, s *streams) int {
 		err = usagef(err)
 	}
 	tprintf(s.ErrOut, "partnet: %v\n", err)
-	if errors.Is(err, context.Canceled) {
+	var kept *keptOutputError
+	switch {
+	case errors.As(err, &kept):
+		tprintf(s.ErrOut, "partnet: interrupted: %s\n", kept.kept)
+	case errors.Is(err, context.Canceled):
 		tprintf(s.ErrOut, "partnet: interrupted: no output was written\n")
 	}
 	return exitCode(err)
@@ -112,3 +116,14 @@ with none, commands run on the embedded "england" dataset.
 
 	return root
 }
+
+// keptOutputError is an interrupted command that still wrote something
+// worth keeping (batch writes the manifest and summary of the runs that
+// finished); kept says what.
+type keptOutputError struct {
+	err  error
+	kept string
+}
+
+func (e *keptOutputError) Error() string { return e.err.Error() }
+func (e *keptOutputError) Unwrap() error { return e.err }
