@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/partnet/partnet/batch"
+	"github.com/partnet/partnet/reports/batch"
 	"github.com/spf13/cobra"
 )
 
