@@ -331,3 +331,47 @@ func TestInterruptLongWrites(t *testing.T) {
 		assertUntouched(t, dir, old)
 	})
 }
+
+// TestSecondBatchRefused: while one partnet batch runs on an output
+// folder, a second one on the same folder is refused (exit 1, naming the
+// first) and writes nothing; after the first is killed with SIGKILL, its
+// lock file holds no lock and the next batch runs.
+func TestSecondBatchRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds partnet and runs it for seconds")
+	}
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	os.WriteFile(spec, []byte("datasets: [embedded:england]\nfilters:\n  years: {from: 1990, to: 2030}\nanalyses: [summary]\nparameters:\n  seed: [1, 2, 3, 4]\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	first := exec.Command(partnetBinary(t), "batch", spec, "-o", out, "--jobs", "1", "-q")
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer first.Process.Kill()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		entries, _ := os.ReadDir(filepath.Join(out, "runs"))
+		if len(entries) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first batch never started a run")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	second := exec.Command(partnetBinary(t), "batch", spec, "-o", out)
+	msg, err := second.CombinedOutput()
+	if err == nil || !strings.Contains(string(msg), "in use by another partnet process") || !strings.Contains(string(msg), fmt.Sprint(first.Process.Pid)) {
+		t.Errorf("second batch: %v\n%s", err, msg)
+	}
+	first.Process.Signal(syscall.SIGKILL)
+	first.Wait()
+	third := exec.Command(partnetBinary(t), "batch", spec, "-o", out, "--resume", "-q")
+	if msg, err := third.CombinedOutput(); err != nil {
+		t.Errorf("batch after the first was killed: %v\n%s", err, msg)
+	}
+	if left := tempFiles(t, out); len(left) > 0 {
+		t.Errorf("leftovers of the killed batch: %v", left)
+	}
+}
