@@ -21,21 +21,33 @@ import (
 // are hashed while they are read: each file handle tees what the readers
 // take from it into a SHA-256, and whatever a reader leaves unread (a
 // trailing newline after the last record) is drained into the hash from
-// the same handle when it is closed. One handle is one version of the file
-// (an atomic replacement gives a new file; the open handle keeps the old).
+// the same handle once the dataset has been read successfully (a failed
+// read drains nothing). One handle is one version of the file (an atomic
+// replacement gives a new file; the open handle keeps the old).
 
-// hashingFS opens files of fsys through hashingFile and records each
-// file's checksum when it is closed; a file read twice (the fast reader
-// falling back to the general one) keeps the last reading.
+// hashingFS opens files of fsys through hashingFile. A file the reader
+// closes stays open underneath until inputs drains and hashes it, or
+// release closes it; a file read twice (the fast reader falling back to
+// the general one) keeps the last reading.
 type hashingFS struct {
 	fsys  fs.FS
 	label string
 	mu    sync.Mutex
-	read  map[string]Input
+	read  map[string]*hashingFile
 }
 
 func newHashingFS(fsys fs.FS, label string) *hashingFS {
-	return &hashingFS{fsys: fsys, label: label, read: map[string]Input{}}
+	return &hashingFS{fsys: fsys, label: label, read: map[string]*hashingFile{}}
+}
+
+// release closes every file still held.
+func (h *hashingFS) release() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for name, f := range h.read {
+		f.File.Close()
+		delete(h.read, name)
+	}
 }
 
 func (h *hashingFS) Open(name string) (fs.File, error) {
@@ -48,13 +60,18 @@ func (h *hashingFS) Open(name string) (fs.File, error) {
 
 // inputs returns the checksums of the dataset files read, plus those of
 // dataset files present but read by other calls (adjacency.csv), in name
-// order.
+// order, and releases the files.
 func (h *hashingFS) inputs() ([]Input, error) {
+	defer h.release()
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	var out []Input
 	for _, f := range datasetFiles {
-		if in, ok := h.read[f]; ok {
+		if hf, ok := h.read[f]; ok {
+			in, err := hf.hr.finish(filepath.Join(h.label, f))
+			if err != nil {
+				return nil, err
+			}
 			out = append(out, in)
 			continue
 		}
@@ -87,17 +104,20 @@ type hashingFile struct {
 
 func (f *hashingFile) Read(p []byte) (int, error) { return f.hr.Read(p) }
 
+// Close hands the file to its hashingFS, which drains and closes it.
 func (f *hashingFile) Close() error {
-	if !f.closed {
-		f.closed = true
-		in, err := f.hr.finish(filepath.Join(f.owner.label, path.Clean(f.name)))
-		if err == nil {
-			f.owner.mu.Lock()
-			f.owner.read[path.Clean(f.name)] = in
-			f.owner.mu.Unlock()
-		}
+	if f.closed {
+		return nil
 	}
-	return f.File.Close()
+	f.closed = true
+	f.owner.mu.Lock()
+	defer f.owner.mu.Unlock()
+	name := path.Clean(f.name)
+	if prev, ok := f.owner.read[name]; ok {
+		prev.File.Close()
+	}
+	f.owner.read[name] = f
+	return nil
 }
 
 // hashingReader hashes what is read through it.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,31 +14,40 @@ import (
 	"testing"
 )
 
-// rewriteOnClose is an fs.FS over a folder that replaces a file on disk
-// with other content right after partnet has read and closed it: the
-// moment between reading a file and hashing it.
-type rewriteOnClose struct {
+// rewriteOnEOF is an fs.FS over a folder that replaces a file on disk
+// with other content (a new file renamed over it, as editors and scripts
+// save) the moment partnet's reader reaches its end: between reading the
+// file and hashing it.
+type rewriteOnEOF struct {
 	dir, file string
 	content   []byte
 }
 
-func (r rewriteOnClose) Open(name string) (fs.File, error) {
+func (r rewriteOnEOF) Open(name string) (fs.File, error) {
 	f, err := os.DirFS(r.dir).Open(name)
 	if err != nil || name != r.file {
 		return f, err
 	}
-	return closeHook{File: f, hook: func() { os.WriteFile(filepath.Join(r.dir, r.file), r.content, 0o644) }}, nil
+	return &eofHook{File: f, hook: func() {
+		tmp := filepath.Join(r.dir, ".new")
+		os.WriteFile(tmp, r.content, 0o644)
+		os.Rename(tmp, filepath.Join(r.dir, r.file))
+	}}, nil
 }
 
-type closeHook struct {
+type eofHook struct {
 	fs.File
-	hook func()
+	hook  func()
+	fired bool
 }
 
-func (c closeHook) Close() error {
-	err := c.File.Close()
-	c.hook()
-	return err
+func (e *eofHook) Read(p []byte) (int, error) {
+	n, err := e.File.Read(p)
+	if err == io.EOF && !e.fired {
+		e.fired = true
+		e.hook()
+	}
+	return n, err
 }
 
 func sha(b []byte) string {
@@ -55,7 +65,7 @@ func TestChecksumIsOfBytesAnalysed(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, OrganisationsFile), orgs, 0o644)
 	os.WriteFile(filepath.Join(dir, PartnershipsFile), []byte("source,target\na,b\n"), 0o644)
 	newer := []byte("id,name\na,Newer A\nb,Newer B\nc,Newer C\n")
-	ds, err := loadFS(dir, rewriteOnClose{dir: dir, file: OrganisationsFile, content: newer}, dir)
+	ds, err := loadFS(dir, rewriteOnEOF{dir: dir, file: OrganisationsFile, content: newer}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}

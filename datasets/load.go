@@ -73,6 +73,7 @@ func Load(spec string) (*Dataset, error) {
 
 func loadFS(spec string, fsys fs.FS, label string) (*Dataset, error) {
 	hfs := newHashingFS(fsys, label)
+	defer hfs.release()
 	net, probs, err := ReadFS(hfs, ".", label)
 	if err != nil {
 		return nil, err
