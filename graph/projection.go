@@ -64,7 +64,8 @@ type Evidence struct {
 // EvidenceAmong returns every partnership between two of the given
 // organisations and every arrangement that two or more of them share,
 // partnerships first (in recorded order) then arrangements (in added
-// order). It scans the network once.
+// order), leaving out what adds no tie under w (a weight of zero, see
+// Snapshot). It scans the network once.
 func (n *Network) EvidenceAmong(orgs []int, w Weighting) []Evidence {
 	return n.EvidenceWithin([][]int{orgs}, w)[0]
 }
