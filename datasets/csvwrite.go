@@ -59,7 +59,10 @@ var ErrNotDatasetFolder = atomicfile.ErrNotReplaceable
 // replaceDatasetDir writes a dataset folder as one step (see
 // WriteDirContext).
 func replaceDatasetDir(ctx context.Context, dir string, files []atomicfile.File) error {
-	return atomicfile.ReplaceDir(ctx, dir, files, IsDatasetFile)
+	return atomicfile.ReplaceDir(ctx, dir, files, func(name string) bool {
+		// Files the desktop leaves in any folder it shows go with it.
+		return IsDatasetFile(name) || name == ".DS_Store" || name == "Thumbs.db" || name == "desktop.ini"
+	})
 }
 
 // IsDatasetFile reports whether name is one of the files partnet reads in
