@@ -1,4 +1,4 @@
-package groups_test
+package main
 
 import (
 	"context"
@@ -12,10 +12,12 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// The done-when checks of the candidate groups on embedded England (the
-// facts in datasets/embedded/england: organisations.csv carries each
-// abolished council's end date and successor; arrangements.csv the shared
-// management and shared service arrangements with their dates).
+// The done-when checks of the candidate groups on embedded England, through
+// the library call the command makes (they live here because
+// analysis/groups may not import datasets). The data are the facts in
+// datasets/embedded/england: organisations.csv carries each abolished
+// council's end date and successor, arrangements.csv the shared management
+// and shared service arrangements with their dates.
 
 func england(t *testing.T) *graph.Network {
 	t.Helper()
