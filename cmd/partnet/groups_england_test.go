@@ -141,6 +141,25 @@ func TestGroupsEnglandDefaultRound(t *testing.T) {
 	t.Logf("all ten GM boroughs: %+v", ten[0])
 }
 
+// With --must-link Manchester,Trafford the Greater Manchester group stays
+// (it used to disappear: Trafford's grants counted as collaboration
+// leaving it).
+func TestGroupsEnglandMustLinkTrafford(t *testing.T) {
+	net := england(t)
+	tiers := []groups.Options{{Tier: groups.TierLarge, Seed: 1, MustLink: [][2]string{{manchester, trafford}}}}
+	res, err := groups.SearchTiers(context.Background(), net, nil, tiers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range res[0].Groups {
+		ids := groupIDs(net, g)
+		if slices.Contains(ids, manchester) && slices.Contains(ids, trafford) && len(ids) >= 8 {
+			return
+		}
+	}
+	t.Errorf("with Manchester and Trafford must-linked, no Greater Manchester group in the large tier")
+}
+
 // Trafford's cohesion inside Greater Manchester counts only its joint
 // working with other councils: its grants to 323 charities do not count as
 // collaboration leaving the group, with or without --count-all-ties.
