@@ -224,7 +224,7 @@ type round struct {
 }
 
 func newRound(net *graph.Network, opts Options) *round {
-	r := &round{orig: net, at: opts.At, atSource: "given", w: groupWeighting(opts.Weighting)}
+	r := &round{orig: net, at: opts.At, atSource: "given", w: EffectiveWeighting(opts.Weighting)}
 	if r.at.IsZero() {
 		r.at, r.atSource = LatestDate(net), "latest date in the data"
 		if r.at.IsZero() {
@@ -237,7 +237,7 @@ func newRound(net *graph.Network, opts Options) *round {
 }
 
 func (r *round) fits(opts Options) bool {
-	return (opts.At.IsZero() || opts.At.Equal(r.at)) && groupWeighting(opts.Weighting).Describe() == r.w.Describe()
+	return (opts.At.IsZero() || opts.At.Equal(r.at)) && EffectiveWeighting(opts.Weighting).Describe() == r.w.Describe()
 }
 
 func (r *round) groups(ctx context.Context, opts Options) (*Result, error) {
