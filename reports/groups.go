@@ -136,7 +136,7 @@ const GroupsFormula = "score = 40 collaboration + 15 cohesion + 10 density + 10 
 
 // NewGroupsView builds the report from GroupTiers' results on net.
 func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*groups.Result) *GroupsView {
-	v := &GroupsView{Dataset: dataset, Weighting: w.Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
+	v := &GroupsView{Dataset: dataset, Weighting: groups.EffectiveWeighting(w).Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
 	for _, r := range results {
 		if !r.At.IsZero() {
 			v.At = r.At.Format(time.DateOnly)

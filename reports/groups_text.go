@@ -225,6 +225,10 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 	if g.Weakest != nil {
 		fmt.Fprintf(w, "   weakest member: %s: %s\n", Plain(g.Weakest.Name), Plain(g.Weakest.Reason))
 	}
+	if g.Appearances == 0 && g.Runs > 0 {
+		fmt.Fprintf(w, "   found in 0 of %d clustering runs: a candidate from the arrangements and shared management or service ties\n", g.Runs)
+		return
+	}
 	fmt.Fprintf(w, "   found in %d of %d clustering runs (resolutions x seeds): %s\n", g.Appearances, g.Runs, g.SensitivityLabel)
 }
 

@@ -130,6 +130,9 @@ func (r *Report) addGroups(net *graph.Network, results []*groups.Result) {
 				{"depth", fmt.Sprintf("%.1f", groups.WeightDepth*sc.Depth)},
 				{"compactness", fmt.Sprintf("%.1f", groups.WeightCompactness*sc.Compactness)},
 			}
+			if !sc.CompactnessKnown {
+				row.Parts[len(row.Parts)-1].Value = "unknown (0.0)"
+			}
 			if gr.Tier == groups.TierLarge {
 				row.Parts = append(row.Parts, Figure{"scale", fmt.Sprintf("%.1f", groups.WeightScale*sc.Scale)})
 			}

@@ -96,11 +96,12 @@ type Options struct {
 	// default they count only ties to organisations of the member sectors
 	// (for councils, other councils). Grants never count.
 	CountAllTies bool
-	// SelectionNodes bounds the branch-and-bound search that picks the
-	// shortlist from the candidate pool; zero means DefaultSelectionNodes.
+	// SelectionWork bounds the branch-and-bound search that picks the
+	// shortlist from the candidate pool, in candidates examined; zero
+	// means DefaultSelectionWork.
 	// When the bound is reached the result states its gap to the upper
 	// bound.
-	SelectionNodes int
+	SelectionWork int
 	// PoolLimit bounds the candidates drawn from arrangements, shared
 	// management and shared service ties, and their unions; zero means
 	// DefaultPoolLimit.
@@ -200,7 +201,7 @@ type Result struct {
 // and groups grown from Leiden clusters at several resolutions and seeds,
 // improved by local moves. Selection: the set of at most MaxGroups
 // disjoint candidates with the highest total score, by branch and bound
-// (exact unless SelectionNodes is reached, when Selection states the gap
+// (exact unless SelectionWork is spent, when Selection states the gap
 // to an upper bound). With at most ExactLimit eligible organisations every
 // valid group is a candidate and the selection is exact over all of them.
 //
@@ -223,7 +224,7 @@ type round struct {
 }
 
 func newRound(net *graph.Network, opts Options) *round {
-	r := &round{orig: net, at: opts.At, atSource: "given", w: groupWeighting(opts.Weighting)}
+	r := &round{orig: net, at: opts.At, atSource: "given", w: EffectiveWeighting(opts.Weighting)}
 	if r.at.IsZero() {
 		r.at, r.atSource = LatestDate(net), "latest date in the data"
 		if r.at.IsZero() {
@@ -236,7 +237,7 @@ func newRound(net *graph.Network, opts Options) *round {
 }
 
 func (r *round) fits(opts Options) bool {
-	return (opts.At.IsZero() || opts.At.Equal(r.at)) && groupWeighting(opts.Weighting).Describe() == r.w.Describe()
+	return (opts.At.IsZero() || opts.At.Equal(r.at)) && EffectiveWeighting(opts.Weighting).Describe() == r.w.Describe()
 }
 
 func (r *round) groups(ctx context.Context, opts Options) (*Result, error) {
@@ -268,7 +269,7 @@ func (r *round) groups(ctx context.Context, opts Options) (*Result, error) {
 		res.Bound = res.Total
 	} else {
 		pool, note := p.candidatePool(runs)
-		sel := p.selectExact(pool, opts.SelectionNodes)
+		sel := p.selectExact(pool, opts.SelectionWork)
 		chosen = sel.groups
 		res.Method, res.Candidates, res.PoolNote = "pool", len(pool), note
 		res.Total, res.Bound = sel.total, sel.bound

@@ -34,9 +34,9 @@ func KindWeights() map[string]float64 {
 	return kw
 }
 
-// groupWeighting is the weighting the search projects the round with: the
-// caller's scheme, and its kind weights or KindWeights.
-func groupWeighting(w graph.Weighting) graph.Weighting {
+// EffectiveWeighting is the weighting the search projects the round with:
+// w's scheme, and w's kind weights or, when it has none, KindWeights.
+func EffectiveWeighting(w graph.Weighting) graph.Weighting {
 	if w.KindWeights == nil {
 		w.KindWeights = KindWeights()
 	}

@@ -6,9 +6,11 @@ import (
 	"sort"
 )
 
-// DefaultSelectionNodes bounds the branch-and-bound search over the
-// candidate pool when Options.SelectionNodes is zero.
-const DefaultSelectionNodes = 2_000_000
+// DefaultSelectionWork bounds the branch-and-bound search over the
+// candidate pool when Options.SelectionWork is zero: how many candidates
+// it may examine in all (each node examines the candidates after it to
+// bound what they can add), about a second on one core.
+const DefaultSelectionWork = 200_000_000
 
 // selection is the chosen set of candidates and how good it is.
 type selection struct {
@@ -44,13 +46,15 @@ func (s selection) statement() string {
 //     count limit).
 //
 // Candidates with a score <= 0 never raise a total and are left out. When
-// nodes is exhausted the search stops and the bound is the largest bound
+// work (candidate examinations) is spent the search stops and the bound
+// is the largest bound
 // of the parts left unexplored (and the best found so far), so the answer
 // states its gap. The pool must be distinct groups of local indices.
-func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
-	if nodes <= 0 {
-		nodes = DefaultSelectionNodes
+func (p *groupProblem) selectExact(pool [][]int, work int) selection {
+	if work <= 0 {
+		work = DefaultSelectionWork
 	}
+	spent := 0
 	type cand struct {
 		g     []int
 		score float64
@@ -107,6 +111,7 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 	byCount := func(i, r int) float64 {
 		var sum float64
 		for j := i; j < len(cs) && r > 0; j++ {
+			spent++
 			if fits(j) {
 				sum += cs[j].score
 				r--
@@ -120,6 +125,7 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 		var sum float64
 		var touched []int
 		for j := i; j < len(cs); j++ {
+			spent++
 			if !fits(j) {
 				continue
 			}
@@ -154,8 +160,8 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 	bestTotal := 0.0
 	var pick []int
 	openBound := math.Inf(-1) // largest bound of a part left unexplored
-	visited := 0
 	stopped := false
+	leaf := false // a first full descent was made
 	const eps = 1e-9
 	var search func(i, r int, total float64)
 	search = func(i, r int, total float64) {
@@ -167,18 +173,18 @@ func (p *groupProblem) selectExact(pool [][]int, nodes int) selection {
 			i++
 		}
 		if r == 0 || i == len(cs) {
+			leaf = true
 			return
 		}
 		b := bound(i, r, bestTotal+eps-total)
 		if total+b <= bestTotal+eps {
 			return
 		}
-		if stopped || visited >= nodes {
+		if stopped || (spent >= work && leaf) { // the first descent (greedy) always completes
 			stopped = true
 			openBound = math.Max(openBound, total+b)
 			return
 		}
-		visited++
 		for _, x := range cs[i].g {
 			used[x] = true
 		}

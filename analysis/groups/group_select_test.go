@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/partnet/partnet/graph"
@@ -53,7 +54,7 @@ func randomRound(t *testing.T, n int, seed uint64) (*graph.Network, [][2]string)
 // the weakest other) to raise the total score; on pools small enough, the
 // total equals the best over every subset of the pool.
 func TestGroupSelectionProperties(t *testing.T) {
-	checked := 0
+	checked, cut := 0, 0
 	for seed := uint64(1); seed <= 16; seed++ {
 		net, adj := randomRound(t, 24, seed)
 		rng := rand.New(rand.NewPCG(seed, 23))
@@ -92,15 +93,22 @@ func TestGroupSelectionProperties(t *testing.T) {
 		if res.Selection != "exact" || res.Total != sel.total {
 			t.Errorf("seed %d: Groups selection %q total %v, direct %v", seed, res.Selection, res.Total, sel.total)
 		}
-		// A search cut short states a bound no lower than the optimum.
-		short := p.selectExact(pool, 2)
-		if short.total > sel.total+1e-9 || short.bound < sel.total-1e-9 {
-			t.Errorf("seed %d: cut-short total %v bound %v, optimum %v", seed, short.total, short.bound, sel.total)
+		// A search cut short keeps its first (greedy) set and states a
+		// bound no lower than the optimum.
+		short := p.selectExact(pool, 50)
+		if short.total > sel.total+1e-9 || short.bound < sel.total-1e-9 || (len(pool) > 0 && len(short.groups) == 0) {
+			t.Errorf("seed %d: cut-short total %v bound %v (%d groups), optimum %v", seed, short.total, short.bound, len(short.groups), sel.total)
+		}
+		if !short.exact {
+			cut++
+			if st := short.statement(); !strings.HasPrefix(st, "within ") {
+				t.Errorf("seed %d: cut-short statement %q", seed, st)
+			}
 		}
 		checked++
 	}
-	if checked < 10 {
-		t.Fatalf("only %d networks checked", checked)
+	if checked < 10 || cut == 0 {
+		t.Fatalf("only %d networks checked, %d searches cut short", checked, cut)
 	}
 }
 

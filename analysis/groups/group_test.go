@@ -501,6 +501,7 @@ func ExampleSearch() {
 	// Each triangle: collaboration 1 - exp(-9/3) (38.01) + cohesion 1 (15)
 	// + density 1 (10) + depth 0.75 for shared services (7.5); no
 	// locations, so compactness is unknown (0): 70.51.
+
 	// Output:
 	// small-1 [0 1 2] 70.5
 	// small-2 [3 4 5] 70.5

@@ -309,7 +309,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	}
 	bars := newPhases(s)
 	bars.Update("candidate groups", 0, -1)
-	res, err := groups.SearchTiers(ctx, net, net.Snapshot(d.Weighting), tiers)
+	res, err := groups.SearchTiers(ctx, net, nil, tiers) // the search builds the round's own snapshot
 	bars.Finish()
 	if errors.Is(err, groups.ErrOptions) {
 		return usagef(err)

@@ -1,4 +1,4 @@
-package groups_test
+package main
 
 import (
 	"context"
@@ -12,10 +12,12 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// The done-when checks of the candidate groups on embedded England (the
-// facts in datasets/embedded/england: organisations.csv carries each
-// abolished council's end date and successor; arrangements.csv the shared
-// management and shared service arrangements with their dates).
+// The done-when checks of the candidate groups on embedded England, through
+// the library call the command makes (they live here because
+// analysis/groups may not import datasets). The data are the facts in
+// datasets/embedded/england: organisations.csv carries each abolished
+// council's end date and successor, arrangements.csv the shared management
+// and shared service arrangements with their dates.
 
 func england(t *testing.T) *graph.Network {
 	t.Helper()
@@ -137,6 +139,25 @@ func TestGroupsEnglandDefaultRound(t *testing.T) {
 	}
 	t.Logf("proposed GM %v: %+v", groupIDs(net, *gm), gm.Score)
 	t.Logf("all ten GM boroughs: %+v", ten[0])
+}
+
+// With --must-link Manchester,Trafford the Greater Manchester group stays
+// (it used to disappear: Trafford's grants counted as collaboration
+// leaving it).
+func TestGroupsEnglandMustLinkTrafford(t *testing.T) {
+	net := england(t)
+	tiers := []groups.Options{{Tier: groups.TierLarge, Seed: 1, MustLink: [][2]string{{manchester, trafford}}}}
+	res, err := groups.SearchTiers(context.Background(), net, nil, tiers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range res[0].Groups {
+		ids := groupIDs(net, g)
+		if slices.Contains(ids, manchester) && slices.Contains(ids, trafford) && len(ids) >= 8 {
+			return
+		}
+	}
+	t.Errorf("with Manchester and Trafford must-linked, no Greater Manchester group in the large tier")
 }
 
 // Trafford's cohesion inside Greater Manchester counts only its joint
