@@ -21,6 +21,7 @@ type backtestOptions struct {
 	Ks        []string
 	Tiers     []string
 	Weighting string
+	Adjacency string
 	Args      []string
 }
 
@@ -56,6 +57,7 @@ that move a lot with one hit. See docs/methods.md for the England table.`,
 	f.StringSliceVar(&opts.Dates, "dates", []string{"2012-04-01", "2014-04-01", "2016-04-01"}, "the days T to propose on (YYYY-MM-DD)")
 	f.StringSliceVar(&opts.Ks, "k", []string{"10", "30", "100"}, "cut-offs for precision at K")
 	f.StringSliceVar(&opts.Tiers, "tier", []string{"large", "small"}, "the ready tiers whose groups are tested, filled in order")
+	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
 	f.StringVar(&opts.Weighting, "weighting", "newman", "how arrangements become tie weights for the ready tiers: count, newman or value")
 	return cmd
 }
@@ -103,10 +105,9 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 		return err
 	}
 	net := ds.Network
-	adj, err := datasets.LoadAdjacency(ds.Name)
-	if err != nil && !strings.HasPrefix(ds.Name, "embedded:") {
-		adj, err = nil, nil // a file dataset has no folder to hold a border table
-	}
+	// Borders as groups finds them: --adjacency, else the dataset's
+	// adjacency.csv when it is a folder or embedded.
+	adj, _, err := (&groupsOptions{Adjacency: opts.Adjacency}).adjacency(ds.Name)
 	if err != nil {
 		return err
 	}

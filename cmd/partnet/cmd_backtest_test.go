@@ -178,3 +178,25 @@ func TestBacktestUsage(t *testing.T) {
 		}
 	}
 }
+
+// A dataset given as a file has no folder to hold a border table: the
+// file itself must not be read as one. The edge list's ties are undated,
+// so nothing is known on T and no pair has evidence.
+func TestBacktestFileDatasetBorders(t *testing.T) {
+	code, out, stderr := runCLI(t, "backtest", "testdata/edgelist_triangle_tail.csv", "-q", "--dates", "2012-04-01", "--k", "2", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var v struct {
+		Dates []struct {
+			Eligible   int `json:"eligible"`
+			Candidates int `json:"candidates"`
+		} `json:"dates"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Dates) != 1 || v.Dates[0].Eligible != 4 || v.Dates[0].Candidates != 0 {
+		t.Errorf("dates %+v; want 4 eligible and no candidate", v.Dates)
+	}
+}
