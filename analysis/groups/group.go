@@ -218,9 +218,9 @@ type round struct {
 	net      *graph.Network
 	mask     roundMask
 	at       time.Time
-	atSource  string
-	w         graph.Weighting
-	s         *graph.Snapshot
+	atSource string
+	w        graph.Weighting
+	s        *graph.Snapshot
 }
 
 func newRound(net *graph.Network, opts Options) *round {

@@ -137,6 +137,12 @@ func TestGroupsEnglandDefaultRound(t *testing.T) {
 	if gm.Score.Total < ten[0].Total {
 		t.Errorf("Greater Manchester proposed scores %.2f, the ten boroughs %.2f", gm.Score.Total, ten[0].Total)
 	}
+	// By its parts: all ten keep more of their joint working inside
+	// (cohesion) but Stockport, outside Places for Everyone, is the weak
+	// link (weakest_link above 0.2, against 0 for the nine).
+	if len(groupIDs(net, *gm)) == 9 && !(ten[0].WeakestLink > 0.2 && gm.Score.WeakestLink < 0.01 && ten[0].Cohesion > gm.Score.Cohesion) {
+		t.Errorf("nine boroughs proposed, but by the parts the ten should win: nine %+v, ten %+v", gm.Score, ten[0])
+	}
 	t.Logf("proposed GM %v: %+v", groupIDs(net, *gm), gm.Score)
 	t.Logf("all ten GM boroughs: %+v", ten[0])
 }
