@@ -3,7 +3,10 @@ package main
 import (
 	"context"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -234,5 +237,23 @@ func TestGroupsUnlocatedNotNear(t *testing.T) {
 	if !valid[0] || s.Unlocated != 2 || !math.IsNaN(s.MeanDistanceKm) || s.CompactnessKnown || s.Compactness != 0 {
 		t.Errorf("HB Public Law group: valid %v unlocated %d mean distance %v known %v compactness %v; want valid, 2 unlocated, NaN, unknown, 0",
 			valid[0], s.Unlocated, s.MeanDistanceKm, s.CompactnessKnown, s.Compactness)
+	}
+}
+
+// The report's candidate groups are formed on the report's --at day, not
+// on the latest date left in the filtered data (which would drop councils
+// abolished after that day).
+func TestReportGroupsAtDate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.html")
+	code, _, stderr := runCLI(t, "report", "-q", "--at", "2014-04-01", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "organisations active on 2014-04-01 (given)") {
+		t.Errorf("the report's group notes do not state the round of 2014-04-01")
 	}
 }
