@@ -215,24 +215,24 @@ func Search(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Opt
 // round is the network as it stood on one day, grants left out, with its
 // snapshot under the group weighting.
 type round struct {
-	orig, net *graph.Network
-	toNet     []int
-	at        time.Time
-	atSource  string
-	w         graph.Weighting
-	s         *graph.Snapshot
+	net      *graph.Network
+	mask     roundMask
+	at       time.Time
+	atSource string
+	w        graph.Weighting
+	s        *graph.Snapshot
 }
 
 func newRound(net *graph.Network, opts Options) *round {
-	r := &round{orig: net, at: opts.At, atSource: "given", w: EffectiveWeighting(opts.Weighting)}
+	r := &round{net: net, at: opts.At, atSource: "given", w: EffectiveWeighting(opts.Weighting)}
 	if r.at.IsZero() {
 		r.at, r.atSource = LatestDate(net), "latest date in the data"
 		if r.at.IsZero() {
 			r.atSource = "undated data"
 		}
 	}
-	r.net, r.toNet = roundNetwork(net, r.at)
-	r.s = r.net.Snapshot(r.w)
+	r.mask = newRoundMask(net, r.at)
+	r.s = roundSnapshot(net, r.mask, r.w)
 	return r
 }
 
@@ -293,41 +293,19 @@ func (r *round) groups(ctx context.Context, opts Options) (*Result, error) {
 		if err := p.addBackbone(g); err != nil {
 			return nil, fmt.Errorf("groups: %w", err)
 		}
-		r.toOriginal(g)
 	}
 	members := make([][]int, len(res.Groups))
 	for i := range res.Groups {
 		members[i] = res.Groups[i].Members
 	}
-	evidence := roundEvidence(r.orig, members, r.at, r.w)
+	evidence := roundEvidence(r.net, members, r.at, r.w)
 	for i := range res.Groups {
 		res.Groups[i].Evidence = evidence[i]
 	}
 	return res, nil
 }
 
-// toOriginal turns a group's round indices into indices of the network
-// Groups was given.
-func (r *round) toOriginal(g *Group) {
-	for i, m := range g.Members {
-		g.Members[i] = r.toNet[m]
-	}
-	if g.Weakest >= 0 {
-		g.Weakest = r.toNet[g.Weakest]
-	}
-	if g.WeakestPartner >= 0 {
-		g.WeakestPartner = r.toNet[g.WeakestPartner]
-	}
-	for i := range g.Backbone {
-		a, b := r.toNet[g.Backbone[i].A], r.toNet[g.Backbone[i].B]
-		g.Backbone[i].A, g.Backbone[i].B = min(a, b), max(a, b)
-	}
-	for i, u := range g.Unlocated {
-		g.Unlocated[i] = r.toNet[u]
-	}
-}
-
-// GroupTiers runs Groups for several tiers in order, so that an
+// SearchTiers runs Search for several tiers in order, so that an
 // organisation placed in one tier's shortlist is not offered again in a
 // later one (each later tier's Taken gets the earlier members). Tiers of
 // the same day and weighting share one round.

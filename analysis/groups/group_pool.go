@@ -146,6 +146,9 @@ func (p *groupProblem) addUnions(base [][]int, limit int, add func([]int) bool) 
 func (p *groupProblem) arrangementSets() [][]int {
 	var out [][]int
 	for ai := 0; ai < p.net.NumArrangements(); ai++ {
+		if !p.mask.arr[ai] {
+			continue
+		}
 		var g []int
 		for _, m := range p.net.ArrangementMembers(ai) {
 			if l := p.local[m]; l >= 0 {
@@ -172,13 +175,13 @@ func (p *groupProblem) sharedTies() [][]int {
 		}
 	}
 	for i := 0; i < p.net.NumPartnerships(); i++ {
-		if deepKinds[p.net.PartnershipKind(i)] {
+		if p.mask.part[i] && deepKinds[p.net.PartnershipKind(i)] {
 			a, b := p.net.PartnershipEnds(i)
 			link(p.local[a], p.local[b])
 		}
 	}
 	for ai := 0; ai < p.net.NumArrangements(); ai++ {
-		if !deepKinds[p.net.Arrangement(ai).Kind] {
+		if !p.mask.arr[ai] || !deepKinds[p.net.Arrangement(ai).Kind] {
 			continue
 		}
 		ms := p.net.ArrangementMembers(ai)

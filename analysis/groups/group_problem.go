@@ -14,9 +14,9 @@ import (
 // groupProblem is Groups' working state in local indices 0..len(orgs)-1
 // over the eligible organisations, sorted by id.
 type groupProblem struct {
-	net  *graph.Network // the round's network
-	orig *graph.Network // the network Search was given
-	at   string         // the round's day, for messages
+	net  *graph.Network
+	mask roundMask // what is active in the round
+	at   string    // the round's day, for messages
 	s    *graph.Snapshot
 	opts Options
 
@@ -71,7 +71,7 @@ func newGroupProblem(r *round, opts Options) (*groupProblem, error) {
 	if tier != TierLarge && tier != TierSmall && tier != TierCustom {
 		return nil, fmt.Errorf("unknown tier %q: want large, small or custom: %w", opts.Tier, ErrOptions)
 	}
-	p := &groupProblem{net: net, orig: r.orig, s: s, opts: opts, tier: tier, at: "(undated)"}
+	p := &groupProblem{net: net, mask: r.mask, s: s, opts: opts, tier: tier, at: "(undated)"}
 	if !r.at.IsZero() {
 		p.at = r.at.Format(time.DateOnly)
 	}
@@ -111,7 +111,7 @@ func newGroupProblem(r *round, opts Options) (*groupProblem, error) {
 	for i := 0; i < n; i++ {
 		p.local[i] = -1
 		o := net.Organisation(i)
-		if out[o.ID] || !slices.Contains(sectors, o.Sector) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
+		if out[o.ID] || !p.mask.org[i] || !slices.Contains(sectors, o.Sector) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
 			continue
 		}
 		if opts.MaxDistanceKm > 0 && !o.HasLocation {
@@ -180,11 +180,10 @@ func (p *groupProblem) setMustLink(cand []int) error {
 	for _, pr := range p.opts.MustLink {
 		a, okA := p.net.Index(pr[0])
 		b, okB := p.net.Index(pr[1])
-		for _, id := range pr {
-			if _, ok := p.orig.Index(id); !ok {
-				return fmt.Errorf("must-link %s,%s: %w", pr[0], pr[1], graph.ErrUnknownOrganisation)
-			}
+		if !okA || !okB {
+			return fmt.Errorf("must-link %s,%s: %w", pr[0], pr[1], graph.ErrUnknownOrganisation)
 		}
+		okA, okB = p.mask.org[a], p.mask.org[b]
 		if !okA || !okB {
 			gone := pr[0]
 			if okA {

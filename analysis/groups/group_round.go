@@ -2,7 +2,6 @@ package groups
 
 import (
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/partnet/partnet/graph"
@@ -75,39 +74,89 @@ func LatestDate(net *graph.Network) time.Time {
 	return last
 }
 
-// roundNetwork returns the network as it stood on day at (every
-// organisation, partnership and arrangement active then; everything when
-// at is zero) without grants, and for each of its organisations the index
-// in net.
-func roundNetwork(net *graph.Network, at time.Time) (*graph.Network, []int) {
-	kinds := map[string]bool{}
-	for i := 0; i < net.NumPartnerships(); i++ {
-		kinds[net.PartnershipKind(i)] = true
-	}
-	for i := 0; i < net.NumArrangements(); i++ {
-		kinds[net.Arrangement(i).Kind] = true
-	}
-	f := graph.Filter{At: at}
-	if kinds[KindGrant] {
-		delete(kinds, KindGrant)
-		f.Kinds = make([]string, 0, len(kinds)+1)
-		for k := range kinds {
-			f.Kinds = append(f.Kinds, k)
-		}
-		sort.Strings(f.Kinds)
-		if len(f.Kinds) == 0 {
-			f.Kinds = []string{"\x00none"} // every tie was a grant
-		}
-	}
-	round := net.Filter(f)
-	toNet := make([]int, round.NumOrganisations())
-	for i := range toNet {
-		toNet[i], _ = net.Index(round.Organisation(i).ID)
-	}
-	return round, toNet
+// roundMask marks what was active on day at (everything when at is
+// zero): organisations, and partnerships and arrangements that are not
+// grants. The network itself is not copied: on a network of millions of
+// ties a filtered copy would double the memory the search needs.
+type roundMask struct {
+	org, part, arr []bool
 }
 
-// peerStrength returns, for each organisation of the round, the weight of
+func newRoundMask(net *graph.Network, at time.Time) roundMask {
+	live := func(start, end time.Time) bool {
+		return at.IsZero() || (&graph.Arrangement{Start: start, End: end}).ActiveOn(at)
+	}
+	m := roundMask{org: make([]bool, net.NumOrganisations()), part: make([]bool, net.NumPartnerships()), arr: make([]bool, net.NumArrangements())}
+	for i := range m.org {
+		o := net.Organisation(i)
+		m.org[i] = live(o.Start, o.End)
+	}
+	for i := range m.part {
+		if net.PartnershipKind(i) == KindGrant {
+			continue
+		}
+		a, b := net.PartnershipEnds(i)
+		if !m.org[a] || !m.org[b] {
+			continue
+		}
+		if at.IsZero() {
+			m.part[i] = true
+		} else {
+			p := net.Partnership(i)
+			m.part[i] = live(p.Start, p.End)
+		}
+	}
+	for i := range m.arr {
+		a := net.Arrangement(i)
+		m.arr[i] = a.Kind != KindGrant && live(a.Start, a.End)
+	}
+	return m
+}
+
+// activeMembers returns arrangement ai's members active in the round.
+func (m roundMask) activeMembers(net *graph.Network, ai int) []int32 {
+	var out []int32
+	for _, o := range net.ArrangementMembers(ai) {
+		if m.org[o] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// roundSnapshot projects what the mask keeps under w, as
+// graph.Network.Snapshot does for a whole network: each partnership adds
+// its weight times its kind's weight, each arrangement w.PairWeight of
+// its active members times its kind's weight to every pair of them.
+// Node i is organisation i of net.
+func roundSnapshot(net *graph.Network, m roundMask, w graph.Weighting) *graph.Snapshot {
+	var src, dst []int32
+	var wt []float64
+	for i, ok := range m.part {
+		if !ok {
+			continue
+		}
+		a, b := net.PartnershipEnds(i)
+		p := net.Partnership(i)
+		src, dst, wt = append(src, int32(a)), append(dst, int32(b)), append(wt, p.Weight*w.KindWeight(p.Kind))
+	}
+	for ai, ok := range m.arr {
+		if !ok {
+			continue
+		}
+		a := net.Arrangement(ai)
+		ms := m.activeMembers(net, ai)
+		pw := w.PairWeight(len(ms), a.ValueGBP, a.HasValue) * w.KindWeight(a.Kind)
+		for x := range ms {
+			for y := x + 1; y < len(ms); y++ {
+				src, dst, wt = append(src, ms[x]), append(dst, ms[y]), append(wt, pw)
+			}
+		}
+	}
+	return graph.BuildSnapshot(net.NumOrganisations(), net.IDs(), src, dst, wt)
+}
+
+// peerStrength returns, for each organisation of the network, the weight of
 // its ties that count as joint working it could take elsewhere: by
 // default ties to organisations of the member sectors (for councils, other
 // councils); with all, every tie except those to third-sector bodies

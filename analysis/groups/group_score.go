@@ -50,10 +50,16 @@ func (p *groupProblem) buildDepth() {
 		}
 	}
 	for i := 0; i < p.net.NumPartnerships(); i++ {
+		if !p.mask.part[i] {
+			continue
+		}
 		a, b := p.net.PartnershipEnds(i)
 		set(p.local[a], p.local[b], DepthLevel(p.net.PartnershipKind(i)))
 	}
 	for ai := 0; ai < p.net.NumArrangements(); ai++ {
+		if !p.mask.arr[ai] {
+			continue
+		}
 		lv := DepthLevel(p.net.Arrangement(ai).Kind)
 		var ms []int32
 		for _, m := range p.net.ArrangementMembers(ai) {

@@ -27,8 +27,8 @@ func ScoreOf(net *graph.Network, opts Options, groups [][]string) (scores []Scor
 			if _, known := net.Index(id); !known {
 				return nil, nil, fmt.Errorf("score groups: %q: %w", id, graph.ErrUnknownOrganisation)
 			}
-			i, inRound := r.net.Index(id)
-			if !inRound || p.local[i] < 0 {
+			i, _ := r.net.Index(id)
+			if p.local[i] < 0 {
 				ok = false
 				continue
 			}

@@ -3,7 +3,10 @@ package main
 import (
 	"context"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -137,6 +140,12 @@ func TestGroupsEnglandDefaultRound(t *testing.T) {
 	if gm.Score.Total < ten[0].Total {
 		t.Errorf("Greater Manchester proposed scores %.2f, the ten boroughs %.2f", gm.Score.Total, ten[0].Total)
 	}
+	// By its parts: all ten keep more of their joint working inside
+	// (cohesion) but Stockport, outside Places for Everyone, is the weak
+	// link (weakest_link above 0.2, against 0 for the nine).
+	if len(groupIDs(net, *gm)) == 9 && !(ten[0].WeakestLink > 0.2 && gm.Score.WeakestLink < 0.01 && ten[0].Cohesion > gm.Score.Cohesion) {
+		t.Errorf("nine boroughs proposed, but by the parts the ten should win: nine %+v, ten %+v", gm.Score, ten[0])
+	}
 	t.Logf("proposed GM %v: %+v", groupIDs(net, *gm), gm.Score)
 	t.Logf("all ten GM boroughs: %+v", ten[0])
 }
@@ -228,5 +237,23 @@ func TestGroupsUnlocatedNotNear(t *testing.T) {
 	if !valid[0] || s.Unlocated != 2 || !math.IsNaN(s.MeanDistanceKm) || s.CompactnessKnown || s.Compactness != 0 {
 		t.Errorf("HB Public Law group: valid %v unlocated %d mean distance %v known %v compactness %v; want valid, 2 unlocated, NaN, unknown, 0",
 			valid[0], s.Unlocated, s.MeanDistanceKm, s.CompactnessKnown, s.Compactness)
+	}
+}
+
+// The report's candidate groups are formed on the report's --at day, not
+// on the latest date left in the filtered data (which would drop councils
+// abolished after that day).
+func TestReportGroupsAtDate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.html")
+	code, _, stderr := runCLI(t, "report", "-q", "--at", "2014-04-01", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "organisations active on 2014-04-01 (given)") {
+		t.Errorf("the report's group notes do not state the round of 2014-04-01")
 	}
 }
