@@ -215,7 +215,7 @@ func potentialCandidates(ctx context.Context, net *graph.Network, opts Potential
 			return nil, fmt.Errorf("potential: exclude: no organisation %q: %w", id, ErrPotentialOptions)
 		}
 	}
-	round, toNet := roundNetwork(net, at)
+	round, toNet := potentialRound(net, at)
 	c := &candidates{net: net, round: round, snap: partnerNetwork(round).Snapshot(graph.Weighting{}), toNet: toNet,
 		fromNt: map[int]int{}, areas: map[[2]int][]int{}, border: map[[2]int]bool{}}
 	for r, i := range toNet {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/partnet/partnet/graph"
 )
@@ -148,4 +149,35 @@ func partnerNetwork(round *graph.Network) *graph.Network {
 	}
 	sort.Strings(f.Kinds)
 	return round.Filter(f)
+}
+
+// potentialRound returns the network as it stood on day at (every
+// organisation, partnership and arrangement active then, undated ties
+// counting as always active; everything when at is zero) without grants,
+// which are funding rather than joint working, and for each of its
+// organisations the index in net.
+func potentialRound(net *graph.Network, at time.Time) (*graph.Network, []int) {
+	kinds := map[string]bool{}
+	for i := 0; i < net.NumPartnerships(); i++ {
+		kinds[net.PartnershipKind(i)] = true
+	}
+	for i := 0; i < net.NumArrangements(); i++ {
+		kinds[net.Arrangement(i).Kind] = true
+	}
+	f := graph.Filter{At: at}
+	if kinds[KindGrant] {
+		f.Kinds = []string{"\x00none"} // keeps nothing if every tie was a grant
+		for k := range kinds {
+			if k != KindGrant {
+				f.Kinds = append(f.Kinds, k)
+			}
+		}
+		sort.Strings(f.Kinds)
+	}
+	round := net.Filter(f)
+	toNet := make([]int, round.NumOrganisations())
+	for i := range toNet {
+		toNet[i], _ = net.Index(round.Organisation(i).ID)
+	}
+	return round, toNet
 }
