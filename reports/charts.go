@@ -108,53 +108,6 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	return g, nil
 }
 
-type scatterItem struct {
-	Name  string     `json:"name"`
-	Value [2]float64 `json:"value"`
-}
-
-// geoChart plots located organisations by longitude and latitude, one
-// series per group so the legend filters them.
-func geoChart(id string, v *GeoView) (*charts.Scatter, error) {
-	sc := charts.NewScatter()
-	var order []string
-	byGroup := map[string][]scatterItem{}
-	for _, p := range v.Points {
-		if err := finite(id, p.Lon, p.Lat); err != nil {
-			return nil, fmt.Errorf("organisation %s: %w", p.ID, err)
-		}
-		if _, ok := byGroup[p.Group]; !ok {
-			order = append(order, p.Group)
-		}
-		byGroup[p.Group] = append(byGroup[p.Group], scatterItem{Name: chartText(p.Name), Value: [2]float64{p.Lon, p.Lat}})
-	}
-	sortStrings(order)
-	sc.SetGlobalOptions(initOpts(id, "640px"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Data: chartTexts(order)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "longitude", Scale: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "latitude", Scale: opts.Bool(true)}),
-		charts.WithAnimation(false))
-	large := len(v.Points) > 2000
-	for _, grp := range order {
-		var data any = byGroup[grp]
-		if large {
-			// ECharts' large mode draws plain [lon, lat] pairs fast; named
-			// items make it fall back to one element per point.
-			pairs := make([][2]float64, len(byGroup[grp]))
-			for k, it := range byGroup[grp] {
-				// Five significant digits (about 1 m at these longitudes
-				// and latitudes) keep the page short.
-				pairs[k] = [2]float64{round4(it.Value[0]), round4(it.Value[1])}
-			}
-			data = pairs
-		}
-		sc.MultiSeries = append(sc.MultiSeries, charts.SingleSeries{Name: chartText(grp), Type: types.ChartScatter,
-			Data: data, SymbolSize: 4, Large: opts.Bool(large), LargeThreshold: 2000})
-	}
-	return sc, nil
-}
-
 // heatmapChart shows the block densities; cells with no possible pair
 // (NaN) are left empty.
 func heatmapChart(id string, b *BlockView, by string) (*charts.HeatMap, error) {

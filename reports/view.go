@@ -156,7 +156,10 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 		r.addTimeline(res.Timeline)
 	}
 	r.Network, r.ClusterMap = netView, sumView
-	r.Geo = geoView(net, groups, src.By, membership, clusterNames, r.Groups, src.Seed)
+	in := &sectionInput{Net: net, Snapshot: s, Src: &src, Results: res, Groups: groups, Membership: membership, ClusterNames: clusterNames}
+	if err := buildSections(in, r); err != nil {
+		return nil, err
+	}
 	r.Figures = keyFigures(sum, r)
 	r.Findings = findings(r, sum)
 	return r, nil
