@@ -254,19 +254,8 @@ func TestBrowserHostileReport(t *testing.T) {
 // console error.
 func TestBrowserEngland(t *testing.T) {
 	chrome, js := browserDeps(t)
-	d, err := datasets.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := d.Network.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := englandReport(t)
+	s := struct{ N func() int }{func() int { return len(r.Network.Nodes) }}
 	ids := r.ChartIDs()
 	if !slices.Contains(ids, ChartFlows) || !slices.Contains(ids, ChartTimeline) || !slices.Contains(ids, ChartDensity) {
 		t.Fatalf("England report charts %v lack the timeline or the Sankey", ids)
@@ -305,4 +294,24 @@ func TestBrowserEngland(t *testing.T) {
 	if len(probs.errors) > 0 || len(probs.dialogs) > 0 {
 		t.Errorf("console errors %q, dialogs %q", probs.errors, probs.dialogs)
 	}
+}
+
+// englandReport builds the report of the embedded England data (seed 1)
+// with its district outlines.
+func englandReport(t testing.TB) *Report {
+	t.Helper()
+	d, err := datasets.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Network.Snapshot(graph.Weighting{})
+	res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

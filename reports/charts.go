@@ -74,6 +74,7 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 		}
 		maxW = math.Max(maxW, t.Weight)
 	}
+	toPage := pageScale(v.Nodes)
 	nodes := make([]graphNode, len(v.Nodes))
 	for k, n := range v.Nodes {
 		size := 4.0
@@ -84,7 +85,8 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 		if len(n.Colour) > 0 {
 			cat = n.Colour[0]
 		}
-		nodes[k] = graphNode{ID: chartText(n.ID), Name: chartText(n.Name), X: n.X, Y: n.Y, SymbolSize: round2(size),
+		x, y := toPage(n.X, n.Y)
+		nodes[k] = graphNode{ID: chartText(n.ID), Name: chartText(n.Name), X: x, Y: y, SymbolSize: round2(size),
 			Category: cat, Colours: n.Colour, Tip: chartText(n.Tooltip)}
 	}
 	links := make([]graphLink, len(v.Ties))
@@ -106,6 +108,36 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 		Emphasis:  &opts.Emphasis{Focus: "adjacency"},
 	})
 	return g, nil
+}
+
+// graphExtent is the width or height (the larger) of the box the network
+// drawing's positions are scaled into before they reach ECharts.
+const graphExtent = 1000
+
+// pageScale maps layout positions into a box graphExtent units across,
+// keeping their aspect ratio, rounded to hundredths. The scale matters:
+// ECharts draws a graph's lines in the series' own units and zrender snaps
+// path points to half units there (sub-pixel alignment) before the roam
+// transform scales them to the canvas. ForceAtlas2 positions span about 20
+// units, magnified about 13 times on a 640 px chart, so every tie was
+// snapped to a 6.5 px grid: nearly level ties became long horizontal and
+// vertical strokes and short ones vanished. At 1000 units across, one unit
+// is about a pixel or less and the snapping cannot be seen
+// (TestBrowserDrawing* check every painted pixel lies on a tie).
+func pageScale(nodes []MapNode) func(x, y float64) (float64, float64) {
+	if len(nodes) == 0 {
+		return func(x, y float64) (float64, float64) { return x, y }
+	}
+	minX, maxX, minY, maxY := nodes[0].X, nodes[0].X, nodes[0].Y, nodes[0].Y
+	for _, n := range nodes {
+		minX, maxX, minY, maxY = min(minX, n.X), max(maxX, n.X), min(minY, n.Y), max(maxY, n.Y)
+	}
+	span := max(maxX-minX, maxY-minY)
+	f := 1.0
+	if span > 0 {
+		f = graphExtent / span
+	}
+	return func(x, y float64) (float64, float64) { return round2((x - minX) * f), round2((y - minY) * f) }
 }
 
 // heatmapChart shows the block densities; cells with no possible pair
