@@ -45,7 +45,12 @@ type lineWidth struct {
 }
 
 type namedCategory struct {
-	Name string `json:"name"`
+	Name      string      `json:"name"`
+	ItemStyle colourStyle `json:"itemStyle"`
+}
+
+type colourStyle struct {
+	Color string `json:"color"`
 }
 
 // networkChart draws v with its positions (layout "none"), coloured by its
@@ -53,9 +58,10 @@ type namedCategory struct {
 // and legend filtering are on.
 func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	g := charts.NewGraph()
-	var cats []string
+	var cats, colours []string
 	if len(v.Colourings) > 0 {
 		cats = v.Colourings[0].Categories
+		colours = categoryColours(cats)
 	}
 	g.SetGlobalOptions(initOpts(id, "640px"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
@@ -99,7 +105,7 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	}
 	categories := make([]namedCategory, len(cats))
 	for k, c := range cats {
-		categories[k] = namedCategory{chartText(c)}
+		categories[k] = namedCategory{chartText(c), colourStyle{colours[k]}}
 	}
 	g.MultiSeries = append(g.MultiSeries, charts.SingleSeries{
 		Name: "organisations", Type: types.ChartGraph, Layout: "none", Roam: opts.Bool(true),

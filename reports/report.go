@@ -111,6 +111,9 @@ type MapTie struct {
 type Colouring struct {
 	Name       string   `json:"name"`
 	Categories []string `json:"categories"`
+	// Colours are the categories' colours (categoryColours): the palette,
+	// grey for "(none)" and the like.
+	Colours []string `json:"colours"`
 }
 
 // GeoView is organisations placed by longitude and latitude.

@@ -51,10 +51,11 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 	}
 	v := NetworkView{SizeBy: cname}
 	_, gnames := partitionOf(groups)
-	v.Colourings = []Colouring{{Name: src.By, Categories: gnames}}
+	v.Colourings = []Colouring{{Name: src.By, Categories: gnames, Colours: categoryColours(gnames)}}
 	gidx := indexOf(gnames)
 	if membership != nil {
-		v.Colourings = append(v.Colourings, Colouring{Name: "cluster", Categories: append(slices.Clone(clusterNames), "(none)")})
+		cats := append(slices.Clone(clusterNames), "(none)")
+		v.Colourings = append(v.Colourings, Colouring{Name: "cluster", Categories: cats, Colours: categoryColours(cats)})
 	}
 	v.Nodes = make([]MapNode, s.N())
 	for i := range v.Nodes {
@@ -155,7 +156,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 		v.Nodes = append(v.Nodes, MapNode{ID: kind + ":(smaller)", Name: "(smaller groups)", Size: float64(rest),
 			Colour: []int{len(cats) - 1}, Tooltip: fmt.Sprintf("%d smaller groups\n%d organisations", len(order)-summaryGroups, rest)})
 	}
-	v.Colourings = []Colouring{{Name: kind, Categories: cats}}
+	v.Colourings = []Colouring{{Name: kind, Categories: cats, Colours: categoryColours(cats)}}
 	groupOf := func(i int) int32 {
 		if part[i] < 0 {
 			return -1
