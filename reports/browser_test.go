@@ -309,7 +309,12 @@ func englandReport(t testing.TB) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res})
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res,
+		Areas: areas, AreasAttribution: datasets.AreasAttribution})
 	if err != nil {
 		t.Fatal(err)
 	}

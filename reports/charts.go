@@ -254,12 +254,20 @@ func round4(x float64) float64 {
 	return v
 }
 
-// sankeyNode is a Sankey node with a plain-text tooltip.
+// sankeyNode is a Sankey node with a plain-text tooltip and its label
+// text ("l"), shown only when Label.Show.
 type sankeyNode struct {
-	Name  string `json:"name"`
-	Value int    `json:"value"`
-	Depth int    `json:"depth"`
-	Tip   string `json:"t"`
+	Name  string       `json:"name"`
+	Value int          `json:"value"`
+	Depth int          `json:"depth"`
+	Tip   string       `json:"t"`
+	Text  string       `json:"l"`
+	Label showLabel    `json:"label"`
+	Style *colourStyle `json:"itemStyle,omitempty"`
+}
+
+type showLabel struct {
+	Show bool `json:"show"`
 }
 
 type sankeyLink struct {
@@ -268,17 +276,32 @@ type sankeyLink struct {
 	Value  int    `json:"value"`
 }
 
+// sankeyLabelWidth is the most pixels a Sankey label takes; longer ones
+// end in "...".
+const sankeyLabelWidth = 150
+
 // sankeyChart draws cluster transitions: one column per date, clusters as
-// nodes, shared organisations as links.
+// nodes labelled by their largest members, shared organisations as links.
+// Labels are written where a cluster's name first appears or changes,
+// truncated to sankeyLabelWidth, and ECharts hides any label that would
+// still overlap another (labelLayout.hideOverlap, set after the chart is
+// made: go-echarts has no field for it).
 func sankeyChart(id string, f *FlowView) (*charts.Sankey, error) {
 	sk := charts.NewSankey()
-	sk.SetGlobalOptions(initOpts(id, "560px"),
+	sk.SetGlobalOptions(initOpts(id, "640px"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithAnimation(false))
 	nodes := make([]sankeyNode, len(f.Nodes))
 	for k, n := range f.Nodes {
-		nodes[k] = sankeyNode{Name: chartText(n.Name), Value: n.Size, Depth: n.Depth,
-			Tip: chartText(fmt.Sprintf("%s: cluster #%d\n%s\n%d organisations", n.Date, n.ID, n.Label, n.Size))}
+		tip := fmt.Sprintf("%s: cluster #%d\n%s\n%d organisations", n.Date, n.ID, n.Label, n.Size)
+		var style *colourStyle
+		if n.Other {
+			tip = fmt.Sprintf("%s: %s\n%d organisations", n.Date, n.Label, n.Size)
+			style = &colourStyle{NoGroupColour}
+		}
+		nodes[k] = sankeyNode{Name: chartText(n.Name), Value: n.Size, Depth: n.Depth, Tip: chartText(tip),
+			Text: chartText(n.Label), Label: showLabel{n.ShowLabel}, Style: style}
 	}
 	links := make([]sankeyLink, len(f.Links))
 	for k, l := range f.Links {
@@ -286,8 +309,13 @@ func sankeyChart(id string, f *FlowView) (*charts.Sankey, error) {
 	}
 	sk.MultiSeries = append(sk.MultiSeries, charts.SingleSeries{
 		Name: "clusters", Type: types.ChartSankey, Data: nodes, Links: links,
-		Label:     &opts.Label{Show: opts.Bool(true), FontSize: 10},
+		Label:     &opts.Label{Show: opts.Bool(true), FontSize: 11},
 		LineStyle: &opts.LineStyle{Color: "source", Opacity: opts.Float(0.4)},
 	})
+	sk.AddJSFuncs(fmt.Sprintf("%%MY_ECHARTS%%.setOption({series: [{labelLayout: {hideOverlap: true}, label: {width: %d, overflow: 'truncate', formatter: %s}, left: 10, right: %d}]});",
+		sankeyLabelWidth, sankeyLabelJS, sankeyLabelWidth+10))
 	return sk, nil
 }
+
+// sankeyLabelJS writes a node's label text.
+const sankeyLabelJS = `function (p) { return (p.data && p.data.l) || ''; }`

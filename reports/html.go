@@ -68,6 +68,7 @@ var pageFuncs = template.FuncMap{
 	"density": func(b *BlockView, a, c int) string { return formatNum(b.Density[a][c]) },
 	"first":   func(k int, list []string) []string { return list[:min(k, len(list))] },
 	"more":    func(k int, list []string) int { return max(0, len(list)-k) },
+	"geoPage": geoPage,
 }
 
 type pageData struct {

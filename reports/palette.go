@@ -20,8 +20,9 @@ import (
 const (
 	paletteSize = 40
 	// NoGroupColour is the colour of "not in a group", "(none)" and the
-	// like: a mid grey no palette colour is near.
-	NoGroupColour = "#a6a6a6"
+	// like: a light grey (L* 82) that recedes behind the groups' colours
+	// and that no palette colour is near.
+	NoGroupColour = "#cccccc"
 )
 
 var palette = sync.OnceValue(func() []string {
