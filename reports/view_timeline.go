@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/timeline"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -15,8 +15,8 @@ import (
 const flowClustersPerDate = 12
 
 // addTimeline fills the per-period rows, the cluster flows and the
-// successions from analysis.Timeline's result.
-func (r *Report) addTimeline(net *graph.Network, tl *analysis.TimelineResult) {
+// successions from timeline.Measure's result.
+func (r *Report) addTimeline(net *graph.Network, tl *timeline.Result) {
 	for _, p := range tl.Periods {
 		r.Periods = append(r.Periods, PeriodRow{Period: shortDate(p.Date), Organisations: p.Organisations, Ties: p.Ties,
 			Formed: p.TiesFormed, Ended: p.TiesEnded, Density: p.Density, WeightedDensity: p.WeightedDensity,
@@ -67,7 +67,7 @@ func shortDate(d string) string {
 // labelled by its largest members (flowLabel); a node's label is shown only
 // on the first and last date and where it differs from the label of the
 // cluster it continues, so an unchanged cluster is named once per change.
-func flowView(net *graph.Network, tl *analysis.TimelineResult, ct *analysis.ClusterTracking) *FlowView {
+func flowView(net *graph.Network, tl *timeline.Result, ct *timeline.ClusterTracking) *FlowView {
 	v := &FlowView{}
 	kept := make([]map[int]string, len(ct.Clusters)) // per date: cluster id -> node name
 	other := make([]string, len(ct.Clusters))        // per date: the summed node's name, "" if none
@@ -89,7 +89,7 @@ func flowView(net *graph.Network, tl *analysis.TimelineResult, ct *analysis.Clus
 			label[t][c.ID] = flowLabel(net, c.Members)
 		}
 		order := slices.Clone(cs)
-		slices.SortStableFunc(order, func(a, b analysis.TrackedCluster) int {
+		slices.SortStableFunc(order, func(a, b timeline.TrackedCluster) int {
 			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.ID, b.ID))
 		})
 		date := shortDate(tl.Dates[t])
@@ -132,7 +132,7 @@ func flowView(net *graph.Network, tl *analysis.TimelineResult, ct *analysis.Clus
 				bestShared[b], prevLabel[b] = l.Shared, label[t-1][l.From]
 			}
 		}
-		if tr.Kind != analysis.Continues {
+		if tr.Kind != timeline.Continues {
 			row := TransitionRow{Date: shortDate(tr.Date), Kind: string(tr.Kind)}
 			if t > 0 {
 				row.From = describe(t-1, tr.From)
