@@ -122,15 +122,19 @@ window.alert = function () { window.__pwned = true; };
 window.confirm = window.alert; window.prompt = window.alert;`
 
 // chartState reports, per chart id, whether its container holds a canvas
-// with at least one painted pixel.
+// with at least one painted pixel (ECharts may draw a chart on more than
+// one canvas layer).
 const chartState = `(function (ids) {
   var out = {};
   ids.forEach(function (id) {
-    var el = document.getElementById(id), c = el && el.querySelector('canvas');
-    if (!c || c.width === 0 || c.height === 0) { out[id] = 'no canvas'; return; }
-    var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (var k = 3; k < d.length; k += 4) { if (d[k] !== 0) { out[id] = 'drawn'; return; } }
+    var el = document.getElementById(id), cs = el ? Array.prototype.slice.call(el.querySelectorAll('canvas')) : [];
+    cs = cs.filter(function (c) { return c.width > 0 && c.height > 0; });
+    if (cs.length === 0) { out[id] = 'no canvas'; return; }
     out[id] = 'blank';
+    cs.forEach(function (c) {
+      var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (var k = 3; k < d.length; k += 4) { if (d[k] !== 0) { out[id] = 'drawn'; return; } }
+    });
   });
   return out;
 })(%s)`
@@ -210,6 +214,18 @@ func TestBrowserHostileReport(t *testing.T) {
 	}
 	if flowNodes != len(r.Flows.Nodes) || flowLinks != len(r.Flows.Links) || flowLinks == 0 {
 		t.Errorf("Sankey chart holds %d nodes and %d links, want %d and %d (at least one link)", flowNodes, flowLinks, len(r.Flows.Nodes), len(r.Flows.Links))
+	}
+	// With no outlines the map is the dot map on the geo projection: no
+	// longitude or latitude axis, and the page says why.
+	var axes int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(function (o) { return (o.xAxis || []).length + (o.yAxis || []).length + (o.geo || []).length * 100; })(echarts.getInstanceByDom(document.getElementById('chartGeo')).getOption())`, &axes)); err != nil {
+		t.Fatal(err)
+	}
+	if axes != 100 {
+		t.Errorf("dot map: %d axes and %d geo components, want none and one", axes%100, axes/100)
+	}
+	if !strings.Contains(text, "No area outlines were given to the report") {
+		t.Error("the dot map does not say why it has no areas")
 	}
 	for _, name := range hostileNames {
 		if !strings.Contains(text, name) {

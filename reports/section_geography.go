@@ -151,7 +151,8 @@ type geoGeometry struct {
 // their code (names may repeat); with no areas one invisible rectangle
 // around the dots gives the projection its extent.
 func geoPage(g GeoView) (template.JS, error) {
-	d := geoPageData{Map: geoMapName, GeoJSON: geoFeatures{Type: "FeatureCollection"}, Aspect: g.Aspect, Colourings: g.Colourings}
+	d := geoPageData{Map: geoMapName, GeoJSON: geoFeatures{Type: "FeatureCollection", Features: []geoFeature{}}, Aspect: g.Aspect,
+		Colourings: g.Colourings, Areas: []geoPageItem{}, Counties: []geoPageCounty{}, Points: []geoPageItem{}}
 	for _, a := range g.Areas {
 		d.GeoJSON.Features = append(d.GeoJSON.Features, geoFeature{Type: "Feature", Properties: map[string]string{"name": a.Code},
 			Geometry: geoGeometry{Type: "MultiPolygon", Coordinates: a.Polygons}})

@@ -1,0 +1,164 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// mapPixelsJS hides the map's county outlines and dots, then reads the
+// canvas colour at each area's inside point (convertToPixel, so the
+// projection and zoom are ECharts' own) and how many pixels its inside
+// radius spans.
+const mapPixelsJS = `(function (areas) {
+  var el = document.getElementById('chartGeo'), chart = echarts.getInstanceByDom(el);
+  var canvas = el.querySelector('canvas'), dpr = canvas.width / canvas.clientWidth;
+  var ctx = canvas.getContext('2d');
+  return areas.map(function (a) {
+    var p = chart.convertToPixel({ geoIndex: 0 }, a.at), q = chart.convertToPixel({ geoIndex: 0 }, [a.at[0], a.at[1] + a.r]);
+    var d = ctx.getImageData(Math.round(p[0] * dpr), Math.round(p[1] * dpr), 1, 1).data;
+    var hex = '#' + [d[0], d[1], d[2]].map(function (v) { return ('0' + v.toString(16)).slice(-2); }).join('');
+    return { colour: hex, radius: Math.abs(q[1] - p[1]) };
+  });
+})(%s)`
+
+const hideMapLayersJS = `(function () {
+  var chart = echarts.getInstanceByDom(document.getElementById('chartGeo'));
+  chart.setOption({ tooltip: { show: false }, series: [{ id: 'counties', data: [] }, { id: 'dots', data: [] }] });
+  return true;
+})()`
+
+// labelBoxesJS returns the screen box of every visible label of a chart,
+// read from the drawn elements (zrender's display list, where a label's
+// text is drawn as "tspan" elements; hidden labels are not in the list).
+const labelBoxesJS = `(function (id) {
+  var chart = echarts.getInstanceByDom(document.getElementById(id)), out = [];
+  chart.getZr().storage.getDisplayList(true).forEach(function (el) {
+    if (el.type !== 'tspan' || el.invisible || el.ignore || !el.style || !el.style.text) { return; }
+    var r = el.getBoundingRect().clone(); r.applyTransform(el.getComputedTransform());
+    if (r.width > 0 && r.height > 0) { out.push({ text: String(el.style.text), x: r.x, y: r.y, w: r.width, h: r.height }); }
+  });
+  return out;
+})(%q)`
+
+// regionCountJS counts the areas the map's geo component drew: the
+// children of its region group (ECharts 5's MapDraw).
+const regionCountJS = `(function () {
+  var chart = echarts.getInstanceByDom(document.getElementById('chartGeo'));
+  var v = chart._componentsViews.filter(function (v) { return v && v.type === 'geo'; })[0];
+  return v && v._mapDraw && v._mapDraw._regionsGroup ? v._mapDraw._regionsGroup.childCount() : -1;
+})()`
+
+type labelBox struct {
+	Text       string
+	X, Y, W, H float64
+}
+
+// TestBrowserEnglandMap opens the England report and checks the map of
+// council areas and the change view as drawn: at least 290 districts show
+// their colour, every candidate-group member district shows its group's
+// colour, the outlines' attribution is on the page, no two labels of the
+// change view overlap, and there is no console error.
+func TestBrowserEnglandMap(t *testing.T) {
+	chrome, js := browserDeps(t)
+	r := englandReport(t)
+	if len(r.Geo.Areas) < 290 || len(r.Geo.Colourings) == 0 || r.Geo.Colourings[0].Name != "candidate group" {
+		t.Fatalf("England map: %d areas, colourings %d; want at least 290 areas coloured by candidate group first", len(r.Geo.Areas), len(r.Geo.Colourings))
+	}
+	file := filepath.Join(t.TempDir(), "england.html")
+	writeReportFile(t, file, r, HTMLOptions{InlineJS: js})
+	ctx, cancel := browser(t, chrome)
+	defer cancel()
+	var probs pageProblems
+	probs.listen(ctx)
+	openReport(ctx, t, file, r.ChartIDs())
+
+	type probe struct {
+		At [2]float64 `json:"at"`
+		R  float64    `json:"r"`
+	}
+	probes := make([]probe, len(r.Geo.Areas))
+	for k, a := range r.Geo.Areas {
+		probes[k] = probe{a.Inside, a.Radius}
+	}
+	pj, err := json.Marshal(probes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ok bool
+	var got []struct {
+		Colour string
+		Radius float64
+	}
+	var text string
+	var boxes []labelBox
+	var regions int
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(hideMapLayersJS, &ok),
+		chromedp.Sleep(500*time.Millisecond),
+		chromedp.Evaluate(fmt.Sprintf(mapPixelsJS, pj), &got),
+		chromedp.Evaluate(`document.body.innerText`, &text),
+		chromedp.Evaluate(fmt.Sprintf(labelBoxesJS, ChartFlows), &boxes),
+		chromedp.Evaluate(regionCountJS, &regions),
+	); err != nil {
+		t.Fatal(err)
+	}
+	want := r.Geo.Colourings[0]
+	filled, small, members := 0, 0, 0
+	for k, a := range r.Geo.Areas {
+		// An area whose inside point is within 2 px of its edge may show
+		// its white border there instead of its fill.
+		if got[k].Radius < 2 {
+			small++
+			continue
+		}
+		match := strings.EqualFold(got[k].Colour, want.Area[k])
+		if match {
+			filled++
+		} else {
+			t.Logf("%s (%s) shows %s, want %s", a.Name, a.Code, got[k].Colour, want.Area[k])
+		}
+		if !isNoCategory(a.Group) {
+			members++
+			if !match {
+				t.Errorf("%s (%s) in group %s shows %s, want %s", a.Name, a.Code, a.Group, got[k].Colour, want.Area[k])
+			}
+		}
+	}
+	t.Logf("map: %d of %d areas show their colour; %d too small to probe; %d candidate-group member districts checked", filled, len(r.Geo.Areas), small, members)
+	if regions < 290 {
+		t.Errorf("the map drew %d areas, want at least 290", regions)
+	}
+	if filled+small < len(r.Geo.Areas)-2 {
+		t.Errorf("%d areas probed show their colour, want all but two of the %d probed", filled, len(r.Geo.Areas)-small)
+	}
+	if members == 0 {
+		t.Error("no candidate-group member district was checked")
+	}
+	if !strings.Contains(text, "Contains OS data © Crown copyright") {
+		t.Error("the outlines' attribution is not on the page")
+	}
+	shown := 0
+	for a := range boxes {
+		for b := a + 1; b < len(boxes); b++ {
+			x, y := boxes[a], boxes[b]
+			if x.X < y.X+y.W && y.X < x.X+x.W && x.Y < y.Y+y.H && y.Y < x.Y+x.H {
+				t.Errorf("change view labels overlap: %q at (%.0f,%.0f %.0fx%.0f) and %q at (%.0f,%.0f %.0fx%.0f)",
+					x.Text, x.X, x.Y, x.W, x.H, y.Text, y.X, y.Y, y.W, y.H)
+			}
+		}
+		shown++
+	}
+	t.Logf("change view: %d labels drawn, none overlapping", shown)
+	if shown < 10 {
+		t.Errorf("change view shows %d labels, want at least 10", shown)
+	}
+	if len(probs.errors) > 0 || len(probs.dialogs) > 0 {
+		t.Errorf("console errors %q, dialogs %q", probs.errors, probs.dialogs)
+	}
+}
