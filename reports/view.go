@@ -158,9 +158,6 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
 	r.Cutpoints, r.Bridges = cuts, bridges
 	r.addGroups(net, res.Groups)
-	if res.Timeline != nil {
-		r.addTimeline(net, res.Timeline)
-	}
 	r.Network, r.ClusterMap = netView, sumView
 	in := &sectionInput{Net: net, Snapshot: s, Src: &src, Results: res, Groups: groups, Membership: membership, ClusterNames: clusterNames}
 	if err := buildSections(in, r); err != nil {
