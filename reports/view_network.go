@@ -12,6 +12,11 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
+// networkAspect is the network map's width over its height (the page's
+// 1100 px by the chart's 640 px): the layout packs components into that
+// shape so the drawing fills the chart.
+const networkAspect = 1100.0 / 640
+
 const (
 	// summaryGroups is the most groups drawn on a summary map; smaller ones
 	// are merged into one node.
@@ -46,7 +51,7 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 			s.N(), src.NodeBudget, kind, min(summaryTop, s.N()), cname)
 		return *v, nil
 	}
-	pos, err := layout.ForceAtlas2(ctx, s, layout.Options{Seed: src.Seed})
+	pos, err := layout.ForceAtlas2(ctx, s, layout.Options{Seed: src.Seed, Aspect: networkAspect})
 	if err != nil {
 		return NetworkView{}, err
 	}
@@ -215,7 +220,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 		src, dst, w = append(src, orgNode[t.a]), append(dst, orgNode[t.b]), append(w, t.w)
 	}
 	sg := graph.BuildSnapshot(len(v.Nodes), nil, src, dst, w)
-	pos, err := layout.ForceAtlas2(ctx, sg, layout.Options{Seed: seed})
+	pos, err := layout.ForceAtlas2(ctx, sg, layout.Options{Seed: seed, Aspect: networkAspect})
 	if err != nil {
 		return nil, err
 	}
