@@ -158,6 +158,51 @@ func TestBrowserEnglandMap(t *testing.T) {
 	if shown < 10 {
 		t.Errorf("change view shows %d labels, want at least 10", shown)
 	}
+	// Hovering a district shows its name, group and figures: the
+	// tooltip's formatter on a group member.
+	var member *MapArea
+	for k := range r.Geo.Areas {
+		if !isNoCategory(r.Geo.Areas[k].Group) && member == nil {
+			member = &r.Geo.Areas[k]
+		}
+	}
+	var tip string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`echarts.getInstanceByDom(document.getElementById('chartGeo')).getOption().tooltip[0].formatter({ componentType: 'geo', name: %q })`, member.Code), &tip)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{member.Name, "candidate group: " + member.Group, fmt.Sprintf("partners: %d", member.Partners)} {
+		if !strings.Contains(tip, want) {
+			t.Errorf("tooltip of %s is %q, lacking %q", member.Code, tip, want)
+		}
+	}
+	// The switch recolours the districts by partners and the legend
+	// becomes a colour ramp.
+	const byPartners = 2
+	if r.Geo.Colourings[byPartners].Name != "partners" {
+		t.Fatalf("colouring %d is %s, want partners", byPartners, r.Geo.Colourings[byPartners].Name)
+	}
+	var legend string
+	if err := chromedp.Run(ctx,
+		chromedp.Click(fmt.Sprintf(`button[data-geo-colouring="%d"]`, byPartners), chromedp.ByQuery),
+		chromedp.Evaluate(hideMapLayersJS, &ok),
+		chromedp.Sleep(500*time.Millisecond),
+		chromedp.Evaluate(fmt.Sprintf(mapPixelsJS, pj), &got),
+		chromedp.Evaluate(`document.getElementById('geo-legend').textContent`, &legend),
+	); err != nil {
+		t.Fatal(err)
+	}
+	recoloured := 0
+	for k := range r.Geo.Areas {
+		if got[k].Radius >= 2 && strings.EqualFold(got[k].Colour, r.Geo.Colourings[byPartners].Area[k]) {
+			recoloured++
+		}
+	}
+	if recoloured < filled-2 {
+		t.Errorf("after the switch %d areas show their partners colour, want about %d", recoloured, filled)
+	}
+	if !strings.HasPrefix(legend, "partners: ") {
+		t.Errorf("legend after the switch: %q", legend)
+	}
 	if len(probs.errors) > 0 || len(probs.dialogs) > 0 {
 		t.Errorf("console errors %q, dialogs %q", probs.errors, probs.dialogs)
 	}

@@ -247,7 +247,6 @@ func geoView(in *sectionInput, cands []GroupRow) GeoView {
 		byID[net.Organisation(i).ID] = i
 	}
 	drawn := make([]bool, n)
-	density := analysis.LocalClustering(s)
 	for _, a := range in.Src.Areas {
 		i, ok := byID[a.Code]
 		if !ok || len(a.Polygons) == 0 {
@@ -257,7 +256,16 @@ func geoView(in *sectionInput, cands []GroupRow) GeoView {
 		o := net.Organisation(i)
 		inside, radius := insidePoint(a.Polygons)
 		g.Areas = append(g.Areas, MapArea{Code: a.Code, Name: o.Label(), Group: cats[0].labels[i], Partners: s.Degree(i),
-			Density: density[i], Inside: inside, Radius: radius, Polygons: roundPolygons(a.Polygons), org: i})
+			Inside: inside, Radius: radius, Polygons: roundPolygons(a.Polygons), org: i})
+	}
+	// The density of partners' ties needs every triangle: counted only
+	// when some area is drawn.
+	var density []float64
+	if len(g.Areas) > 0 {
+		density = analysis.LocalClustering(s)
+		for k := range g.Areas {
+			g.Areas[k].Density = density[g.Areas[k].org]
+		}
 	}
 	// Counties: parents of drawn areas that are not areas themselves.
 	children := map[int][]int{} // county org -> indices into g.Areas

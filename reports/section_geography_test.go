@@ -157,3 +157,46 @@ func TestGeoFallback(t *testing.T) {
 		t.Errorf("fallback without outlines: %q", g.Fallback)
 	}
 }
+
+// TestGeoUserColumns: a numeric column of the user's data becomes a
+// colouring (a text column does not), areas given by the caller are
+// matched by id, and the ramp runs from the least to the greatest value.
+func TestGeoUserColumns(t *testing.T) {
+	net := graph.NewNetwork()
+	orgs := []graph.Organisation{
+		{ID: "A1", Name: "Area one", Attrs: map[string]string{"budget": "10", "notes": "x"}},
+		{ID: "A2", Name: "Area two", Attrs: map[string]string{"budget": "30", "notes": "7"}},
+		{ID: "charity", Name: "A charity", Lat: 0.5, Lon: 3, HasLocation: true, Attrs: map[string]string{"budget": "", "notes": "y"}},
+	}
+	for _, o := range orgs {
+		if err := net.AddOrganisation(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := net.AddPartnership(graph.Partnership{Source: "A1", Target: "A2", Kind: "shared_service"}); err != nil {
+		t.Fatal(err)
+	}
+	sq := func(x float64) graph.Area {
+		return graph.Area{Code: "A" + string(rune('1'+int(x))), Polygons: [][][][2]float64{{{{x, 0}, {x + 1, 0}, {x + 1, 1}, {x, 1}, {x, 0}}}}}
+	}
+	in := geoInput(net, []string{"x", "x", "y"}, 1)
+	in.Src.Areas, in.Src.AreasAttribution = []graph.Area{sq(0), sq(1)}, "test outlines"
+	g := geoView(in, nil)
+	if len(g.Areas) != 2 || len(g.Points) != 1 || g.Points[0].ID != "charity" || g.Attribution != "test outlines" {
+		t.Fatalf("areas %d, points %v, attribution %q", len(g.Areas), g.Points, g.Attribution)
+	}
+	var budget *MapColouring
+	var names []string
+	for k := range g.Colourings {
+		names = append(names, g.Colourings[k].Name)
+		if g.Colourings[k].Name == "budget" {
+			budget = &g.Colourings[k]
+		}
+	}
+	if got := strings.Join(names, "|"); got != "sector|partners|density of partners' ties|budget" {
+		t.Fatalf("colourings %s", got)
+	}
+	if budget.MinText != "10" || budget.MaxText != "30" || budget.Area[0] != rampColour(0) || budget.Area[1] != rampColour(1) || budget.Point[0] != noValueColour {
+		t.Errorf("budget colouring %+v", budget)
+	}
+}
