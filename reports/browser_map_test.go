@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/graph"
 )
 
 // mapPixelsJS hides the map's county outlines and dots, then reads the
@@ -29,7 +32,7 @@ const mapPixelsJS = `(function (areas) {
 
 const hideMapLayersJS = `(function () {
   var chart = echarts.getInstanceByDom(document.getElementById('chartGeo'));
-  chart.setOption({ tooltip: { show: false }, series: [{ id: 'counties', data: [] }, { id: 'dots', data: [] }] });
+  chart.setOption({ tooltip: { show: false }, series: chart.getOption().series.map(function (s) { return { id: s.id, data: [] }; }) });
   return true;
 })()`
 
@@ -205,5 +208,72 @@ func TestBrowserEnglandMap(t *testing.T) {
 	}
 	if len(probs.errors) > 0 || len(probs.dialogs) > 0 {
 		t.Errorf("console errors %q, dialogs %q", probs.errors, probs.dialogs)
+	}
+}
+
+// TestBrowserDotMapLarge draws the fallback dot map of 5,000 located
+// organisations outside England (large mode, one series per colour) and
+// checks it is drawn on the geo projection with no axes and no console
+// error.
+func TestBrowserDotMapLarge(t *testing.T) {
+	chrome, js := browserDeps(t)
+	const n = 5000
+	net := graph.NewNetwork()
+	for i := 0; i < n; i++ {
+		// A grid over Ireland's longitudes and latitudes.
+		o := graph.Organisation{ID: fmt.Sprintf("o%d", i), Sector: []string{"a", "b", "c"}[i%3],
+			Lat: 51.5 + float64(i/100)*0.08, Lon: -10 + float64(i%100)*0.04, HasLocation: true}
+		if err := net.AddOrganisation(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i+1 < n; i += 2 {
+		if err := net.AddPartnership(graph.Partnership{Source: fmt.Sprintf("o%d", i), Target: fmt.Sprintf("o%d", i+1), Kind: "k"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := net.Snapshot(graph.Weighting{})
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test",
+		Areas: areas, AreasAttribution: datasets.AreasAttribution})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Geo.Points) != n || r.Geo.Fallback == "" {
+		t.Fatalf("%d dots, fallback %q", len(r.Geo.Points), r.Geo.Fallback)
+	}
+	file := filepath.Join(t.TempDir(), "dots.html")
+	writeReportFile(t, file, r, HTMLOptions{InlineJS: js})
+	ctx, cancel := browser(t, chrome)
+	defer cancel()
+	var probs pageProblems
+	probs.listen(ctx)
+	openReport(ctx, t, file, r.ChartIDs())
+	var state map[string]string
+	var shape string
+	var text string
+	if err := chromedp.Run(ctx,
+		chromedp.Sleep(time.Second),
+		chromedp.Evaluate(fmt.Sprintf(chartState, `["chartGeo"]`), &state),
+		chromedp.Evaluate(`(function (o) { var dots = 0; o.series.forEach(function (s) { if (s.type === 'scatter') { dots += s.data.length; } });
+			return (o.xAxis || []).length + ' axes, ' + o.geo.length + ' geo, ' + dots + ' dots, large ' + o.series[1].large; })(echarts.getInstanceByDom(document.getElementById('chartGeo')).getOption())`, &shape),
+		chromedp.Evaluate(`document.body.innerText`, &text),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if state["chartGeo"] != "drawn" {
+		t.Errorf("dot map: %s", state["chartGeo"])
+	}
+	if want := fmt.Sprintf("0 axes, 1 geo, %d dots, large true", n); shape != want {
+		t.Errorf("dot map option: %s, want %s", shape, want)
+	}
+	if !strings.Contains(text, "No organisation's id is the code of one of the 296 area outlines") || strings.Contains(text, "Contains OS data") {
+		t.Error("the dot map does not say why, or shows the outlines' attribution with no outline drawn")
+	}
+	if len(probs.errors) > 0 {
+		t.Errorf("console errors %q", probs.errors)
 	}
 }

@@ -116,14 +116,20 @@ type geoPageData struct {
 	Areas      []geoPageItem   `json:"areas"`
 	Counties   []geoPageCounty `json:"counties"`
 	Points     []geoPageItem   `json:"points"`
+	Large      bool            `json:"large"`
 	Colourings []MapColouring  `json:"colourings"`
 }
 
 type geoPageItem struct {
-	Name string     `json:"name"`
-	Tip  string     `json:"t"`
+	Name string     `json:"name,omitempty"`
+	Tip  string     `json:"t,omitempty"`
 	At   [2]float64 `json:"at,omitempty"`
 }
+
+// geoLargeDots is the most dots drawn one by one with their names; above
+// it the dots are plain [lon, lat] pairs drawn in ECharts' large mode, one
+// series per colour, which keeps a 50,000-dot page short and quick.
+const geoLargeDots = 2000
 
 type geoPageCounty struct {
 	Name     string          `json:"name"`
@@ -162,8 +168,13 @@ func geoPage(g GeoView) (template.JS, error) {
 		d.Counties = append(d.Counties, geoPageCounty{Name: c.Name, Tip: c.Tooltip, Segments: c.Segments})
 	}
 	for _, p := range g.Points {
-		d.Points = append(d.Points, geoPageItem{Name: p.Name, Tip: p.Name + "\n" + g.ColourBy + ": " + p.Group, At: [2]float64{round5(p.Lon), round5(p.Lat)}})
+		item := geoPageItem{At: [2]float64{round5(p.Lon), round5(p.Lat)}}
+		if len(g.Points) <= geoLargeDots {
+			item.Name, item.Tip = p.Name, p.Name+"\n"+g.ColourBy+": "+p.Group
+		}
+		d.Points = append(d.Points, item)
 	}
+	d.Large = len(g.Points) > geoLargeDots
 	if len(g.Areas) == 0 && len(g.Points) > 0 {
 		minLon, minLat, maxLon, maxLat := g.Points[0].Lon, g.Points[0].Lat, g.Points[0].Lon, g.Points[0].Lat
 		for _, p := range g.Points {
