@@ -131,8 +131,8 @@ type Group struct {
 	// group.
 	Evidence []graph.Evidence
 	// Weakest is the member least tied to the rest; WeakestWeight its tie
-	// weight to the other members; WeakestShare the share of its whole
-	// collaboration that weight is; WeakestPartner its strongest partner
+	// weight to the other members; WeakestShare the share of its joint
+	// working with peers (see Options.CountAllTies) that weight is; WeakestPartner its strongest partner
 	// inside (-1 if none).
 	Weakest        int
 	WeakestWeight  float64

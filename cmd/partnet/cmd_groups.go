@@ -57,12 +57,24 @@ Tiers follow the Transformation Challenge Award (2013):
 Several tiers can be chosen together (--tier large,small): they are filled in
 that order and no organisation is offered in two of them.
 
-Score (0-100) = 40 collaboration + 20 cohesion + 15 density + 10 compactness
-(20 with --prefer-near) + 15 scale (large tier) - 10 weakest link; each part
-is between 0 and 1 and is shown. Hard rules, always met: sizes, no
-organisation in two groups, --must-link (kept together or both left out),
---cannot-link, --exclude, --require-adjacent (every group joined through
-shared borders) and --max-distance-km (no two members further apart).
+The round: by default groups are formed among organisations that exist on
+the data's latest date (abolished councils are not offered); --at DATE
+reconstructs an earlier round (councils abolished later are then eligible,
+their successors not). Partnerships and arrangements count only if active
+that day; grants never count (they are funding, not joint working).
+
+Score (0-100) = 40 collaboration + 15 cohesion + 10 density + 10 depth
++ 10 compactness (20 with --prefer-near) + 15 scale (large tier) - 10 weakest
+link; each part is between 0 and 1 and is shown. Cohesion counts a member's
+joint working with other organisations of the --members sectors (other
+councils); --count-all-ties counts every tie except those to third-sector
+bodies. Depth: shared management 1, shared service 0.75, joint plan 0.4,
+shared statutory area 0.1 (each member's deepest tie inside). A member
+without a location makes distance unknown (compactness 0, said), never near.
+Hard rules, always met: sizes, no organisation in two groups, --must-link
+(kept together or both left out), --cannot-link, --exclude,
+--require-adjacent (every group joined through shared borders) and
+--max-distance-km (no two members further apart).
 
 Shared borders come from the dataset's adjacency.csv (pairs of ids, "a,b"),
 or from --adjacency FILE (the ONS lad21 neighbours file works as is). The
@@ -74,20 +86,25 @@ named on stderr.
 Organisation ids in --must-link, --cannot-link and --exclude must be in the
 dataset (a usage error, exit 2, otherwise).
 
+Candidates: every arrangement of 2 to max-size eligible members, every
+connected set of up to 5 joined by shared management or shared service ties,
+their unions that fit the tier, and groups grown from Leiden clusters. The
+shortlist is the set of disjoint candidates with the highest total score,
+found by branch and bound: "exact", or "within X of the bound" when the
+search is cut short (stated in every format). With at most 12 eligible
+organisations every possible group is scored. docs/methods.md has the
+reasons.
+
 --mode potential answers a different question, who could work together next:
 pairs of eligible organisations not yet sharing management or a service on the
 data's latest date (or --at), ranked 0-100 = 40 shared partners (Adamic-Adar on
 the partnership network, grants left out) + 20 shared statutory areas (fire,
-police, resilience, combined authority) + 30 shared border (or a district
-and its county) + 10 same type,
-each with the partners and areas it shares, then groups of three whose pairs
-all rank. Tier flags do not apply to it.
-
-With at most 12 eligible organisations the search is exact; otherwise it
-grows groups from Leiden clusters at several resolutions and seeds and
-improves them by local moves: good, not provably the best.`,
+police, resilience, combined authority) + 30 shared border (or a district and
+its county) + 10 same type, each with the partners and areas it shares, then
+groups of three whose pairs all rank. Tier flags do not apply to it.`,
 		Example: `  partnet groups --tier large
   partnet groups --tier large,small --format csv
+  partnet groups --tier small --at 2014-04-01
   partnet groups --tier small --max-distance-km 40 --exclude E09000001
   partnet groups --tier custom --min-size 2 --max-size 3 --max-groups 5 --must-link E07000200,E07000203
   partnet groups ./mydata --tier small --require-adjacent --adjacency borders.csv
