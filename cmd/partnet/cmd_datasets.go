@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+
+	"github.com/partnet/partnet/internal/atomicfile"
 
 	"github.com/partnet/partnet/datasets"
 	"github.com/spf13/cobra"
@@ -26,7 +30,7 @@ func newDatasetsCommand(s *streams) *cobra.Command {
 					return err
 				}
 				n := ds.Network
-				fmt.Fprintf(s.Out, "%s\t%s (%d organisations, %d partnerships, %d arrangements)\n",
+				tprintf(s.Out, "%s\t%s (%d organisations, %d partnerships, %d arrangements)\n",
 					name, n.Meta.Title, n.NumOrganisations(), n.NumPartnerships(), n.NumArrangements())
 			}
 			return nil
@@ -52,8 +56,20 @@ func runDatasetsExport(ctx context.Context, name, dir string, s *streams) error 
 	if err := datasets.WriteDirContext(ctx, ds.Network, dir); err != nil {
 		return err
 	}
+	// The border table travels with the data, so --require-adjacent
+	// works on the exported folder too.
+	if fsys, ok := datasets.Embedded(name); ok {
+		if adj, err := fs.ReadFile(fsys, datasets.AdjacencyFile); err == nil {
+			if err := atomicfile.WriteFile(filepath.Join(dir, datasets.AdjacencyFile), func(w io.Writer) error {
+				_, err := w.Write(adj)
+				return err
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	if !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: wrote %s to %s\n", name, dir)
+		tprintf(s.ErrOut, "partnet: wrote %s to %s\n", name, dir)
 	}
 	return nil
 }
