@@ -139,3 +139,38 @@ func TestEigenvectorNotConverged(t *testing.T) {
 		t.Fatalf("Eigenvector(path, MaxIter 5) = %v, %v; want ErrNotConverged after 5 products", e, err)
 	}
 }
+
+// TestEigenvectorLongPath: on a path of n organisations the eigenvector is
+// sqrt(2/(n+1)) sin(i pi/(n+1)), i = 1..n, for eigenvalue 2 cos(pi/(n+1))
+// (the path graph's spectrum, worked by hand from the recurrence
+// x_{i-1} + x_{i+1} = lambda x_i). Beyond the Lanczos basis (a path of
+// 5,000 needs 2,500 vectors) the Chebyshev iteration takes over.
+func TestEigenvectorLongPath(t *testing.T) {
+	sizes := []int{1500, 5000}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
+	for _, n := range sizes {
+		var src, dst []int32
+		for i := 0; i+1 < n; i++ {
+			src, dst = append(src, int32(i)), append(dst, int32(i+1))
+		}
+		s := graph.BuildSnapshot(n, nil, src, dst, nil)
+		e, err := Eigenvector(context.Background(), s, EigenvectorOptions{})
+		if err != nil {
+			t.Fatalf("path %d: %v", n, err)
+		}
+		worst := 0.0
+		for i := range e.Unit {
+			want := math.Sqrt(2/float64(n+1)) * math.Sin(float64(i+1)*math.Pi/float64(n+1))
+			worst = max(worst, math.Abs(e.Unit[i]-want))
+		}
+		if worst > 1e-9 {
+			t.Errorf("path %d: largest error %.3g, want <= 1e-9 (%d products)", n, worst, e.Iterations)
+		}
+		if want := 2 * math.Cos(math.Pi/float64(n+1)); math.Abs(e.Eigenvalue-want) > 1e-12 {
+			t.Errorf("path %d: eigenvalue %.15g, want %.15g", n, e.Eigenvalue, want)
+		}
+		t.Logf("path %d: %d products, largest error %.3g", n, e.Iterations, worst)
+	}
+}
