@@ -44,7 +44,10 @@ func (r *Report) Tables() []Table {
 	if r.EIOverall != nil {
 		ei = append(ei, *r.EIOverall)
 	}
+	fr, cr := findingTables(r.Findings)
 	return []Table{
+		{"findings", fr},
+		{"finding_claims", cr},
 		{"figures", r.Figures},
 		{"settings", r.Settings},
 		{"network_nodes", r.Network.Nodes},

@@ -121,13 +121,20 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	for k, in := range d.Dataset.Inputs {
 		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
 	}
+	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
+		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups, By: opts.By,
+		Progress: bars.Update})
+	if err != nil {
+		bars.Finish()
+		return err
+	}
 	params := []reports.Figure{
 		{Label: "dataset", Value: d.Dataset.Name},
 		{Label: "--by", Value: opts.By},
 		{Label: "--size-by", Value: opts.SizeBy},
 		{Label: "--resolution", Value: fmt.Sprint(opts.Resolution)},
-		{Label: "--stability-runs", Value: fmt.Sprint(opts.Stability)},
-		{Label: "--betweenness-samples", Value: fmt.Sprint(opts.Samples)},
+		{Label: "--stability-runs", Value: ranStability(opts.Stability, res)},
+		{Label: "--betweenness-samples", Value: ranSamples(opts.Samples, snap.N(), res)},
 		{Label: "--no-groups", Value: fmt.Sprint(opts.NoGroups)},
 		{Label: "--kinds", Value: strings.Join(opts.data.Kinds, ",")},
 		{Label: "--at", Value: opts.data.At},
@@ -136,13 +143,6 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		{Label: "--seed", Value: fmt.Sprint(s.Seed)},
 		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
-	}
-	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
-		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups, By: opts.By,
-		Progress: bars.Update})
-	if err != nil {
-		bars.Finish()
-		return err
 	}
 	bars.Update("building the page", 0, -1)
 	defer bars.Finish()
@@ -176,4 +176,33 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 // (NAME.csv and NAME.json).
 func isTableFile(name string) bool {
 	return strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".json")
+}
+
+// ranStability is what --stability-runs ran: the number of Leiden seeds,
+// or none, and whether that was the default.
+func ranStability(flag int, res *reports.Results) string {
+	v := "none"
+	if res.Stability != nil {
+		v = fmt.Sprint(res.Stability.Runs)
+	}
+	if flag == 0 {
+		v += " (default)"
+	}
+	return v
+}
+
+// ranSamples is what --betweenness-samples ran: exact, or the number of
+// sampled sources, and whether that was the default.
+func ranSamples(flag, n int, res *reports.Results) string {
+	v := "not computed"
+	if b := res.Betweenness; b != nil {
+		v = "exact"
+		if b.Sources < n {
+			v = fmt.Sprintf("%d sampled sources", b.Sources)
+		}
+	}
+	if flag == 0 {
+		v += " (default)"
+	}
+	return v
 }

@@ -1,0 +1,240 @@
+package reports
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/graph"
+)
+
+var (
+	englandOnce sync.Once
+	englandRep  *Report
+	englandErr  error
+)
+
+// englandReport builds the embedded England report once per test binary
+// (seed 1, the report's defaults).
+func englandReport(t *testing.T) *Report {
+	t.Helper()
+	englandOnce.Do(func() {
+		d, err := datasets.Load("")
+		if err != nil {
+			englandErr = err
+			return
+		}
+		s := d.Network.Snapshot(graph.Weighting{})
+		res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
+		if err != nil {
+			englandErr = err
+			return
+		}
+		englandRep, englandErr = Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, Results: res})
+	})
+	if englandErr != nil {
+		t.Fatal(englandErr)
+	}
+	return englandRep
+}
+
+// csvTables reads every table WriteTables wrote into dir.
+func csvTables(t *testing.T, dir string) map[string][][]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][][]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".csv")] = recs
+	}
+	return out
+}
+
+// parseNumber reads a number as a finding or a table cell writes it
+// ("1,234", "0.72", "1.0%", "-0.20") and the half-unit of its last digit.
+func parseNumber(s string) (v, prec float64, err error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	scale := 1.0
+	if p, ok := strings.CutSuffix(s, "%"); ok {
+		s, scale = p, 0.01
+	}
+	v, err = strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, 0, err
+	}
+	dec := 0
+	if k := strings.IndexByte(s, '.'); k >= 0 && !strings.ContainsAny(s, "eE") {
+		dec = len(s) - k - 1
+	}
+	return v * scale, 0.5 * math.Pow(10, -float64(dec)) * scale, nil
+}
+
+// claimValue is the table's value a claim points at.
+func claimValue(tables map[string][][]string, c Claim) (string, error) {
+	tb, ok := tables[c.Table]
+	if !ok || len(tb) == 0 {
+		return "", fmt.Errorf("no table %q", c.Table)
+	}
+	head := map[string]int{}
+	for k, h := range tb[0] {
+		head[h] = k
+	}
+	var sel [][]string
+rows:
+	for _, rec := range tb[1:] {
+		for col, want := range c.Where {
+			k, ok := head[col]
+			if !ok {
+				return "", fmt.Errorf("table %s has no column %q", c.Table, col)
+			}
+			if rec[k] != want {
+				continue rows
+			}
+		}
+		sel = append(sel, rec)
+	}
+	if c.Count == "rows" {
+		return strconv.Itoa(len(sel)), nil
+	}
+	if len(sel) != 1 {
+		return "", fmt.Errorf("table %s: %d rows match %v, want 1", c.Table, len(sel), c.Where)
+	}
+	k, ok := head[c.Column]
+	if !ok {
+		return "", fmt.Errorf("table %s has no column %q", c.Table, c.Column)
+	}
+	v := sel[0][k]
+	if c.Count == "items" {
+		return strconv.Itoa(len(strings.Split(v, "; "))), nil
+	}
+	return v, nil
+}
+
+// constants are the fixed numbers findings explain scales with; every
+// other number in a finding must be a claim.
+var constants = []string{"of 100)", "(-1 means", "+1 every", "(1 would be", ", 0 no more"}
+
+var digits = regexp.MustCompile(`[0-9]`)
+
+// checkFinding checks every claim of f against the tables and that f
+// states no number without a claim.
+func checkFinding(tables map[string][][]string, f Finding) error {
+	text := f.Text
+	for _, n := range f.names {
+		if !strings.Contains(text, n) {
+			return fmt.Errorf("quoted name %q not in the text", n)
+		}
+		text = strings.Replace(text, n, "«»", 1)
+	}
+	pos := 0
+	for _, c := range f.Claims {
+		k := strings.Index(text[pos:], c.Number)
+		if k < 0 {
+			return fmt.Errorf("claim %q not in the text (in order)", c.Number)
+		}
+		text = text[:pos+k] + "#" + text[pos+k+len(c.Number):]
+		pos += k + 1
+		got, err := claimValue(tables, c)
+		if err != nil {
+			return fmt.Errorf("claim %q: %w", c.Number, err)
+		}
+		a, pa, err := parseNumber(c.Number)
+		if err != nil {
+			return fmt.Errorf("claim %q: %w", c.Number, err)
+		}
+		b, pb, err := parseNumber(got)
+		if err != nil {
+			return fmt.Errorf("claim %q: table %s says %q: %w", c.Number, c.Table, got, err)
+		}
+		if math.Abs(a-b) >= pa+pb-1e-12 { // the two rounding intervals must overlap
+			return fmt.Errorf("finding says %s, table %s (%v, %s) says %s", c.Number, c.Table, c.Where, c.Column+c.Count, got)
+		}
+	}
+	for _, k := range constants {
+		text = strings.ReplaceAll(text, k, "")
+	}
+	if digits.MatchString(text) {
+		return fmt.Errorf("a number without a source: %q", text)
+	}
+	return nil
+}
+
+// TestFindingsAgreeWithTables: on the embedded England data, every number
+// in the findings is the figure in the table it cites, read back from the
+// CSV files WriteTables writes, and no finding states a number without
+// citing one.
+func TestFindingsAgreeWithTables(t *testing.T) {
+	r := englandReport(t)
+	dir := t.TempDir()
+	if err := WriteTables(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	tables := csvTables(t, dir)
+	claims := 0
+	for _, f := range r.Findings {
+		claims += len(f.Claims)
+		if err := checkFinding(tables, f); err != nil {
+			t.Errorf("%v\n  in: %s", err, f.Text)
+		}
+	}
+	if claims < 30 {
+		t.Errorf("%d claims in %d findings: the England findings should cite well over 30 numbers", claims, len(r.Findings))
+	}
+	if got := len(tables["finding_claims"]) - 1; got != claims {
+		t.Errorf("finding_claims.csv has %d rows, want %d", got, claims)
+	}
+
+	// The check fails on a wrong number, a wrong source and an unsourced
+	// number.
+	var f Finding
+	for _, x := range r.Findings {
+		if len(x.Claims) > 0 && x.Claims[0].Table == "figures" {
+			f = x
+			break
+		}
+	}
+	bad := f
+	bad.Claims = append([]Claim(nil), f.Claims...)
+	bad.Claims[0].Where = map[string]string{"label": "Isolated organisations"}
+	if err := checkFinding(tables, bad); err == nil {
+		t.Errorf("a claim pointed at the wrong figure passed: %s", f.Text)
+	}
+	bad = f
+	bad.Claims = nil
+	if err := checkFinding(tables, bad); err == nil {
+		t.Errorf("a finding with unsourced numbers passed: %s", f.Text)
+	}
+	bad = Finding{Text: "Partnerships form 29 clusters.", Claims: []Claim{{Number: "29", Table: "figures", Column: "value",
+		Where: map[string]string{"label": "Clusters of two or more organisations"}}}}
+	if err := checkFinding(tables, bad); err == nil {
+		t.Errorf("29 clusters of two or more passed against %v", r.Figures)
+	}
+}
+
+func TestFindingsDump(t *testing.T) {
+	if os.Getenv("DUMP") == "" {
+		t.Skip()
+	}
+	for _, f := range englandReport(t).Findings {
+		t.Log(f.Text)
+	}
+}
