@@ -238,3 +238,51 @@ func TestFindingsDump(t *testing.T) {
 		t.Log(f.Text)
 	}
 }
+
+// TestFindingsPluralsAndSigns: counts of one read in the singular, and a
+// weakest link that subtracts nothing prints as 0.0, not -0.0.
+func TestFindingsPluralsAndSigns(t *testing.T) {
+	net := graph.NewNetwork()
+	for _, id := range []string{"a", "b", "c", "d"} {
+		if err := net.AddOrganisation(graph.Organisation{ID: id, Name: "Org " + id, Sector: "council"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range [][2]int{{0, 1}, {1, 2}} {
+		if err := net.AddTie(p[0], p[1], 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := net.Snapshot(graph.Weighting{})
+	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1, NoGroups: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, Results: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := fmt.Sprint(r.Findings)
+	// Path a-b-c and d alone: b is the one cut point, both ties bridges;
+	// Leiden puts a, b and c in one cluster.
+	for _, w := range []string{"1 organisation has no partner at all", "1 organisation is a single point of failure: losing it",
+		"It is Org b (1 organisation cut off)", "2 ties are bridges", "form 1 cluster of two or more organisations (1 organisation is on its own)",
+		"1 of the 1 is robust"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("findings lack %q:\n%s", w, all)
+		}
+	}
+	for _, bad := range []string{"1 organisations", "1 clusters", "1 ties", "1 times"} {
+		if strings.Contains(all, bad) {
+			t.Errorf("findings say %q:\n%s", bad, all)
+		}
+	}
+	for _, c := range []struct {
+		points float64
+		want   string
+	}{{0, "0.0"}, {0.04, "0.0"}, {math.Copysign(0, -1), "0.0"}, {2.5, "-2.5"}, {12.34, "-12.3"}} {
+		if got := penalty(c.points); got != c.want {
+			t.Errorf("penalty(%v) = %q, want %q", c.points, got, c.want)
+		}
+	}
+}
