@@ -10,42 +10,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
-
-var (
-	englandOnce sync.Once
-	englandRep  *Report
-	englandErr  error
-)
-
-// englandReport builds the embedded England report once per test binary
-// (seed 1, the report's defaults).
-func englandReport(t *testing.T) *Report {
-	t.Helper()
-	englandOnce.Do(func() {
-		d, err := datasets.Load("")
-		if err != nil {
-			englandErr = err
-			return
-		}
-		s := d.Network.Snapshot(graph.Weighting{})
-		res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
-		if err != nil {
-			englandErr = err
-			return
-		}
-		englandRep, englandErr = Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, Results: res})
-	})
-	if englandErr != nil {
-		t.Fatal(englandErr)
-	}
-	return englandRep
-}
 
 // csvTables reads every table WriteTables wrote into dir.
 func csvTables(t *testing.T, dir string) map[string][][]string {
