@@ -18,6 +18,7 @@ func findings(r *Report, sum *analysis.Summary) []Finding {
 		f.add("The dataset holds no organisations, so there is nothing to measure.")
 		return f.out
 	}
+	addLayerFindings(f, r, sum)
 	addNetworkFindings(f, r, sum)
 	addBlockFindings(f, r)
 	addCutFindings(f, r)
@@ -46,6 +47,23 @@ func addNetworkFindings(f *finder, r *Report, sum *analysis.Summary) {
 			fromFigure(itoa(sum.Components), "Components"), fromFigure(itoa(sum.Largest), "Largest component"),
 			fromFigure(itoa(sum.Organisations), "Organisations"), isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
 	}
+}
+
+// addLayerFindings says when the layer rule split joint working from
+// funding, and which findings come from which layer.
+func addLayerFindings(f *finder, r *Report, sum *analysis.Summary) {
+	fv := r.Funding
+	if fv == nil {
+		return
+	}
+	why := phrasef("Grants and other funding make up most of the ties")
+	if fv.dominant != "" {
+		why = phrasef("Grants make up most of the ties of %s", name(fv.dominant))
+	}
+	f.add("%v, so joint working and funding are analysed separately: the figures, rankings, brokers, single points of failure, clusters, candidate groups and findings below describe joint working among %v organisations with %v ties; the funding section describes the %v grants from %v %s to %v recipients.",
+		why, fromFigure(itoa(sum.Organisations), "Organisations"), fromFigure(itoa(sum.Ties), "Ties"),
+		fromFigure(itoa(fv.Grants), "Grants (funding layer)"), fromFigure(itoa(fv.Funders), "Funders (funding layer)"),
+		pluralWord(fv.Funders, "funder", "funders"), fromFigure(itoa(fv.Recipients), "Grant recipients (funding layer)"))
 }
 
 // meanPartners is the mean degree, 2 x ties / organisations.

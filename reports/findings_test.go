@@ -12,8 +12,31 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
+
+// englandLayered builds the England report as partnet report does: the
+// layer rule applied, then Analyse and Build on the layer analysed.
+func englandLayered(t *testing.T) *Report {
+	t.Helper()
+	d, err := datasets.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := SplitLayers(d.Network)
+	net := ls.Analysed()
+	s := net.Snapshot(graph.Weighting{})
+	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Layers: ls, Seed: 1, Results: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
 
 // csvTables reads every table WriteTables wrote into dir.
 func csvTables(t *testing.T, dir string) map[string][][]string {
@@ -151,7 +174,7 @@ func checkFinding(tables map[string][][]string, f Finding) error {
 // CSV files WriteTables writes, and no finding states a number without
 // citing one.
 func TestFindingsAgreeWithTables(t *testing.T) {
-	r := englandReport(t)
+	r := englandLayered(t)
 	dir := t.TempDir()
 	if err := WriteTables(dir, r); err != nil {
 		t.Fatal(err)
@@ -164,7 +187,7 @@ func TestFindingsAgreeWithTables(t *testing.T) {
 			t.Errorf("%v\n  in: %s", err, f.Text)
 		}
 	}
-	if claims < 30 {
+	if claims < 40 {
 		t.Errorf("%d claims in %d findings: the England findings should cite well over 30 numbers", claims, len(r.Findings))
 	}
 	if got := len(tables["finding_claims"]) - 1; got != claims {
@@ -191,10 +214,12 @@ func TestFindingsAgreeWithTables(t *testing.T) {
 	if err := checkFinding(tables, bad); err == nil {
 		t.Errorf("a finding with unsourced numbers passed: %s", f.Text)
 	}
-	bad = Finding{Text: "Partnerships form 29 clusters.", Claims: []Claim{{Number: "29", Table: "figures", Column: "value",
+	multi, _, _ := clusterCounts(r.Clusters)
+	wrong := strconv.Itoa(multi + 1)
+	bad = Finding{Text: "Partnerships form " + wrong + " clusters.", Claims: []Claim{{Number: wrong, Table: "figures", Column: "value",
 		Where: map[string]string{"label": "Clusters of two or more organisations"}}}}
 	if err := checkFinding(tables, bad); err == nil {
-		t.Errorf("29 clusters of two or more passed against %v", r.Figures)
+		t.Errorf("%s clusters of two or more passed against %v", wrong, r.Figures)
 	}
 }
 
@@ -202,7 +227,7 @@ func TestFindingsDump(t *testing.T) {
 	if os.Getenv("DUMP") == "" {
 		t.Skip()
 	}
-	for _, f := range englandReport(t).Findings {
+	for _, f := range englandLayered(t).Findings {
 		t.Log(f.Text)
 	}
 }
@@ -252,5 +277,57 @@ func TestFindingsPluralsAndSigns(t *testing.T) {
 		if got := penalty(c.points); got != c.want {
 			t.Errorf("penalty(%v) = %q, want %q", c.points, got, c.want)
 		}
+	}
+}
+
+// TestLayersEngland: on the embedded England data Trafford's 323 grantees
+// (grants are 323 of its ties) trigger the layer rule, so Trafford is no
+// longer the top broker, the top PageRank or a single point of failure
+// because of them, and the funding section lists it as the one funder.
+func TestLayersEngland(t *testing.T) {
+	r := englandLayered(t)
+	const trafford = "E08000009"
+	if r.Funding == nil {
+		t.Fatal("England: layers not split")
+	}
+	if len(r.Brokers) > 0 && r.Brokers[0].ID == trafford {
+		t.Errorf("Trafford is still the top broker: %+v", r.Brokers[0])
+	}
+	if len(r.Central) > 0 && r.Central[0].ID == trafford {
+		t.Errorf("Trafford is still the most central: %+v", r.Central[0])
+	}
+	for _, c := range r.Cutpoints {
+		if c.ID == trafford {
+			t.Errorf("Trafford is still a single point of failure: %+v", c)
+		}
+	}
+	for _, n := range r.Network.Nodes {
+		if strings.HasPrefix(n.ID, "360G-") {
+			t.Fatalf("grantee %s drawn in the collaboration layer", n.ID)
+		}
+	}
+	// Trafford's grants: 555 rows to 323 distinct targets, GBP 1,291,436.54
+	// in all and 49 starting in 2013 (Python's csv module summing the
+	// value_gbp column of the trafford-grants partnerships.csv the
+	// england dataset embeds).
+	fv := r.Funding
+	if fv.Funders != 1 || fv.Grants != 555 || fv.Recipients != 323 || fv.FunderRows[0].ID != trafford {
+		t.Errorf("funding: %d funders, %d grants, %d recipients, top %+v; want Trafford's 555 grants to 323 recipients",
+			fv.Funders, fv.Grants, fv.Recipients, fv.FunderRows[0])
+	}
+	if a := fv.FunderRows[0].AmountGBP; math.Abs(a-1291436.54) > 0.005 || fv.Years[0] != (FundingYear{"2013", 49, fv.Years[0].Recipients, fv.Years[0].AmountGBP}) {
+		t.Errorf("Trafford's grants total %.2f GBP, first year %+v; want 1291436.54 and 49 grants in 2013", a, fv.Years[0])
+	}
+	var total float64
+	grants := 0
+	for _, y := range fv.Years {
+		total += y.AmountGBP
+		grants += y.Grants
+	}
+	if grants != fv.Grants || math.Abs(total-fv.FunderRows[0].AmountGBP) > 0.01 {
+		t.Errorf("years sum to %d grants and %.2f GBP, funders to %d and %.2f", grants, total, fv.Grants, fv.FunderRows[0].AmountGBP)
+	}
+	if !strings.HasPrefix(r.Findings[0].Text, "Grants make up most of the ties of Trafford") {
+		t.Errorf("first finding does not say why the layers were split: %s", r.Findings[0].Text)
 	}
 }

@@ -18,6 +18,11 @@ type Report struct {
 
 	Findings []Finding
 	Figures  []Figure
+	// Funding is the funding layer on its own when the layer rule split
+	// the network (Source.Layers); nil otherwise.
+	Funding *FundingView
+	// FundingNote says why the layers were not split (Funding nil).
+	FundingNote string
 
 	Network NetworkView
 	Geo     GeoView

@@ -22,6 +22,10 @@ const DefaultNodeBudget = 2000
 type Source struct {
 	Network  *graph.Network
 	Snapshot *graph.Snapshot
+	// Layers is the layer rule's decision (SplitLayers): when it split the
+	// network, Network is its collaboration layer and the report adds a
+	// funding section; nil means not split.
+	Layers *LayerSplit
 	// Dataset is the dataset as the user named it; Inputs its files.
 	Dataset string
 	Inputs  []Input
@@ -198,6 +202,10 @@ func keyFigures(sum *analysis.Summary, r *Report) []Figure {
 		f = append(f, Figure{"Clusters", fmt.Sprint(len(r.Clusters))})
 	}
 	f = append(f, r.ClusterQuality...)
+	if fv := r.Funding; fv != nil {
+		f = append(f, Figure{"Grants (funding layer)", fmt.Sprint(fv.Grants)}, Figure{"Funders (funding layer)", fmt.Sprint(fv.Funders)},
+			Figure{"Grant recipients (funding layer)", fmt.Sprint(fv.Recipients)})
+	}
 	return f
 }
 

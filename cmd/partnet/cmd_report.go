@@ -116,13 +116,20 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	start := time.Now()
 	bars := newPhases(s)
+	// The layer rule: when grants dominate, joint working is analysed on
+	// its own and funding gets its own section.
+	layers := reports.SplitLayers(d.Network)
+	net := layers.Analysed()
+	if layers.Split && !s.Quiet {
+		tprintf(s.ErrOut, "partnet: note: %s: the report analyses joint working (every other kind of tie) and funding separately\n", layers.Reason)
+	}
 	bars.Update("building the snapshot", 0, -1)
-	snap := d.Network.Snapshot(d.Weighting)
+	snap := net.Snapshot(d.Weighting)
 	inputs := make([]reports.Input, len(d.Dataset.Inputs))
 	for k, in := range d.Dataset.Inputs {
 		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
 	}
-	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
+	res, err := reports.Analyse(ctx, net, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
 		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups, By: opts.By, At: d.Filter.At,
 		Progress: bars.Update})
 	if err != nil {
@@ -155,7 +162,7 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	rep, err := reports.Build(ctx, reports.Source{
 		Areas: areas, AreasAttribution: datasets.AreasAttribution,
-		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
+		Network: net, Snapshot: snap, Layers: layers, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})
 	if err != nil {

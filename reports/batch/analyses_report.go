@@ -29,7 +29,14 @@ func init() {
 // candidate_groups.
 func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	run := rc.run
-	res, err := reports.Analyse(ctx, rc.net, rc.snap, reports.AnalyseOptions{Seed: run.Seed, Resolution: run.Resolution, Weighting: rc.weighting})
+	// The layer rule, as partnet report applies it.
+	layers := reports.SplitLayers(rc.net)
+	net, snap := rc.net, rc.snap
+	if layers.Split {
+		net = layers.Analysed()
+		snap = net.Snapshot(rc.weighting)
+	}
+	res, err := reports.Analyse(ctx, net, snap, reports.AnalyseOptions{Seed: run.Seed, Resolution: run.Resolution, Weighting: rc.weighting})
 	if err != nil {
 		return err
 	}
@@ -53,7 +60,7 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
-	rep, err := reports.Build(ctx, reports.Source{Network: rc.net, Snapshot: rc.snap, Dataset: run.Dataset.Label,
+	rep, err := reports.Build(ctx, reports.Source{Network: net, Snapshot: snap, Layers: layers, Dataset: run.Dataset.Label,
 		Version: "partnet batch", GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res,
 		Areas: areas, AreasAttribution: datasets.AreasAttribution})
 	if err != nil {
