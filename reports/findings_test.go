@@ -331,3 +331,25 @@ func TestLayersEngland(t *testing.T) {
 		t.Errorf("first finding does not say why the layers were split: %s", r.Findings[0].Text)
 	}
 }
+
+// TestDominatedBars: a bar more than DominantBarRatio times the next
+// puts the chart on a log axis; zero values or an even spread do not.
+func TestDominatedBars(t *testing.T) {
+	for _, c := range []struct {
+		v    []float64
+		want bool
+	}{{[]float64{104012, 84, 84, 60}, true}, {[]float64{9, 1}, false}, {[]float64{11, 1}, true}, {[]float64{100, 0, 1}, false}, {[]float64{5}, false}} {
+		if got := dominated(c.v); got != c.want {
+			t.Errorf("dominated(%v) = %v, want %v", c.v, got, c.want)
+		}
+	}
+	bar, err := barChart("x", "paths", []string{"a", "b", "c"}, []float64{1000, 20, 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bar.Validate()
+	if bar.XAxisList[0].Type != "log" || bar.YAxisList[0].Type != "category" || !strings.Contains(bar.MultiSeries[0].Name, "log scale") {
+		t.Errorf("dominated bars: x axis %q, y axis %q, series %q; want log, category and a series saying so",
+			bar.XAxisList[0].Type, bar.YAxisList[0].Type, bar.MultiSeries[0].Name)
+	}
+}
