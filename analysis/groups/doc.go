@@ -21,5 +21,12 @@
 // so an organisation placed in one tier is not offered again; ScoreOf
 // scores groups a caller names, in the same round.
 //
+// Potential asks the other question, who could work together next: pairs
+// not yet sharing management or a service, ranked by shared partners
+// (AdamicAdar), shared statutory areas, borders and type, each with its
+// evidence. BacktestPairs and BacktestReady test Potential and a ready
+// shortlist on a dataset's own dates, using only what was known then
+// (KnownAt).
+//
 // The package reads no files.
 package groups

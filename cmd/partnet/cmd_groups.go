@@ -31,6 +31,12 @@ type groupsOptions struct {
 	Adjacency                   string
 	CountAllTies                bool
 	Args                        []string
+	// Mode is ready or potential; Pairs how many pairs potential lists;
+	// tierFlags names a tier-only flag given (an error with potential).
+	Mode       string
+	Pairs      int
+	tierFlags  string
+	membersSet bool
 }
 
 func newGroupsCommand(s *streams) *cobra.Command {
@@ -71,7 +77,12 @@ Hard rules, always met: sizes, no organisation in two groups, --must-link
 --max-distance-km (no two members further apart).
 
 Shared borders come from the dataset's adjacency.csv (pairs of ids, "a,b"),
-or from --adjacency FILE (the ONS lad21 neighbours file works as is).
+or from --adjacency FILE (the ONS lad21 neighbours file works as is). The
+embedded England data carries its own, derived from ONS's May 2024 district
+outlines (counties as the union of their districts; abolished councils from
+their successors' outlines; partnet datasets export writes it as adjacency.csv).
+With --require-adjacent, organisations with no border row are counted and
+named on stderr.
 Organisation ids in --must-link, --cannot-link and --exclude must be in the
 dataset (a usage error, exit 2, otherwise).
 
@@ -82,16 +93,31 @@ shortlist is the set of disjoint candidates with the highest total score,
 found by branch and bound: "exact", or "within X of the bound" when the
 search is cut short (stated in every format). With at most 12 eligible
 organisations every possible group is scored. docs/methods.md has the
-reasons.`,
+reasons.
+
+--mode potential answers a different question, who could work together next:
+pairs of eligible organisations not yet sharing management or a service on the
+data's latest date (or --at), ranked 0-100 = 40 shared partners (Adamic-Adar on
+the partnership network, grants left out) + 20 shared statutory areas (fire,
+police, resilience, combined authority) + 30 shared border (or a district and
+its county) + 10 same type, each with the partners and areas it shares, then
+groups of three whose pairs all rank. Tier flags do not apply to it.`,
 		Example: `  partnet groups --tier large
   partnet groups --tier large,small --format csv
   partnet groups --tier small --at 2014-04-01
   partnet groups --tier small --max-distance-km 40 --exclude E09000001
   partnet groups --tier custom --min-size 2 --max-size 3 --max-groups 5 --must-link E07000200,E07000203
-  partnet groups ./mydata --tier small --require-adjacent --adjacency borders.csv`,
+  partnet groups ./mydata --tier small --require-adjacent --adjacency borders.csv
+  partnet groups --mode potential --pairs 20 --types district`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			opts.membersSet = cmd.Flags().Changed("members")
+			for _, f := range []string{"tier", "min-size", "max-size", "max-groups", "must-link", "cannot-link", "require-adjacent", "max-distance-km", "prefer-near", "count-all-ties"} {
+				if cmd.Flags().Changed(f) && opts.tierFlags == "" {
+					opts.tierFlags = f
+				}
+			}
 			return runGroups(cmd.Context(), opts, s)
 		},
 	}
@@ -112,6 +138,8 @@ reasons.`,
 	f.StringSliceVar(&opts.Exclude, "exclude", nil, "organisation ids never to place")
 	f.BoolVar(&opts.CountAllTies, "count-all-ties", false, "cohesion and the weakest member's share count ties to every organisation except third-sector bodies (default: only ties to organisations of the --members sectors)")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
+	f.StringVar(&opts.Mode, "mode", modeReady, "ready (groups ready to combine services) or potential (pairs not yet sharing, who could work together next)")
+	f.IntVar(&opts.Pairs, "pairs", 30, "with --mode potential: how many pairs to list")
 	return cmd
 }
 
@@ -246,6 +274,13 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	switch opts.Mode {
+	case modePotential:
+		return runGroupsPotential(ctx, opts, s)
+	case modeReady, "":
+	default:
+		return usagef(fmt.Errorf("--mode %q: want ready or potential", opts.Mode))
+	}
 	w, err := opts.data.weightingFrom(groups.KindWeights)
 	if err != nil {
 		return err
@@ -271,6 +306,9 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	}
 	if opts.RequireAdjacent && adj == nil {
 		return usagef(errors.New("--require-adjacent needs shared borders: the dataset has no adjacency.csv; give --adjacency FILE"))
+	}
+	if opts.RequireAdjacent {
+		warnMissingBorders(s, net, adj, adjFrom, opts.Members, opts.Types)
 	}
 	large := net.NumOrganisations() > reports.LargeNetwork
 	how := ""
