@@ -353,3 +353,79 @@ func TestDominatedBars(t *testing.T) {
 			bar.XAxisList[0].Type, bar.YAxisList[0].Type, bar.MultiSeries[0].Name)
 	}
 }
+
+// TestFundingView: F gives 25 grants (R1..R25), 25 of its 26 ties, so
+// the layers split with F dominant; G also funds R1. R1 has a
+// joint plan with C and R2 a shared service with F: 2 recipients also
+// work with others, 1 funder-recipient pair (F-R2) also works together,
+// and R1 has two funders. G's only tie is a grant: it is left out of
+// the collaboration layer.
+func TestFundingView(t *testing.T) {
+	net := graph.NewNetwork()
+	add := func(id string) {
+		if err := net.AddOrganisation(graph.Organisation{ID: id, Name: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tie := func(id, a, b, kind string, value float64) {
+		if err := net.AddPartnership(graph.Partnership{ID: id, Source: a, Target: b, Kind: kind, ValueGBP: value, HasValue: value > 0}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"F", "G", "C"} {
+		add(id)
+	}
+	for k := 1; k <= 25; k++ {
+		r := fmt.Sprintf("R%d", k)
+		add(r)
+		tie("g"+r, "F", r, "grant", 100)
+	}
+	tie("gG", "G", "R1", "grant", 50)
+	tie("plan", "R1", "C", "joint_plan", 0)
+	tie("ss", "F", "R2", "shared_service", 0)
+	tie("fc", "F", "C", "shared_service", 0)
+	// 30 councils in a chain of shared services: funding is 26 of 58 ties,
+	// under half, so F's own share decides.
+	for k := 1; k <= 30; k++ {
+		add(fmt.Sprintf("X%d", k))
+		if k > 1 {
+			tie(fmt.Sprintf("x%d", k), fmt.Sprintf("X%d", k-1), fmt.Sprintf("X%d", k), "shared_service", 0)
+		}
+	}
+	ls := SplitLayers(net)
+	if !ls.Split || ls.Dominant < 0 || net.Organisation(ls.Dominant).ID != "F" {
+		t.Fatalf("split %v dominant %d (%s), want split by F", ls.Split, ls.Dominant, ls.Reason)
+	}
+	if _, ok := ls.Collaboration.Index("G"); ok {
+		t.Error("G (grants only) is in the collaboration layer")
+	}
+	if _, ok := ls.Collaboration.Index("R3"); ok {
+		t.Error("R3 (one grant only) is in the collaboration layer")
+	}
+	v := fundingView(ls)
+	if v.Grants != 26 || v.Funders != 2 || v.Recipients != 25 || v.Collaborating != 2 || v.Both != 1 {
+		t.Errorf("funding view %d grants, %d funders, %d recipients, %d collaborating, %d both; want 26, 2, 25, 2, 1",
+			v.Grants, v.Funders, v.Recipients, v.Collaborating, v.Both)
+	}
+	if len(v.MultiFunded) != 1 || v.MultiFunded[0].ID != "R1" || strings.Join(v.MultiFunded[0].Names, ",") != "F,G" {
+		t.Errorf("multi-funded %+v, want R1 funded by F and G", v.MultiFunded)
+	}
+	if v.FunderRows[0].ID != "F" || v.FunderRows[0].AmountGBP != 2500 || v.FunderRows[1].AmountGBP != 50 {
+		t.Errorf("funders %+v, want F (2500) then G (50)", v.FunderRows)
+	}
+	// Below the rule: 19 grants are not enough for one organisation.
+	small := graph.NewNetwork()
+	for _, id := range []string{"F", "C"} {
+		_ = small.AddOrganisation(graph.Organisation{ID: id})
+	}
+	_ = small.AddPartnership(graph.Partnership{ID: "fc", Source: "F", Target: "C", Kind: "shared_service"})
+	for k := 1; k <= 19; k++ {
+		r := fmt.Sprintf("R%d", k)
+		_ = small.AddOrganisation(graph.Organisation{ID: r})
+		_ = small.AddPartnership(graph.Partnership{ID: "g" + r, Source: "F", Target: r, Kind: "grant"})
+		_ = small.AddPartnership(graph.Partnership{ID: "p" + r, Source: "C", Target: r, Kind: "joint_plan"})
+	}
+	if ls := SplitLayers(small); ls.Split {
+		t.Errorf("19 grants (half of F's ties, 19 of 39 ties) split the layers: %s", ls.Reason)
+	}
+}

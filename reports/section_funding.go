@@ -36,7 +36,7 @@ const fundingTemplate = `<section id="funding">
 <h2>Funding</h2>
 {{- with .Funding}}
 <p>{{.Note}}</p>
-<p>{{.Grants}} grants from {{.Funders}} funders to {{.Recipients}} recipients; {{.Collaborating}} of the recipients also work with others in the collaboration layer, and {{.Both}} funder-recipient pairs also work together.</p>
+<p>{{.Grants}} {{if eq .Grants 1}}grant{{else}}grants{{end}} from {{.Funders}} {{if eq .Funders 1}}funder{{else}}funders{{end}} to {{.Recipients}} {{if eq .Recipients 1}}recipient{{else}}recipients{{end}}; {{.Collaborating}} of the recipients also {{if eq .Collaborating 1}}works{{else}}work{{end}} with others in the collaboration layer, and {{.Both}} funder-recipient {{if eq .Both 1}}pair also works{{else}}pairs also work{{end}} together.</p>
 <h3>Funders</h3>
 <table class="sortable"><thead><tr><th>funder</th><th>grants</th><th>recipients</th><th>amount (GBP)</th><th>grants with an amount</th></tr></thead><tbody>
 {{- range .FunderRows}}
