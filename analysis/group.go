@@ -33,8 +33,11 @@ type GroupOptions struct {
 	// number of groups. Zero takes the tier's value.
 	MinSize, MaxSize, MaxGroups int
 	// Sectors and Types say which organisations may be members; nil
-	// Sectors means councils only, nil Types any type.
+	// Sectors means councils only (unless AnySector), nil Types any type.
 	Sectors, Types []string
+	// AnySector makes organisations of every sector (and none) eligible;
+	// Sectors is then ignored. For data that records no sectors.
+	AnySector bool
 	// Exclude lists organisation ids never to place; Taken lists ids
 	// already placed by another tier (see GroupTiers).
 	Exclude, Taken []string
@@ -61,9 +64,6 @@ type GroupOptions struct {
 	// means 4.
 	Seeds int
 	Seed  uint64
-	// Weighting is the weighting the snapshot was built with; evidence
-	// weights use it.
-	Weighting graph.Weighting
 	// LeidenIterations bounds the Leiden iterations behind the candidates
 	// (see LeidenOptions.Iterations); zero means to convergence. Large
 	// networks use a small bound: the first iterations find nearly all of
@@ -136,6 +136,9 @@ type GroupResult struct {
 	Eligible int
 	// Method is "exact" or "heuristic"; Note states what that means.
 	Method, Note string
+	// Weighting describes the tie weights the groups were scored with
+	// (the snapshot's, graph.Weighting.Describe).
+	Weighting string
 	// CompactnessWeight is the weight compactness had in the score:
 	// WeightCompactness, doubled with PreferNear.
 	CompactnessWeight float64
@@ -143,8 +146,8 @@ type GroupResult struct {
 
 // Groups proposes candidate groups of organisations (councils by default)
 // for a funding round, ranked by GroupScore, under the constraints in
-// opts. s must be net.Snapshot(opts.Weighting) (or of the same network
-// filtered the same way). No organisation is in two groups, every group's
+// opts. s must be a snapshot of net (net.Snapshot(w)); evidence is
+// weighed with the snapshot's own weighting (s.Weighting()). No organisation is in two groups, every group's
 // size is within range and every hard rule holds.
 //
 // Search: candidates come from Leiden clusters of the eligible
@@ -167,7 +170,7 @@ func Groups(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Gro
 		return nil, fmt.Errorf("groups: %w", err)
 	}
 	res := &GroupResult{Tier: p.tier, MinSize: p.minSize, MaxSize: p.maxSize, MaxGroups: p.maxGroups, Eligible: len(p.orgs),
-		CompactnessWeight: WeightCompactness}
+		CompactnessWeight: WeightCompactness, Weighting: s.Weighting().Describe()}
 	if opts.PreferNear {
 		res.CompactnessWeight *= 2
 	}
@@ -203,7 +206,7 @@ func Groups(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Gro
 	for i := range res.Groups {
 		members[i] = res.Groups[i].Members
 	}
-	evidence := net.EvidenceWithin(members, opts.Weighting)
+	evidence := net.EvidenceWithin(members, s.Weighting())
 	for i := range res.Groups {
 		res.Groups[i].Rank = i + 1
 		res.Groups[i].ID = fmt.Sprintf("%s-%d", p.tier, i+1)

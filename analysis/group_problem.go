@@ -106,7 +106,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts GroupOptions) (
 	for i := 0; i < n; i++ {
 		p.local[i] = -1
 		o := net.Organisation(i)
-		if out[o.ID] || !slices.Contains(sectors, o.Sector) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
+		if out[o.ID] || (!opts.AnySector && !slices.Contains(sectors, o.Sector)) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
 			continue
 		}
 		if opts.MaxDistanceKm > 0 && !o.HasLocation {

@@ -85,7 +85,7 @@ func Execute(ctx context.Context, spec *Spec, opts Options) (*Manifest, error) {
 	runs := Expand(spec)
 	man := &Manifest{Version: opts.Version, Name: spec.Name, Spec: spec, Started: now().UTC().Format(time.RFC3339)}
 	loader := newLoader()
-	loader.analyses, loader.kinds = spec.Analyses, spec.Kinds
+	loader.analyses, loader.kinds, loader.version = spec.Analyses, spec.Kinds, opts.Version
 	results := make([]RunResult, len(runs))
 	var mu sync.Mutex
 	done := 0
@@ -187,6 +187,10 @@ func buildRun(ctx context.Context, run Run, runsDir, final string, loader *loade
 	if err != nil {
 		return nil, err
 	}
+	rc.version, rc.inputs = loader.version, loader.inputsOf(run.Dataset)
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range loader.analyses {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -230,6 +234,8 @@ type loader struct {
 	entries  map[string]*loadEntry
 	analyses []string
 	kinds    []string
+	// version is partnet's, for the reports' footers.
+	version string
 }
 
 type loadEntry struct {
@@ -251,6 +257,16 @@ func (l *loader) network(ds DatasetSpec) (*graph.Network, error) {
 	l.mu.Unlock()
 	e.once.Do(func() { e.net, e.inputs, e.err = loadDataset(ds) })
 	return e.net, e.err
+}
+
+// inputsOf returns the input files (with checksums) of a loaded dataset.
+func (l *loader) inputsOf(ds DatasetSpec) []datasets.Input {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.entries[ds.Label]; ok && e.err == nil {
+		return e.inputs
+	}
+	return nil
 }
 
 func (l *loader) inputs() map[string][]datasets.Input {

@@ -13,6 +13,7 @@ import (
 // An empty network gives an empty snapshot; isolated organisations are
 // nodes with no ties. A tie whose combined weight is zero (for example
 // every contribution came from a zero kind weight) is kept with weight 0.
+// The snapshot records w: see Snapshot.Weighting.
 func (n *Network) Snapshot(w Weighting) *Snapshot {
 	pairs := 0
 	for _, m := range n.arrMembers {
@@ -35,7 +36,9 @@ func (n *Network) Snapshot(w Weighting) *Snapshot {
 			}
 		}
 	}
-	return BuildSnapshot(len(n.orgs), n.IDs(), src, dst, wt)
+	s := BuildSnapshot(len(n.orgs), n.IDs(), src, dst, wt)
+	s.weighting = w
+	return s
 }
 
 // Evidence is one recorded reason for a tie: a partnership, or an

@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"fmt"
+	"github.com/partnet/partnet/analysis/engine"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -259,7 +260,7 @@ func TestBrowserEngland(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := d.Network.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
+	res, err := engine.Report(context.Background(), d.Network, engine.ReportOptions{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,10 +114,15 @@ type GroupEvidence struct {
 // GroupsFormula documents the score.
 const GroupsFormula = "score = 40 collaboration + 20 cohesion + 15 density + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1"
 
-// NewGroupsView builds the report from GroupTiers' results on net.
-func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*analysis.GroupResult) *GroupsView {
-	v := &GroupsView{Dataset: dataset, Weighting: w.Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
+// NewGroupsView builds the report from GroupTiers' results on net. The
+// weighting shown is the one the results were scored with (the
+// snapshot's).
+func NewGroupsView(dataset string, net *graph.Network, adjacency string, results []*analysis.GroupResult) *GroupsView {
+	v := &GroupsView{Dataset: dataset, Weighting: graph.Weighting{}.Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
 	for _, r := range results {
+		if r.Weighting != "" {
+			v.Weighting = r.Weighting
+		}
 		t := GroupsTierView{Tier: string(r.Tier), MinSize: r.MinSize, MaxSize: r.MaxSize, MaxGroups: r.MaxGroups,
 			Eligible: r.Eligible, Method: r.Method, Note: r.Note, Groups: []GroupView{}}
 		for _, g := range r.Groups {

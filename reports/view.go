@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -39,23 +40,17 @@ type Source struct {
 	// the most central organisations: degree, betweenness, pagerank or
 	// eigenvector (default pagerank; degree when Results lacks it).
 	SizeBy string
-	// Results are the analyses from Analyse; nil gives a report of what
-	// Build computes itself: block densities, E-I, brokerage roles, cut
-	// points and degrees.
-	Results *Results
+	// Results are the analyses from engine.Report; nil gives a report of
+	// what Build computes itself: block densities, E-I, brokerage roles,
+	// cut points and degrees.
+	Results *engine.ReportResult
 }
 
 // pageGroups is each organisation's value of the attribute by, "(none)"
 // for an empty one: the groups of the page's block, E-I and brokerage
 // sections.
 func pageGroups(net *graph.Network, by string) []string {
-	groups := net.AttrColumn(by)
-	for i, g := range groups {
-		if g == "" {
-			groups[i] = "(none)"
-		}
-	}
-	return groups
+	return engine.GroupColumn(net, by)
 }
 
 // Build computes the report's view model from src. It lays out the network
@@ -77,13 +72,17 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	}
 	res := src.Results
 	if res == nil {
-		res = &Results{}
+		res = &engine.ReportResult{}
+	}
+	settings := make([]Figure, len(res.Settings))
+	for i, f := range res.Settings {
+		settings[i] = Figure{Label: f.Label, Value: f.Value}
 	}
 	r := &Report{
 		Title: net.Meta.Title, Description: net.Meta.Description, Source: net.Meta.Source,
 		Licence: net.Meta.Licence, Dataset: src.Dataset, GeneratedAt: src.GeneratedAt, By: src.By,
 		Footer:   Footer{Version: src.Version, Inputs: src.Inputs, Parameters: src.Parameters, Seed: src.Seed},
-		Settings: res.Settings,
+		Settings: settings,
 	}
 	if r.Title == "" {
 		r.Title = "Partnership network report"
@@ -134,7 +133,7 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	err = r.addBlocks(s, groups)
 	if err == nil {
 		roles := res.Brokerage
-		if res.BrokerageBy != src.By || len(roles) != s.N() {
+		if pageBy(res.By) != src.By || len(roles) != s.N() {
 			roles = nil
 		}
 		r.Brokers, err = brokers(net, s, groups, roles, cent, 20)
@@ -152,6 +151,10 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
 	r.Cutpoints, r.Bridges = cuts, bridges
 	r.addGroups(net, res.Groups)
+	r.GroupsWhy, r.TimelineWhy = res.GroupsWhy, res.TimelineWhy
+	if res.Groups == nil && r.GroupsWhy == "" {
+		r.GroupsWhy = "Candidate groups were not computed for this report."
+	}
 	if res.Timeline != nil {
 		r.addTimeline(res.Timeline)
 	}
@@ -169,7 +172,7 @@ func coverage(net *graph.Network, sum *analysis.Summary) string {
 	}
 	s := fmt.Sprintf("%d organisations (%s) joined by %d partnerships and %d multi-member arrangements with %d memberships, giving %d ties.",
 		sum.Organisations, strings.Join(parts, ", "), sum.Partnerships, sum.Arrangements, sum.Memberships, sum.Ties)
-	if first, last, ok := startYears(net); ok {
+	if first, last, ok := engine.StartYears(net); ok {
 		s += fmt.Sprintf(" Dated partnerships start between %d and %d.", first, last)
 	}
 	return s
@@ -204,7 +207,7 @@ type centrality struct {
 
 // centralities picks the measure named by sizeBy (default pagerank when
 // computed, else degree).
-func centralities(s *graph.Snapshot, res *Results, sizeBy string) (*centrality, error) {
+func centralities(s *graph.Snapshot, res *engine.ReportResult, sizeBy string) (*centrality, error) {
 	c := &centrality{degree: make([]float64, s.N()), pagerank: res.PageRank, eigenvector: res.Eigenvector}
 	for i := range c.degree {
 		c.degree[i] = float64(s.Degree(i))
@@ -312,4 +315,13 @@ func clusterLabels(m []int32) []string {
 		out[c] = fmt.Sprintf("C%d", c+1)
 	}
 	return out
+}
+
+// pageBy is the page's grouping attribute for the engine's: everyone in
+// one group ("") reads as the default attribute, which no organisation has.
+func pageBy(by string) string {
+	if by == "" {
+		return engine.DefaultBy
+	}
+	return by
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -16,7 +17,7 @@ import (
 // robustness (analysis.Stability, whose consensus partition is the
 // clustering shown), the match with regions (analysis.Compare) and the
 // partition's key figures.
-func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results, names []string) error {
+func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *engine.ReportResult, names []string) error {
 	c := res.Clustering
 	q := analysis.ClusterQuality(s, c.Membership, c.Resolution)
 	rows := make([]ClusterRow, len(q.Clusters))

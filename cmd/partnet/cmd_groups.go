@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
-	"os"
-	"slices"
 	"strings"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
-	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
 )
@@ -81,7 +78,7 @@ improves them by local moves: good, not provably the best.`,
 	f.IntVar(&opts.MinSize, "min-size", 0, "fewest members per group (0: the tier's)")
 	f.IntVar(&opts.MaxSize, "max-size", 0, "most members per group (0: the tier's)")
 	f.IntVar(&opts.MaxGroups, "max-groups", 0, "most groups (0: the tier's)")
-	f.StringSliceVar(&opts.Members, "members", []string{graph.SectorCouncil}, "sectors members may come from")
+	f.StringSliceVar(&opts.Members, "members", nil, "sectors members may come from, or "+engine.MembersAll+" (default: council, or every organisation when none has a sector)")
 	f.StringSliceVar(&opts.Types, "types", nil, "organisation types members may have (default: any), e.g. district,unitary")
 	f.BoolVar(&opts.RequireAdjacent, "require-adjacent", false, "every group must be joined through shared borders (needs an adjacency table)")
 	f.Float64Var(&opts.MaxDistanceKm, "max-distance-km", 0, "no two members further apart than this, in km (0: no limit)")
@@ -110,125 +107,38 @@ func pairs(flag string, vals []string) ([][2]string, error) {
 	return out, nil
 }
 
-func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]analysis.GroupOptions, error) {
+// options turns the flags into the engine's GroupsOptions (without the
+// data and borders).
+func (opts *groupsOptions) options(seed uint64) (engine.GroupsOptions, error) {
+	var o engine.GroupsOptions
 	if err := opts.format.check(); err != nil {
-		return nil, err
+		return o, err
 	}
 	if len(opts.Tiers) == 0 {
-		return nil, usagef(errors.New("--tier: give large, small or custom"))
+		return o, usagef(errors.New("--tier: give large, small or custom"))
 	}
 	must, err := pairs("must-link", opts.MustLink)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
 	cannot, err := pairs("cannot-link", opts.CannotLink)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
-	for _, v := range []struct {
-		name string
-		n    int
-	}{{"min-size", opts.MinSize}, {"max-size", opts.MaxSize}, {"max-groups", opts.MaxGroups}} {
-		if v.n < 0 {
-			return nil, usagef(fmt.Errorf("--%s %d: want a positive number", v.name, v.n))
-		}
-	}
-	if opts.MinSize != 0 && opts.MinSize < 2 {
-		return nil, usagef(fmt.Errorf("--min-size %d: a group has at least 2 members", opts.MinSize))
-	}
-	if opts.MaxDistanceKm < 0 || math.IsNaN(opts.MaxDistanceKm) {
-		return nil, usagef(fmt.Errorf("--max-distance-km %v: want a number >= 0", opts.MaxDistanceKm))
-	}
-	sized := opts.MinSize != 0 || opts.MaxSize != 0 || opts.MaxGroups != 0
-	if sized && len(opts.Tiers) > 1 {
-		return nil, usagef(errors.New("--min-size, --max-size and --max-groups apply to one tier: give a single --tier"))
-	}
-	var out []analysis.GroupOptions
+	o = engine.GroupsOptions{MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
+		Members: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
+		RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear, Seed: seed}
 	for _, t := range opts.Tiers {
-		tier := analysis.Tier(strings.TrimSpace(t))
-		if tier != analysis.TierLarge && tier != analysis.TierSmall && tier != analysis.TierCustom {
-			return nil, usagef(fmt.Errorf("--tier %q: want large, small or custom", t))
-		}
-		if slices.ContainsFunc(out, func(o analysis.GroupOptions) bool { return o.Tier == tier }) {
-			return nil, usagef(fmt.Errorf("--tier %s given twice", tier))
-		}
-		o := analysis.GroupOptions{Tier: tier, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
-			Sectors: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
-			RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear,
-			Seed: seed, Weighting: w}
-		lo, hi, _ := analysis.TierSizes(tier)
-		if o.MinSize != 0 {
-			lo = o.MinSize
-		}
-		if o.MaxSize != 0 {
-			hi = o.MaxSize
-		}
-		if lo > hi {
-			return nil, usagef(fmt.Errorf("--min-size %d is more than --max-size %d", lo, hi))
-		}
-		out = append(out, o)
+		o.Tiers = append(o.Tiers, analysis.Tier(strings.TrimSpace(t)))
 	}
-	return out, nil
-}
-
-// checkIDs makes every id named in a flag one of the dataset's.
-func (opts *groupsOptions) checkIDs(net *graph.Network, tiers []analysis.GroupOptions) error {
-	check := func(flag string, ids ...string) error {
-		for _, id := range ids {
-			if _, ok := net.Index(id); !ok {
-				return usagef(fmt.Errorf("--%s: no organisation %q in the dataset", flag, id))
-			}
-		}
-		return nil
-	}
-	o := tiers[0]
-	for _, p := range o.MustLink {
-		if err := check("must-link", p[0], p[1]); err != nil {
-			return err
-		}
-	}
-	for _, p := range o.CannotLink {
-		if err := check("cannot-link", p[0], p[1]); err != nil {
-			return err
-		}
-	}
-	return check("exclude", o.Exclude...)
-}
-
-// adjacency loads the border table: --adjacency, else the dataset's
-// adjacency.csv when the dataset is a folder or embedded.
-func (opts *groupsOptions) adjacency(dsName string) ([][2]string, string, error) {
-	if opts.Adjacency != "" {
-		adj, err := datasets.LoadAdjacency(opts.Adjacency)
-		if err != nil {
-			return nil, "", err
-		}
-		if adj == nil {
-			return nil, "", usagef(fmt.Errorf("--adjacency %s: no %s there", opts.Adjacency, datasets.AdjacencyFile))
-		}
-		return adj, opts.Adjacency, nil
-	}
-	if !strings.HasPrefix(dsName, "embedded:") {
-		if info, err := os.Stat(dsName); err != nil || !info.IsDir() {
-			return nil, "", nil
-		}
-	}
-	adj, err := datasets.LoadAdjacency(dsName)
-	if err != nil || adj == nil {
-		return nil, "", err
-	}
-	return adj, datasets.AdjacencyFile + " in " + dsName, nil
+	return o, nil
 }
 
 func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	w, err := opts.data.weighting()
-	if err != nil {
-		return err
-	}
-	tiers, err := opts.tierOptions(s.Seed, w)
+	o, err := opts.options(s.Seed)
 	if err != nil {
 		return err
 	}
@@ -236,41 +146,28 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	net := d.Network
-	if err := opts.checkIDs(net, tiers); err != nil {
-		return err
-	}
-	adj, adjFrom, err := opts.adjacency(d.Dataset.Name)
-	if err != nil {
-		return err
-	}
-	if opts.RequireAdjacent && adj == nil {
-		return usagef(errors.New("--require-adjacent needs shared borders: the dataset has no adjacency.csv; give --adjacency FILE"))
-	}
-	large := net.NumOrganisations() > reports.LargeNetwork
-	how := ""
-	for i := range tiers {
-		tiers[i].Adjacency = adj
-		if large {
-			// As the report does.
-			how = reports.LargeGroupSearch(&tiers[i])
+	o.Data = d.Data
+	if opts.Adjacency != "" {
+		adj, err := datasets.LoadAdjacency(opts.Adjacency)
+		if err != nil {
+			return err
 		}
-	}
-	if large && !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s\n",
-			net.NumOrganisations(), reports.LargeNetwork, how)
+		if adj == nil {
+			return usagef(fmt.Errorf("--adjacency %s: no %s there", opts.Adjacency, datasets.AdjacencyFile))
+		}
+		o.Adjacency, o.AdjacencySource = adj, opts.Adjacency
+	} else if o.Adjacency, o.AdjacencySource, err = datasets.DatasetAdjacency(d.Dataset.Name); err != nil {
+		return err
 	}
 	bars := newPhases(s)
-	bars.Update("candidate groups", 0, -1)
-	res, err := analysis.GroupTiers(ctx, net, net.Snapshot(d.Weighting), tiers)
+	o.Progress = bars.Update
+	res, err := engine.Groups(ctx, d.Dataset.Network, o)
 	bars.Finish()
-	if errors.Is(err, analysis.ErrGroupOptions) {
-		return usagef(err)
-	}
 	if err != nil {
-		return err
+		return engineErr(err)
 	}
-	v := reports.NewGroupsView(d.Dataset.Name, net, d.Weighting, adjFrom, res)
+	s.report(res.Run)
+	v := reports.NewGroupsView(d.Dataset.Name, res.Network, o.AdjacencySource, res.Tiers)
 	switch opts.format.value {
 	case "json":
 		return reports.WriteJSON(s.Out, v)

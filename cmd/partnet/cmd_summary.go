@@ -1,7 +1,7 @@
 package main
 
 import (
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
 )
@@ -43,9 +43,13 @@ func runSummary(opts *summaryOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	sum := analysis.Summarize(d.Network, d.Network.Snapshot(d.Weighting))
-	if opts.format.value == "json" {
-		return reports.WriteJSON(s.Out, sum)
+	res, err := engine.Summary(d.Dataset.Network, engine.SummaryOptions{Data: d.Data})
+	if err != nil {
+		return engineErr(err)
 	}
-	return reports.WriteSummaryText(s.Out, sum)
+	s.report(res.Run)
+	if opts.format.value == "json" {
+		return reports.WriteJSON(s.Out, res.Summary)
+	}
+	return reports.WriteSummaryText(s.Out, res.Summary)
 }

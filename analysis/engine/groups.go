@@ -1,0 +1,225 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/graph"
+)
+
+// MembersAll is the Members value that makes every organisation eligible,
+// whatever its sector.
+const MembersAll = "all"
+
+// GroupsOptions set how Groups searches. The zero value proposes the
+// large tier of councils (every organisation when none has a sector).
+type GroupsOptions struct {
+	Data
+	Seed uint64
+	// Tiers are filled in order, no organisation in two; nil means large.
+	Tiers []analysis.Tier
+	// MinSize, MaxSize and MaxGroups override the tier's (one tier only).
+	MinSize, MaxSize, MaxGroups int
+	// Members are the sectors members may come from, or MembersAll. Nil
+	// means councils when some organisation has a sector, and every
+	// organisation when none has (with a note). A value that is no
+	// organisation's sector is an OptionError listing those seen.
+	Members []string
+	// Types are the organisation types members may have (nil: any).
+	Types []string
+	// Exclude, MustLink and CannotLink name organisation ids, which must
+	// be in the network.
+	Exclude              []string
+	MustLink, CannotLink [][2]string
+	// Adjacency pairs organisations sharing a border; AdjacencySource
+	// says where it came from (for the output).
+	Adjacency       [][2]string
+	AdjacencySource string
+	RequireAdjacent bool
+	MaxDistanceKm   float64
+	PreferNear      bool
+	// Resolution scales the Leiden resolutions candidates are drawn from
+	// (GroupResolutions); 0 means DefaultResolution.
+	Resolution float64
+	Progress   func(phase string, done, total int)
+}
+
+// GroupsResult is Groups' answer: one shortlist per tier.
+type GroupsResult struct {
+	Run
+	Tiers []*analysis.GroupResult
+	// Search describes the candidate search used.
+	Search string
+}
+
+// Groups proposes candidate groups per tier (analysis.GroupTiers) on net
+// filtered and weighted as opts.Data says. Above LargeNetwork the lighter
+// search of largeGroupSearch runs (a note says so). When no organisation
+// is eligible, a note says why.
+func Groups(ctx context.Context, net *graph.Network, opts GroupsOptions) (*GroupsResult, error) {
+	r := opts.Data.prepare(net)
+	tiers, err := groupTiers(&r, opts)
+	if err != nil {
+		return nil, err
+	}
+	n := r.Network.NumOrganisations()
+	search := fmt.Sprintf("Leiden candidates at resolutions %s x %d seeds", fmtFloats(GroupResolutions(opts.Resolution)), DefaultGroupSeeds)
+	if Large(n) {
+		var how string
+		res, seeds, iters, improve, exact, h := largeGroupSearch(opts.Resolution)
+		for i := range tiers {
+			tiers[i].Resolutions, tiers[i].Seeds, tiers[i].LeidenIterations = res, seeds, iters
+			tiers[i].ImproveLimit, tiers[i].ExactLimit = improve, exact
+		}
+		how = h
+		search = "large network: " + how
+		r.note("%d organisations (more than %d): %s", n, LargeNetwork, how)
+	}
+	if opts.Progress != nil {
+		opts.Progress("candidate groups", 0, -1)
+	}
+	out, err := analysis.GroupTiers(ctx, r.Network, r.Snapshot, tiers)
+	if errors.Is(err, analysis.ErrGroupOptions) {
+		return nil, &OptionError{Option: "groups", Err: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > 0 && out[0].Eligible == 0 && n > 0 {
+		r.note("%s", noEligible(r.Network, tiers[0]))
+	}
+	r.set("candidate groups", "%s, seed %d", search, opts.Seed)
+	return &GroupsResult{Run: r, Tiers: out, Search: search}, nil
+}
+
+// noEligible says why no organisation could be placed.
+func noEligible(net *graph.Network, o analysis.GroupOptions) string {
+	if o.AnySector {
+		return "no organisation is eligible for a group (check --types, --exclude and --max-distance-km)"
+	}
+	return fmt.Sprintf("no organisation is eligible for a group: none has sector %s (sectors seen: %s; choose with --members, or --members all)",
+		strings.Join(o.Sectors, " or "), strings.Join(valuesOf(net, "sector"), ", "))
+}
+
+// groupTiers checks the options against the network and makes one
+// analysis.GroupOptions per tier.
+func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
+	net := r.Network
+	tierList := opts.Tiers
+	if len(tierList) == 0 {
+		tierList = []analysis.Tier{analysis.TierLarge}
+	}
+	for _, v := range []struct {
+		name string
+		n    int
+	}{{"min-size", opts.MinSize}, {"max-size", opts.MaxSize}, {"max-groups", opts.MaxGroups}} {
+		if v.n < 0 {
+			return nil, optionErr(v.name, fmt.Sprint(v.n), "want a positive number")
+		}
+	}
+	if opts.MinSize != 0 && opts.MinSize < 2 {
+		return nil, optionErr("min-size", fmt.Sprint(opts.MinSize), "a group has at least 2 members")
+	}
+	if opts.MaxDistanceKm < 0 || math.IsNaN(opts.MaxDistanceKm) {
+		return nil, optionErr("max-distance-km", fmt.Sprint(opts.MaxDistanceKm), "want a number >= 0")
+	}
+	if (opts.MinSize != 0 || opts.MaxSize != 0 || opts.MaxGroups != 0) && len(tierList) > 1 {
+		return nil, &OptionError{Option: "min-size, max-size and max-groups", Err: errors.New("they apply to one tier: give a single tier")}
+	}
+	if opts.RequireAdjacent && len(opts.Adjacency) == 0 {
+		return nil, &OptionError{Option: "require-adjacent", Err: errors.New("needs shared borders: the dataset has no adjacency.csv; give an adjacency table")}
+	}
+	for _, id := range opts.Exclude {
+		if _, ok := net.Index(id); !ok {
+			return nil, optionErr("exclude", id, "no such organisation in the dataset")
+		}
+	}
+	for _, l := range []struct {
+		name  string
+		pairs [][2]string
+	}{{"must-link", opts.MustLink}, {"cannot-link", opts.CannotLink}} {
+		for _, p := range l.pairs {
+			for _, id := range p {
+				if _, ok := net.Index(id); !ok {
+					return nil, optionErr(l.name, id, "no such organisation in the dataset")
+				}
+			}
+		}
+	}
+	base := analysis.GroupOptions{MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
+		Types: opts.Types, Exclude: opts.Exclude, MustLink: opts.MustLink, CannotLink: opts.CannotLink,
+		Adjacency: opts.Adjacency, RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm,
+		PreferNear: opts.PreferNear, Seed: opts.Seed, Resolutions: GroupResolutions(opts.Resolution), Seeds: DefaultGroupSeeds}
+	if err := members(r, opts.Members, &base); err != nil {
+		return nil, err
+	}
+	var out []analysis.GroupOptions
+	for _, t := range tierList {
+		if t != analysis.TierLarge && t != analysis.TierSmall && t != analysis.TierCustom {
+			return nil, optionErr("tier", string(t), "want large, small or custom")
+		}
+		if slices.ContainsFunc(out, func(o analysis.GroupOptions) bool { return o.Tier == t }) {
+			return nil, optionErr("tier", string(t), "given twice")
+		}
+		lo, hi, _ := analysis.TierSizes(t)
+		if opts.MinSize != 0 {
+			lo = opts.MinSize
+		}
+		if opts.MaxSize != 0 {
+			hi = opts.MaxSize
+		}
+		if lo > hi {
+			return nil, optionErr("min-size", fmt.Sprint(lo), "more than the maximum size %d", hi)
+		}
+		o := base
+		o.Tier = t
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// members applies the eligibility rule: the sectors given (each seen in
+// the data, or MembersAll), else councils when organisations have
+// sectors, else everyone.
+func members(r *Run, list []string, o *analysis.GroupOptions) error {
+	seen := valuesOf(r.Network, "sector")
+	if len(list) == 0 {
+		if len(seen) == 0 && r.Network.NumOrganisations() > 0 {
+			o.AnySector = true
+			r.note("no organisation has a sector: every organisation is eligible for a group (choose sectors with --members)")
+			return nil
+		}
+		o.Sectors = []string{graph.SectorCouncil}
+		return nil
+	}
+	for _, m := range list {
+		if m == MembersAll {
+			o.AnySector = true
+			return nil
+		}
+	}
+	for _, m := range list {
+		if !slices.Contains(seen, m) {
+			want := "no organisation has a sector"
+			if len(seen) > 0 {
+				want = "sectors seen: " + strings.Join(seen, ", ")
+			}
+			return optionErr("members", m, "no organisation has this sector (%s; or %s for every organisation)", want, MembersAll)
+		}
+	}
+	o.Sectors = slices.Clone(list)
+	return nil
+}
+
+func fmtFloats(xs []float64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprint(x)
+	}
+	return strings.Join(parts, ", ")
+}
