@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/partnet/partnet/graph"
 )
@@ -25,6 +26,9 @@ type OptionError struct {
 func (e *OptionError) Error() string {
 	if e.Value == "" {
 		return fmt.Sprintf("%s: %v", e.Option, e.Err)
+	}
+	if _, err := strconv.ParseFloat(e.Value, 64); err == nil {
+		return fmt.Sprintf("%s %s: %v", e.Option, e.Value, e.Err)
 	}
 	return fmt.Sprintf("%s %q: %v", e.Option, e.Value, e.Err)
 }

@@ -136,7 +136,7 @@ func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
 	}
 	for _, id := range opts.Exclude {
 		if _, ok := net.Index(id); !ok {
-			return nil, optionErr("exclude", id, "no such organisation in the dataset")
+			return nil, &OptionError{Option: "exclude", Err: fmt.Errorf("no organisation %q in the dataset", id)}
 		}
 	}
 	for _, l := range []struct {
@@ -146,7 +146,7 @@ func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
 		for _, p := range l.pairs {
 			for _, id := range p {
 				if _, ok := net.Index(id); !ok {
-					return nil, optionErr(l.name, id, "no such organisation in the dataset")
+					return nil, &OptionError{Option: l.name, Err: fmt.Errorf("no organisation %q in the dataset", id)}
 				}
 			}
 		}
@@ -174,7 +174,7 @@ func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
 			hi = opts.MaxSize
 		}
 		if lo > hi {
-			return nil, optionErr("min-size", fmt.Sprint(lo), "more than the maximum size %d", hi)
+			return nil, &OptionError{Option: "min-size", Err: fmt.Errorf("%d is more than the maximum size, %d", lo, hi)}
 		}
 		o := base
 		o.Tier = t

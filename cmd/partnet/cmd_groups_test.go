@@ -42,8 +42,8 @@ func TestGroupsExitCodes(t *testing.T) {
 		code     int
 		inStderr string
 	}{
-		{"min above max", []string{"--tier", "custom", "--min-size", "5", "--max-size", "3"}, 2, "--min-size 5 is more than --max-size 3"},
-		{"min above tier max", []string{"--tier", "small", "--min-size", "6"}, 2, "--min-size 6 is more than --max-size 5"},
+		{"min above max", []string{"--tier", "custom", "--min-size", "5", "--max-size", "3"}, 2, "--min-size: 5 is more than the maximum size, 3"},
+		{"min above tier max", []string{"--tier", "small", "--min-size", "6"}, 2, "--min-size: 6 is more than the maximum size, 5"},
 		{"min size one", []string{"--tier", "custom", "--min-size", "1"}, 2, "at least 2 members"},
 		{"unknown tier", []string{"--tier", "huge"}, 2, `--tier "huge"`},
 		{"tier twice", []string{"--tier", "small,small"}, 2, "given twice"},
@@ -56,7 +56,7 @@ func TestGroupsExitCodes(t *testing.T) {
 		{"must and cannot", []string{"--must-link", "E07000200,E07000203", "--cannot-link", "E07000203,E07000200"}, 2, "both must-link and cannot-link"},
 		{"must-link too big", []string{"--tier", "small", "--must-link", "E07000200,E07000203", "--must-link", "E07000203,E07000204", "--must-link", "E07000204,E07000205",
 			"--must-link", "E07000205,E07000206", "--must-link", "E07000206,E07000207"}, 2, "more than the maximum group size 5"},
-		{"adjacent without table", []string{"--require-adjacent"}, 2, "--require-adjacent needs shared borders"},
+		{"adjacent without table", []string{"--require-adjacent"}, 2, "--require-adjacent: needs shared borders"},
 		{"negative distance", []string{"--max-distance-km", "-3"}, 2, "--max-distance-km -3"},
 		{"bad format", []string{"--format", "xml"}, 2, `--format "xml"`},
 		{"missing adjacency file", []string{"--adjacency", "testdata/nope.csv"}, 1, "adjacency testdata/nope.csv"},
