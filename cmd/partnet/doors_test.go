@@ -196,5 +196,5 @@ func TestBatchReportFooter(t *testing.T) {
 			t.Errorf("the footer lacks %s's checksum %s", in.Name, in.SHA256)
 		}
 	}
-	
+
 }

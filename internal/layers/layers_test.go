@@ -33,6 +33,9 @@ var allowed = map[string][]string{
 // reports still never reads input.
 var allowedInTests = map[string][]string{
 	"reports": {"datasets"},
+	// The engine's tests run its verbs on generated and embedded data,
+	// as a door would after reading it.
+	"analysis/engine": {"datasets"},
 }
 
 func TestImportDirection(t *testing.T) {
@@ -81,7 +84,7 @@ func TestImportDirection(t *testing.T) {
 				continue
 			}
 			if dep == rel || dep == top || strings.HasPrefix(dep, top+"/") || contains(ok, dep) ||
-				(strings.HasSuffix(path, "_test.go") && contains(allowedInTests[top], dep)) {
+				(strings.HasSuffix(path, "_test.go") && (contains(allowedInTests[top], dep) || contains(allowedInTests[rel], dep))) {
 				continue
 			}
 			sort.Strings(ok)
