@@ -78,6 +78,11 @@ type GroupOptions struct {
 	// fast at little cost: a candidate far down the list would have to
 	// gain more by local moves than those above it did.
 	ImproveLimit int
+	// FrontierLimit, when positive, bounds the organisations outside a
+	// group that each local move tries: the FrontierLimit most tied to it.
+	// Zero tries every neighbour (slow around a hub with thousands of
+	// partners).
+	FrontierLimit int
 	// ExactLimit: with at most this many eligible organisations the
 	// search is exact (every valid group enumerated, best total score
 	// found by dynamic programming). Zero means 12; negative turns the

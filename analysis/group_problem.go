@@ -40,6 +40,11 @@ type groupProblem struct {
 	pop      []int64
 	pos      []int32
 	improved map[string][]int
+	// mark and stamp dedupe frontier members without a map (mark[x] ==
+	// stamp: seen in this call); fbuf is the frontier's scratch slice.
+	mark  []uint32
+	stamp uint32
+	fbuf  []int
 }
 
 // ErrGroupOptions marks GroupOptions that contradict themselves or the

@@ -60,6 +60,11 @@ const (
 	// DefaultGroupSeeds is the Leiden seeds per resolution behind the
 	// candidate groups (one above LargeNetwork).
 	DefaultGroupSeeds = 4
+	// GroupFrontierLimit is the most organisations outside a candidate
+	// group each local move of the group search tries (the most tied):
+	// around a funder with thousands of grants, trying every partner made
+	// partnet groups take minutes on a star of 3,000.
+	GroupFrontierLimit = 100
 	// DefaultEvery is the step between timeline dates.
 	DefaultEvery = "1y"
 	// DefaultStabilityRuns is the number of Leiden seeds the report uses

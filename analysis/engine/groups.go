@@ -154,7 +154,8 @@ func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
 	base := analysis.GroupOptions{MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
 		Types: opts.Types, Exclude: opts.Exclude, MustLink: opts.MustLink, CannotLink: opts.CannotLink,
 		Adjacency: opts.Adjacency, RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm,
-		PreferNear: opts.PreferNear, Seed: opts.Seed, Resolutions: GroupResolutions(opts.Resolution), Seeds: DefaultGroupSeeds}
+		PreferNear: opts.PreferNear, Seed: opts.Seed, Resolutions: GroupResolutions(opts.Resolution), Seeds: DefaultGroupSeeds,
+		FrontierLimit: GroupFrontierLimit, ImproveLimit: LargeImproveLimit}
 	if err := members(r, opts.Members, &base); err != nil {
 		return nil, err
 	}
