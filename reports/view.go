@@ -154,6 +154,8 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	r.GroupsWhy, r.TimelineWhy = res.GroupsWhy, res.TimelineWhy
 	if res.Groups == nil && r.GroupsWhy == "" {
 		r.GroupsWhy = "Candidate groups were not computed for this report."
+	} else if len(r.Groups) == 0 && r.GroupsWhy == "" {
+		r.GroupsWhy = "No candidate group."
 	}
 	if res.Timeline != nil {
 		r.addTimeline(res.Timeline)

@@ -90,20 +90,34 @@ func Groups(ctx context.Context, net *graph.Network, opts GroupsOptions) (*Group
 	if err != nil {
 		return nil, err
 	}
-	if len(out) > 0 && out[0].Eligible == 0 && n > 0 {
-		r.note("%s", noEligible(r.Network, tiers[0]))
+	if why := whyNoGroups(r.Network, tiers, out); why != "" {
+		r.note("%s", why)
 	}
 	r.set("candidate groups", "%s, seed %d", search, opts.Seed)
 	return &GroupsResult{Run: r, Tiers: out, Search: search}, nil
 }
 
-// noEligible says why no organisation could be placed.
-func noEligible(net *graph.Network, o analysis.GroupOptions) string {
-	if o.AnySector {
-		return "no organisation is eligible for a group (check --types, --exclude and --max-distance-km)"
+// whyNoGroups says why no tier found a group ("" when some did): no
+// organisation eligible, too few for a group, or none meeting the rules.
+func whyNoGroups(net *graph.Network, tiers []analysis.GroupOptions, res []*analysis.GroupResult) string {
+	if len(res) == 0 || net.NumOrganisations() == 0 || !empty(res) {
+		return ""
 	}
-	return fmt.Sprintf("no organisation is eligible for a group: none has sector %s (sectors seen: %s; choose with --members, or --members all)",
-		strings.Join(o.Sectors, " or "), strings.Join(valuesOf(net, "sector"), ", "))
+	o, eligible := tiers[0], res[0].Eligible
+	who := "every organisation"
+	if !o.AnySector {
+		who = "sector " + strings.Join(o.Sectors, " or ")
+	}
+	choose := fmt.Sprintf("choose sectors with --members (seen: %s), or --members %s", strings.Join(valuesOf(net, "sector"), ", "), MembersAll)
+	switch {
+	case eligible == 0 && o.AnySector:
+		return "no organisation is eligible for a group (check --types, --exclude and --max-distance-km)"
+	case eligible == 0:
+		return fmt.Sprintf("no organisation is eligible for a group: none has %s; %s", who, choose)
+	case eligible < res[0].MinSize:
+		return fmt.Sprintf("only %d organisation(s) eligible (%s), fewer than the %d members a group needs; %s", eligible, who, res[0].MinSize, choose)
+	}
+	return fmt.Sprintf("no group meets the rules among the %d eligible organisations (%s): the sizes, one group per organisation and the rules given", eligible, who)
 }
 
 // groupTiers checks the options against the network and makes one

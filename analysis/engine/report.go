@@ -186,14 +186,11 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 			return fmt.Errorf("report: candidate groups: %w", err)
 		}
 		grFig = figure("candidate groups", "large and small tiers together (no council in two groups); %s, seed %d", how, opts.Seed)
-		if len(res.Groups) > 0 && res.Groups[0].Eligible == 0 && n > 0 {
-			why := noEligible(r.Network, tiers[0])
+		if why := whyNoGroups(r.Network, tiers, res.Groups); why != "" {
 			noteMu.Lock()
 			r.note("%s", why)
 			noteMu.Unlock()
 			res.GroupsWhy = "No candidate group: " + why + "."
-		} else if empty(res.Groups) {
-			res.GroupsWhy = "No candidate group meets the rules (sizes, one group per organisation) among the eligible organisations."
 		}
 		return nil
 	}
