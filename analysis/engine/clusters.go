@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -55,12 +55,12 @@ type ClustersResult struct {
 	Algorithm string
 	// Clustering is the partition reported: the stability consensus when
 	// Stability is set, else the single run.
-	Clustering *analysis.Clustering
-	Stability  *analysis.StabilityResult
+	Clustering *community.Clustering
+	Stability  *community.StabilityResult
 	// CompareAttr names the attribute Agreement compares with ("" and nil
 	// when none).
 	CompareAttr string
-	Agreement   *analysis.Agreement
+	Agreement   *community.Agreement
 	// Runs, Iterations and Restarts are the settings used (Iterations 0:
 	// to convergence).
 	Runs, Iterations, Restarts int
@@ -75,7 +75,7 @@ func Clusters(ctx context.Context, net *graph.Network, opts ClustersOptions) (*C
 	if opts.Algorithm == "" {
 		opts.Algorithm = AlgorithmLeiden
 	}
-	obj, err := analysis.ParseObjective(opts.Objective)
+	obj, err := community.ParseObjective(opts.Objective)
 	if err != nil {
 		return nil, &OptionError{Option: "objective", Err: err}
 	}
@@ -91,7 +91,7 @@ func Clusters(ctx context.Context, net *graph.Network, opts ClustersOptions) (*C
 	switch opts.Algorithm {
 	case AlgorithmLeiden:
 	case AlgorithmLouvain:
-		if obj != analysis.ObjectiveModularity {
+		if obj != community.ObjectiveModularity {
 			return nil, &OptionError{Option: "algorithm", Value: opts.Algorithm, Err: errors.New("louvain only maximises modularity: drop the cpm objective")}
 		}
 		if opts.Runs > 1 {
@@ -117,7 +117,7 @@ func Clusters(ctx context.Context, net *graph.Network, opts ClustersOptions) (*C
 	s := r.Snapshot
 	if opts.Algorithm == AlgorithmLouvain {
 		phase("clusters (Louvain)", 0, -1)
-		if res.Clustering, err = analysis.Louvain(ctx, s, analysis.LouvainOptions{Resolution: opts.Resolution, Seed: opts.Seed}); err != nil {
+		if res.Clustering, err = community.Louvain(ctx, s, community.LouvainOptions{Resolution: opts.Resolution, Seed: opts.Seed}); err != nil {
 			return nil, err
 		}
 		res.Runs = 1
@@ -141,14 +141,14 @@ func Clusters(ctx context.Context, net *graph.Network, opts ClustersOptions) (*C
 		if len(what) > 0 {
 			r.note("%d organisations (more than %d): %s; give the options to change this", s.N(), LargeNetwork, joinAnd(what))
 		}
-		lo := analysis.LeidenOptions{Objective: obj, Resolution: opts.Resolution, Seed: opts.Seed, Iterations: res.Iterations, Restarts: res.Restarts}
+		lo := community.LeidenOptions{Objective: obj, Resolution: opts.Resolution, Seed: opts.Seed, Iterations: res.Iterations, Restarts: res.Restarts}
 		phase("clusters (Leiden)", 0, -1)
 		if res.Runs == 1 {
-			if res.Clustering, err = analysis.Leiden(ctx, s, lo); err != nil {
+			if res.Clustering, err = community.Leiden(ctx, s, lo); err != nil {
 				return nil, err
 			}
 		} else {
-			st, err := analysis.Stability(ctx, s, analysis.StabilityOptions{Leiden: lo, Runs: res.Runs,
+			st, err := community.Stability(ctx, s, community.StabilityOptions{Leiden: lo, Runs: res.Runs,
 				Progress: func(done, total int) { phase("cluster stability (Leiden runs)", done, total) }})
 			if err != nil {
 				return nil, err
@@ -157,7 +157,7 @@ func Clusters(ctx context.Context, net *graph.Network, opts ClustersOptions) (*C
 		}
 	}
 	if compare != "" {
-		agr, err := analysis.Compare(res.Clustering.Membership, analysis.LabelsFromColumn(r.Network.AttrColumn(compare)))
+		agr, err := community.Compare(res.Clustering.Membership, community.LabelsFromColumn(r.Network.AttrColumn(compare)))
 		if err != nil {
 			return nil, err
 		}

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -22,7 +22,7 @@ type GroupsOptions struct {
 	Data
 	Seed uint64
 	// Tiers are filled in order, no organisation in two; nil means large.
-	Tiers []analysis.Tier
+	Tiers []groups.Tier
 	// MinSize, MaxSize and MaxGroups override the tier's (one tier only).
 	MinSize, MaxSize, MaxGroups int
 	// Members are the sectors members may come from, or MembersAll. Nil
@@ -52,12 +52,12 @@ type GroupsOptions struct {
 // GroupsResult is Groups' answer: one shortlist per tier.
 type GroupsResult struct {
 	Run
-	Tiers []*analysis.GroupResult
+	Tiers []*groups.Result
 	// Search describes the candidate search used.
 	Search string
 }
 
-// Groups proposes candidate groups per tier (analysis.GroupTiers) on net
+// Groups proposes candidate groups per tier (groups.SearchTiers) on net
 // filtered and weighted as opts.Data says. Above LargeNetwork the lighter
 // search of largeGroupSearch runs (a note says so). When no organisation
 // is eligible, a note says why.
@@ -83,8 +83,8 @@ func Groups(ctx context.Context, net *graph.Network, opts GroupsOptions) (*Group
 	if opts.Progress != nil {
 		opts.Progress("candidate groups", 0, -1)
 	}
-	out, err := analysis.GroupTiers(ctx, r.Network, r.Snapshot, tiers)
-	if errors.Is(err, analysis.ErrGroupOptions) {
+	out, err := groups.SearchTiers(ctx, r.Network, r.Snapshot, tiers)
+	if errors.Is(err, groups.ErrOptions) {
 		return nil, &OptionError{Option: "groups", Err: err}
 	}
 	if err != nil {
@@ -99,7 +99,7 @@ func Groups(ctx context.Context, net *graph.Network, opts GroupsOptions) (*Group
 
 // whyNoGroups says why no tier found a group ("" when some did): no
 // organisation eligible, too few for a group, or none meeting the rules.
-func whyNoGroups(net *graph.Network, tiers []analysis.GroupOptions, res []*analysis.GroupResult) string {
+func whyNoGroups(net *graph.Network, tiers []groups.Options, res []*groups.Result) string {
 	if len(res) == 0 || net.NumOrganisations() == 0 || !empty(res) {
 		return ""
 	}
@@ -121,12 +121,12 @@ func whyNoGroups(net *graph.Network, tiers []analysis.GroupOptions, res []*analy
 }
 
 // groupTiers checks the options against the network and makes one
-// analysis.GroupOptions per tier.
-func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
+// groups.Options per tier.
+func groupTiers(r *Run, opts GroupsOptions) ([]groups.Options, error) {
 	net := r.Network
 	tierList := opts.Tiers
 	if len(tierList) == 0 {
-		tierList = []analysis.Tier{analysis.TierLarge}
+		tierList = []groups.Tier{groups.TierLarge}
 	}
 	for _, v := range []struct {
 		name string
@@ -165,7 +165,7 @@ func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
 			}
 		}
 	}
-	base := analysis.GroupOptions{MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
+	base := groups.Options{MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
 		Types: opts.Types, Exclude: opts.Exclude, MustLink: opts.MustLink, CannotLink: opts.CannotLink,
 		Adjacency: opts.Adjacency, RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm,
 		PreferNear: opts.PreferNear, Seed: opts.Seed, Resolutions: GroupResolutions(opts.Resolution), Seeds: DefaultGroupSeeds,
@@ -173,15 +173,15 @@ func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
 	if err := members(r, opts.Members, &base); err != nil {
 		return nil, err
 	}
-	var out []analysis.GroupOptions
+	var out []groups.Options
 	for _, t := range tierList {
-		if t != analysis.TierLarge && t != analysis.TierSmall && t != analysis.TierCustom {
+		if t != groups.TierLarge && t != groups.TierSmall && t != groups.TierCustom {
 			return nil, optionErr("tier", string(t), "want large, small or custom")
 		}
-		if slices.ContainsFunc(out, func(o analysis.GroupOptions) bool { return o.Tier == t }) {
+		if slices.ContainsFunc(out, func(o groups.Options) bool { return o.Tier == t }) {
 			return nil, optionErr("tier", string(t), "given twice")
 		}
-		lo, hi, _ := analysis.TierSizes(t)
+		lo, hi, _ := groups.TierSizes(t)
 		if opts.MinSize != 0 {
 			lo = opts.MinSize
 		}
@@ -201,7 +201,7 @@ func groupTiers(r *Run, opts GroupsOptions) ([]analysis.GroupOptions, error) {
 // members applies the eligibility rule: the sectors given (each seen in
 // the data, or MembersAll), else councils when organisations have
 // sectors, else everyone.
-func members(r *Run, list []string, o *analysis.GroupOptions) error {
+func members(r *Run, list []string, o *groups.Options) error {
 	seen := valuesOf(r.Network, "sector")
 	if len(list) == 0 {
 		if len(seen) == 0 && r.Network.NumOrganisations() > 0 {

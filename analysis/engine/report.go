@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/groups"
+	"github.com/partnet/partnet/analysis/timeline"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -53,10 +56,10 @@ type ReportResult struct {
 	Betweenness *analysis.BetweennessResult
 	PageRank    []float64
 	Eigenvector []float64
-	Clustering  *analysis.Clustering
-	Stability   *analysis.StabilityResult
-	Groups      []*analysis.GroupResult
-	Timeline    *analysis.TimelineResult
+	Clustering  *community.Clustering
+	Stability   *community.StabilityResult
+	Groups      []*groups.Result
+	Timeline    *timeline.Result
 	// Brokerage holds the Gould-Fernandez roles across the groups of
 	// GroupColumn(By).
 	Brokerage []analysis.BrokerageRoles
@@ -103,9 +106,9 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 		return nil, err
 	}
 	res.By = by
-	var tiers []analysis.GroupOptions
+	var tiers []groups.Options
 	if !opts.NoGroups {
-		g := GroupsOptions{Seed: opts.Seed, Tiers: []analysis.Tier{analysis.TierLarge, analysis.TierSmall},
+		g := GroupsOptions{Seed: opts.Seed, Tiers: []groups.Tier{groups.TierLarge, groups.TierSmall},
 			Adjacency: opts.Adjacency, AdjacencySource: opts.AdjacencySource, Resolution: opts.Resolution}
 		if tiers, err = groupTiers(&r, g); err != nil {
 			return nil, err
@@ -135,7 +138,7 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 	}
 	var noteMu sync.Mutex
 	clusters := func(ctx context.Context, phase func(string) func(int, int)) error {
-		lo := analysis.LeidenOptions{Resolution: gamma, Seed: opts.Seed}
+		lo := community.LeidenOptions{Resolution: gamma, Seed: opts.Seed}
 		iters := "to convergence"
 		if large {
 			lo.Iterations, iters = LargeLeidenIterations, fmt.Sprintf("%d iterations (large network)", LargeLeidenIterations)
@@ -152,7 +155,7 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 			// The clusters shown are the stability consensus: the seed whose
 			// partition agrees best with the others, so that robustness is
 			// measured on the clusters the page shows.
-			if res.Stability, err = analysis.Stability(ctx, s, analysis.StabilityOptions{Leiden: lo, Runs: runs, Progress: phase("cluster stability")}); err != nil {
+			if res.Stability, err = community.Stability(ctx, s, community.StabilityOptions{Leiden: lo, Runs: runs, Progress: phase("cluster stability")}); err != nil {
 				return fmt.Errorf("report: cluster stability: %w", err)
 			}
 			res.Clustering = res.Stability.Consensus
@@ -161,13 +164,13 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 			return nil
 		}
 		phase("clusters (Leiden)")
-		if res.Clustering, err = analysis.Leiden(ctx, s, lo); err != nil {
+		if res.Clustering, err = community.Leiden(ctx, s, lo); err != nil {
 			return fmt.Errorf("report: clusters: %w", err)
 		}
 		clFig = figure("clusters", "Leiden, modularity at resolution %g, seed %d, %s (ran %d); stability across seeds not measured", gamma, opts.Seed, iters, res.Clustering.Iterations)
 		return nil
 	}
-	groups := func(ctx context.Context, phase func(string) func(int, int)) error {
+	groupSearch := func(ctx context.Context, phase func(string) func(int, int)) error {
 		if opts.NoGroups {
 			return nil
 		}
@@ -182,7 +185,7 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 		}
 		phase("candidate groups")
 		var err error
-		if res.Groups, err = analysis.GroupTiers(ctx, r.Network, s, tiers); err != nil {
+		if res.Groups, err = groups.SearchTiers(ctx, r.Network, s, tiers); err != nil {
 			return fmt.Errorf("report: candidate groups: %w", err)
 		}
 		grFig = figure("candidate groups", "large and small tiers together (no council in two groups); %s, seed %d", how, opts.Seed)
@@ -254,13 +257,13 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 	if background {
 		if err := together(ctx, opts.Progress, centrality,
 			func(ctx context.Context) error { return clusters(ctx, quiet) },
-			func(ctx context.Context) error { return groups(ctx, quiet) }); err != nil {
+			func(ctx context.Context) error { return groupSearch(ctx, quiet) }); err != nil {
 			return nil, err
 		}
 	} else {
 		for _, step := range []func(context.Context) error{centrality,
 			func(ctx context.Context) error { return clusters(ctx, phase) },
-			func(ctx context.Context) error { return groups(ctx, phase) }} {
+			func(ctx context.Context) error { return groupSearch(ctx, phase) }} {
 			if err := step(ctx); err != nil {
 				return nil, err
 			}
@@ -275,7 +278,7 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 		res.TimelineWhy = "The timeline was not computed for this report."
 	} else if dates := YearlyDates(r.Network); len(dates) > 1 {
 		phase("timeline")
-		tl, err := analysis.Timeline(ctx, r.Network, analysis.TimelineOptions{Dates: dates, Weighting: s.Weighting(),
+		tl, err := timeline.Measure(ctx, r.Network, timeline.Options{Dates: dates, Weighting: s.Weighting(),
 			Cluster: TimelineClusters(opts.Seed, gamma)})
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
@@ -290,7 +293,7 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 	return res, nil
 }
 
-func empty(results []*analysis.GroupResult) bool {
+func empty(results []*groups.Result) bool {
 	for _, g := range results {
 		if g != nil && len(g.Groups) > 0 {
 			return false

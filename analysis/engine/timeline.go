@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/timeline"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -28,8 +29,8 @@ type TimelineOptions struct {
 	Every    string
 	Today    time.Time
 	// CarrySuccessors, DropUndated and Threshold: see
-	// analysis.TimelineOptions (Threshold 0 means
-	// analysis.DefaultTrackThreshold).
+	// timeline.Options (Threshold 0 means
+	// timeline.DefaultTrackThreshold).
 	CarrySuccessors bool
 	DropUndated     bool
 	Threshold       float64
@@ -39,10 +40,10 @@ type TimelineOptions struct {
 // network's; each date's snapshot is the timeline's own.
 type TimelineResult struct {
 	Run
-	Timeline *analysis.TimelineResult
+	Timeline *timeline.Result
 }
 
-// Timeline measures net on a series of dates (analysis.Timeline) with
+// Timeline measures net on a series of dates (timeline.Measure) with
 // clusters tracked by TimelineClusters. On data with no dates at all and
 // no dates asked for, it gives the one snapshot it can, on To (Today by
 // default), with a note. It stops with ctx's error.
@@ -61,14 +62,14 @@ func Timeline(ctx context.Context, net *graph.Network, opts TimelineOptions) (*T
 	if err != nil {
 		return nil, err
 	}
-	tl, err := analysis.Timeline(ctx, r.Network, analysis.TimelineOptions{
+	tl, err := timeline.Measure(ctx, r.Network, timeline.Options{
 		Dates:           dates,
 		Weighting:       r.Snapshot.Weighting(),
 		DropUndated:     opts.DropUndated,
 		CarrySuccessors: opts.CarrySuccessors,
 		Cluster:         TimelineClusters(opts.Seed, opts.Resolution),
-		Track:           analysis.TrackOptions{Threshold: opts.Threshold},
-		Survival:        analysis.SurvivalOptions{End: end},
+		Track:           timeline.TrackOptions{Threshold: opts.Threshold},
+		Survival:        timeline.SurvivalOptions{End: end},
 	})
 	if err != nil {
 		return nil, err
@@ -79,7 +80,7 @@ func Timeline(ctx context.Context, net *graph.Network, opts TimelineOptions) (*T
 // timelineDates returns the snapshot dates and the survival end date.
 func timelineDates(r *Run, opts TimelineOptions) ([]time.Time, time.Time, error) {
 	if len(opts.Dates) > 0 {
-		if err := analysis.CheckDates(opts.Dates); err != nil {
+		if err := timeline.CheckDates(opts.Dates); err != nil {
 			return nil, time.Time{}, &OptionError{Option: "dates", Err: err}
 		}
 		return opts.Dates, opts.Dates[len(opts.Dates)-1], nil
@@ -88,7 +89,7 @@ func timelineDates(r *Run, opts TimelineOptions) ([]time.Time, time.Time, error)
 	if every == "" {
 		every = DefaultEvery
 	}
-	step, err := analysis.ParseInterval(every)
+	step, err := timeline.ParseInterval(every)
 	if err != nil {
 		return nil, time.Time{}, &OptionError{Option: "every", Err: err}
 	}
@@ -100,14 +101,14 @@ func timelineDates(r *Run, opts TimelineOptions) ([]time.Time, time.Time, error)
 		return nil, time.Time{}, &OptionError{Option: "to", Err: errors.New("give the last date (or Today)")}
 	}
 	if from.IsZero() {
-		first, _, ok := analysis.DataSpan(r.Network)
+		first, _, ok := timeline.DataSpan(r.Network)
 		if !ok {
 			r.note("the data has no dates: one snapshot, on %s (give --from or --dates for a series)", to.Format("2006-01-02"))
 			return []time.Time{to}, to, nil
 		}
 		from = time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	dates, err := analysis.SeriesDates(from, to, step)
+	dates, err := timeline.SeriesDates(from, to, step)
 	if err != nil {
 		return nil, time.Time{}, &OptionError{Option: "from", Value: from.Format("2006-01-02"), Err: err}
 	}
@@ -118,12 +119,12 @@ func timelineDates(r *Run, opts TimelineOptions) ([]time.Time, time.Time, error)
 // partnet timeline and by the report alike: seeded Leiden (modularity at
 // resolution gamma, 0 meaning DefaultResolution) started from the
 // previous date's partition, so that clusters keep their identity.
-func TimelineClusters(seed uint64, gamma float64) analysis.ClusterFunc {
+func TimelineClusters(seed uint64, gamma float64) timeline.ClusterFunc {
 	if gamma <= 0 {
 		gamma = DefaultResolution
 	}
 	return func(ctx context.Context, s *graph.Snapshot, initial []int) ([]int, error) {
-		c, err := analysis.Leiden(ctx, s, analysis.LeidenOptions{Seed: seed, Resolution: gamma, Initial: initial})
+		c, err := community.Leiden(ctx, s, community.LeidenOptions{Seed: seed, Resolution: gamma, Initial: initial})
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -106,7 +107,7 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		if top < 0 {
 			top = 20
 		}
-		return reports.WriteAnalyzeText(s.Out, a, top)
+		return writeText(s.Out, func(w io.Writer) error { return reports.WriteAnalyzeText(w, a, top) })
 	}
 	if opts.Top > 0 && opts.Top < len(a.Organisations) {
 		a.Organisations = a.Organisations[:opts.Top]

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -142,5 +143,5 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 	case "csv":
 		return reports.WriteClustersCSV(s.Out, v, opts.Table)
 	}
-	return reports.WriteClustersText(s.Out, v)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteClustersText(w, v) })
 }

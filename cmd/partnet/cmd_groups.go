@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/analysis/engine"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
@@ -129,7 +130,7 @@ func (opts *groupsOptions) options(seed uint64) (engine.GroupsOptions, error) {
 		Members: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
 		RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear, Seed: seed}
 	for _, t := range opts.Tiers {
-		o.Tiers = append(o.Tiers, analysis.Tier(strings.TrimSpace(t)))
+		o.Tiers = append(o.Tiers, groups.Tier(strings.TrimSpace(t)))
 	}
 	return o, nil
 }
@@ -174,5 +175,5 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	case "csv":
 		return reports.WriteGroupsCSV(s.Out, v)
 	}
-	return reports.WriteGroupsText(s.Out, v)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteGroupsText(w, v) })
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
+	"io"
 )
 
 type summaryOptions struct {
@@ -51,5 +52,5 @@ func runSummary(opts *summaryOptions, s *streams) error {
 	if opts.format.value == "json" {
 		return reports.WriteJSON(s.Out, res.Summary)
 	}
-	return reports.WriteSummaryText(s.Out, res.Summary)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteSummaryText(w, res.Summary) })
 }

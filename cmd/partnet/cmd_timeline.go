@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/analysis/engine"
+	"github.com/partnet/partnet/analysis/timeline"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
@@ -77,7 +78,7 @@ chosen with --table: ` + strings.Join(reports.TimelineTables, ", ") + `.`,
 	f.StringVar(&opts.Table, "table", "periods", "table for --format csv: "+strings.Join(reports.TimelineTables, ", "))
 	f.BoolVar(&opts.CarrySuccessors, "carry-successors", false, "carry the ties of abolished organisations onto their successors")
 	f.BoolVar(&opts.DropUndated, "drop-undated", false, "leave out partnerships and arrangements with no dates")
-	f.Float64Var(&opts.Threshold, "match-threshold", analysis.DefaultTrackThreshold, "Jaccard overlap a cluster must exceed to match one on the next date")
+	f.Float64Var(&opts.Threshold, "match-threshold", timeline.DefaultTrackThreshold, "Jaccard overlap a cluster must exceed to match one on the next date")
 	return cmd
 }
 
@@ -120,7 +121,7 @@ func runTimeline(ctx context.Context, opts *timelineOptions, s *streams) error {
 	case "csv":
 		return reports.WriteTimelineCSV(s.Out, res.Timeline, opts.Table)
 	}
-	return reports.WriteTimelineText(s.Out, res.Timeline)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteTimelineText(w, res.Timeline) })
 }
 
 // options parses the date flags into the engine's TimelineOptions (the

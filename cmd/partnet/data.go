@@ -86,10 +86,10 @@ func (s *streams) report(r engine.Run) {
 		return
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(s.ErrOut, "partnet: note: %s\n", n)
+		tprintf(s.ErrOut, "partnet: note: %s\n", n)
 	}
 	for _, w := range r.Warnings {
-		fmt.Fprintf(s.ErrOut, "partnet: warning: %s\n", w)
+		tprintf(s.ErrOut, "partnet: warning: %s\n", w)
 	}
 }
 
@@ -124,10 +124,10 @@ func loadDataset(s *streams, args []string) (*datasets.Dataset, error) {
 	}
 	if !s.Quiet {
 		for _, w := range ds.Warnings {
-			fmt.Fprintf(s.ErrOut, "partnet: warning: %v\n", w)
+			tprintf(s.ErrOut, "partnet: warning: %v\n", w)
 		}
 		if s.stderrTerminal() && time.Since(start) > time.Second {
-			fmt.Fprintf(s.ErrOut, "partnet: read %s in %.1fs\n", ds.Name, time.Since(start).Seconds())
+			tprintf(s.ErrOut, "partnet: read %s in %.1fs\n", ds.Name, time.Since(start).Seconds())
 		}
 	}
 	return ds, nil
