@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis/community"
-	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/analysis/engine"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
 )
 
