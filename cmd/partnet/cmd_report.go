@@ -159,7 +159,14 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	snap := res.Snapshot
 	bars.Update("building the page", 0, -1)
 	defer bars.Finish()
+	// The map draws organisations whose id is an English district's GSS
+	// code as that district (embedded outlines, ONS May 2024).
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		return err
+	}
 	rep, err := reports.Build(ctx, reports.Source{
+		Areas: areas, AreasAttribution: datasets.AreasAttribution,
 		Network: res.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})

@@ -57,8 +57,15 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 		{Label: "resolution", Value: fmt.Sprint(run.Resolution)},
 		{Label: "seed", Value: fmt.Sprint(run.Seed)},
 	}
+	// The map draws organisations whose id is an English district's GSS
+	// code as that district, as partnet report does.
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		return err
+	}
 	rep, err := reports.Build(ctx, reports.Source{Network: res.Network, Snapshot: res.Snapshot, Dataset: run.Dataset.Label,
-		Inputs: inputs, Version: rc.version, GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res})
+		Inputs: inputs, Version: rc.version, GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res,
+		Areas: areas, AreasAttribution: datasets.AreasAttribution})
 	if err != nil {
 		return err
 	}
