@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/partnet/partnet/analysis/engine"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 )
@@ -139,6 +140,25 @@ func TestDoorsAgree(t *testing.T) {
 			}
 			if c.name == "generated" && rep.Betweenness.Sources != engine.BetweennessSamples(6000, rep.Snapshot.Ties()) {
 				t.Errorf("report used %d sources, want the engine's rule %d", rep.Betweenness.Sources, engine.BetweennessSamples(6000, rep.Snapshot.Ties()))
+			}
+			// The report's candidate groups are partnet groups --tier
+			// large,small.
+			if c.name == "england" {
+				full, err := engine.Report(ctx, ds.Network, engine.ReportOptions{Seed: 1, NoTimeline: true, StabilityRuns: -1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				g, err := engine.Groups(ctx, ds.Network, engine.GroupsOptions{Seed: 1, Tiers: []groups.Tier{groups.TierLarge, groups.TierSmall}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Compared as written (NaN parts would defeat DeepEqual).
+				var a, b bytes.Buffer
+				reports.WriteJSON(&a, reports.NewGroupsView("", full.Network, "", full.Groups))
+				reports.WriteJSON(&b, reports.NewGroupsView("", g.Network, "", g.Tiers))
+				if a.String() != b.String() || len(g.Tiers[1].Groups) == 0 {
+					t.Errorf("the report's candidate groups differ from partnet groups --tier large,small:\n%s", firstDiff(a.String(), b.String()))
+				}
 			}
 			for _, o := range a.Analysis.Organisations {
 				if got := rep.Betweenness.Normalised[o.Index]; got != o.Betweenness && !(math.IsNaN(got) && math.IsNaN(o.Betweenness)) {
