@@ -35,10 +35,12 @@ func ParseScheme(s string) (Scheme, error) {
 
 // ParseWeighting is the one place a weighting is made from what a user
 // gives: a scheme name ("" means newman) and kind weights that override
-// DefaultKindWeights (nil or empty: none). Every override must be a
-// finite number >= 0 with a non-empty kind; the error names the first bad
-// one. The command line, batch specs and Go users all come through here.
-func ParseWeighting(scheme string, overrides map[string]float64) (Weighting, error) {
+// base's (nil base: DefaultKindWeights; the group search starts from its
+// own). With no overrides the weighting's KindWeights stay nil (the
+// defaults). Every override must be a finite number >= 0 with a non-empty
+// kind; the error names the first bad one. The command line, batch specs
+// and Go users all come through here.
+func ParseWeighting(scheme string, overrides map[string]float64, base func() map[string]float64) (Weighting, error) {
 	sc, err := ParseScheme(scheme)
 	if err != nil {
 		return Weighting{}, err
@@ -52,7 +54,10 @@ func ParseWeighting(scheme string, overrides map[string]float64) (Weighting, err
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	w.KindWeights = DefaultKindWeights()
+	if base == nil {
+		base = DefaultKindWeights
+	}
+	w.KindWeights = base()
 	for _, k := range kinds {
 		v := overrides[k]
 		if k == "" || v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {

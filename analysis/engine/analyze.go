@@ -55,7 +55,10 @@ func Analyze(ctx context.Context, net *graph.Network, opts AnalyzeOptions) (*Ana
 	if opts.BetweennessSamples < 0 {
 		return nil, optionErr("betweenness-samples", fmt.Sprint(opts.BetweennessSamples), "want 0 (the default rule) or a positive number")
 	}
-	r := opts.Data.prepare(net)
+	r, err := opts.Data.prepare(net)
+	if err != nil {
+		return nil, err
+	}
 	by, err := resolveBy(&r, "by", opts.By, DefaultBy,
 		"E-I, block density and brokerage treat all as one group (choose another with --by)")
 	if err != nil {

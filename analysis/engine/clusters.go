@@ -100,7 +100,10 @@ func Clusters(ctx context.Context, net *graph.Network, opts ClustersOptions) (*C
 	default:
 		return nil, optionErr("algorithm", opts.Algorithm, "want leiden or louvain")
 	}
-	r := opts.Data.prepare(net)
+	r, err := opts.Data.prepare(net)
+	if err != nil {
+		return nil, err
+	}
 	res := &ClustersResult{Algorithm: opts.Algorithm}
 	compare := ""
 	if opts.Compare != "none" {

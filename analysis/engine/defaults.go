@@ -128,5 +128,5 @@ func largeGroupSearch(r float64) (resolutions []float64, seeds, iterations, impr
 		r = DefaultResolution
 	}
 	return []float64{r}, 1, LargeLeidenIterations, LargeImproveLimit, -1,
-		fmt.Sprintf("Leiden candidates at resolution %g, one seed, %d iterations; the best %d candidates improved by local moves; no exact search", r, LargeLeidenIterations, LargeImproveLimit)
+		fmt.Sprintf("Leiden candidates at resolution %g, one seed, %d iterations; the best %d candidates improved by local moves; no exact search over every possible group (the selection from the candidates still states its bound)", r, LargeLeidenIterations, LargeImproveLimit)
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/partnet/partnet/graph"
 )
@@ -42,11 +43,33 @@ func optionErr(option, value, format string, args ...any) error {
 
 // Data says which part of a dataset's network a verb analyses and how its
 // partnerships and arrangements become tie weights. The zero value is the
-// whole network under graph's default weighting (newman, default kind
-// weights). Make Weighting with graph.ParseWeighting.
+// whole network under the default weighting (newman, default kind
+// weights).
 type Data struct {
-	Weighting graph.Weighting
-	Filter    graph.Filter
+	// Scheme is count, newman ("") or value; KindWeights override the
+	// default kind weights (graph.DefaultKindWeights; for the candidate
+	// groups, groups.KindWeights). Both are parsed by graph.ParseWeighting.
+	Scheme      string
+	KindWeights map[string]float64
+	Filter      graph.Filter
+}
+
+// Weighting is the weighting d gives the analyses (the group search
+// starts its kind weights from groups.KindWeights instead).
+func (d Data) Weighting() (graph.Weighting, error) {
+	return d.weightingFrom(nil)
+}
+
+func (d Data) weightingFrom(base func() map[string]float64) (graph.Weighting, error) {
+	w, err := graph.ParseWeighting(d.Scheme, d.KindWeights, base)
+	if err != nil {
+		opt := "weighting"
+		if len(d.KindWeights) > 0 && !strings.HasPrefix(err.Error(), "unknown weighting scheme") {
+			opt = "kind-weight"
+		}
+		return w, &OptionError{Option: opt, Err: err}
+	}
+	return w, nil
 }
 
 // Setting is one setting a verb ran with, for a footer or a log.
@@ -82,12 +105,16 @@ func (r *Run) set(label, format string, args ...any) {
 }
 
 // prepare filters net and builds its snapshot under d's weighting.
-func (d Data) prepare(net *graph.Network) Run {
+func (d Data) prepare(net *graph.Network) (Run, error) {
+	w, err := d.Weighting()
+	if err != nil {
+		return Run{}, err
+	}
 	if net == nil {
 		net = graph.NewNetwork()
 	}
 	f := net.Filter(d.Filter)
-	return Run{Network: f, Snapshot: f.Snapshot(d.Weighting)}
+	return Run{Network: f, Snapshot: f.Snapshot(w)}, nil
 }
 
 // hasValue reports whether any organisation has a value for attr.

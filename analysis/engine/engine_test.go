@@ -135,18 +135,19 @@ func TestGroupsWhyEmpty(t *testing.T) {
 // TestSnapshotWeighting: the verbs weigh evidence with the weighting the
 // snapshot was built with.
 func TestSnapshotWeighting(t *testing.T) {
-	w, err := graph.ParseWeighting("count", map[string]float64{"joint_plan": 2})
+	kw := map[string]float64{"joint_plan": 2}
+	w, err := graph.ParseWeighting("count", kw, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Summary(bare(t), SummaryOptions{Data: Data{Weighting: w}})
+	r, err := Summary(bare(t), SummaryOptions{Data: Data{Scheme: "count", KindWeights: kw}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := r.Snapshot.Weighting(); got.Describe() != w.Describe() {
 		t.Errorf("snapshot weighting %s, want %s", got.Describe(), w.Describe())
 	}
-	if _, err := graph.ParseWeighting("newman", map[string]float64{"joint_plan": -1}); err == nil {
+	if _, err := graph.ParseWeighting("newman", map[string]float64{"joint_plan": -1}, nil); err == nil {
 		t.Errorf("a negative kind weight was accepted")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
@@ -43,6 +44,9 @@ type GroupsOptions struct {
 	RequireAdjacent bool
 	MaxDistanceKm   float64
 	PreferNear      bool
+	// CountAllTies counts ties to organisations of any sector in
+	// cohesion and the weakest link (groups.Options.CountAllTies).
+	CountAllTies bool
 	// Resolution scales the Leiden resolutions candidates are drawn from
 	// (GroupResolutions); 0 means DefaultResolution.
 	Resolution float64
@@ -62,7 +66,10 @@ type GroupsResult struct {
 // search of largeGroupSearch runs (a note says so). When no organisation
 // is eligible, a note says why.
 func Groups(ctx context.Context, net *graph.Network, opts GroupsOptions) (*GroupsResult, error) {
-	r := opts.Data.prepare(net)
+	r, err := opts.Data.prepare(net)
+	if err != nil {
+		return nil, err
+	}
 	tiers, err := groupTiers(&r, opts)
 	if err != nil {
 		return nil, err
@@ -89,6 +96,17 @@ func Groups(ctx context.Context, net *graph.Network, opts GroupsOptions) (*Group
 	}
 	if err != nil {
 		return nil, err
+	}
+	if len(out) > 0 && n > 0 {
+		// The round the groups were formed in (groups.Options.At).
+		switch at := out[0].At; {
+		case at.IsZero():
+			r.note("the data carries no dates: groups are formed among all its organisations")
+		case out[0].AtSource == "given":
+			r.note("groups formed among organisations active on %s (--at)", at.Format(time.DateOnly))
+		default:
+			r.note("groups formed among organisations active on %s, the data's latest date (--at DATE for an earlier round)", at.Format(time.DateOnly))
+		}
 	}
 	if why := whyNoGroups(r.Network, tiers, out); why != "" {
 		r.note("%s", why)
@@ -165,7 +183,14 @@ func groupTiers(r *Run, opts GroupsOptions) ([]groups.Options, error) {
 			}
 		}
 	}
-	base := groups.Options{MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
+	// The search projects its own snapshot of the round (the network on
+	// opts.Filter.At, or the data's latest date) with the group kind
+	// weights (groups.KindWeights) unless overridden.
+	gw, err := opts.Data.weightingFrom(groups.KindWeights)
+	if err != nil {
+		return nil, err
+	}
+	base := groups.Options{Weighting: gw, At: opts.Filter.At, CountAllTies: opts.CountAllTies, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
 		Types: opts.Types, Exclude: opts.Exclude, MustLink: opts.MustLink, CannotLink: opts.CannotLink,
 		Adjacency: opts.Adjacency, RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm,
 		PreferNear: opts.PreferNear, Seed: opts.Seed, Resolutions: GroupResolutions(opts.Resolution), Seeds: DefaultGroupSeeds,

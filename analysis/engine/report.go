@@ -99,7 +99,10 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 	if opts.BetweennessSamples < 0 {
 		return nil, optionErr("betweenness-samples", fmt.Sprint(opts.BetweennessSamples), "want 0 (the default rule) or a positive number")
 	}
-	r := opts.Data.prepare(net)
+	r, err := opts.Data.prepare(net)
+	if err != nil {
+		return nil, err
+	}
 	res := &ReportResult{}
 	by, err := resolveBy(&r, "by", opts.By, DefaultBy, "the page treats all as one group (choose another with --by)")
 	if err != nil {
@@ -108,7 +111,7 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 	res.By = by
 	var tiers []groups.Options
 	if !opts.NoGroups {
-		g := GroupsOptions{Seed: opts.Seed, Tiers: []groups.Tier{groups.TierLarge, groups.TierSmall},
+		g := GroupsOptions{Data: opts.Data, Seed: opts.Seed, Tiers: []groups.Tier{groups.TierLarge, groups.TierSmall},
 			Adjacency: opts.Adjacency, AdjacencySource: opts.AdjacencySource, Resolution: opts.Resolution}
 		if tiers, err = groupTiers(&r, g); err != nil {
 			return nil, err

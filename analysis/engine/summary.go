@@ -20,6 +20,9 @@ type SummaryResult struct {
 // measures components and density (analysis.Summarize) on net filtered
 // and weighted as opts.Data says. An empty network gives zero counts.
 func Summary(net *graph.Network, opts SummaryOptions) (*SummaryResult, error) {
-	r := opts.Data.prepare(net)
+	r, err := opts.Data.prepare(net)
+	if err != nil {
+		return nil, err
+	}
 	return &SummaryResult{Run: r, Summary: analysis.Summarize(r.Network, r.Snapshot)}, nil
 }

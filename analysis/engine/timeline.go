@@ -57,7 +57,10 @@ func Timeline(ctx context.Context, net *graph.Network, opts TimelineOptions) (*T
 	if len(opts.Dates) > 0 && (!opts.From.IsZero() || !opts.To.IsZero()) {
 		return nil, &OptionError{Option: "dates", Err: errors.New("give either dates or from/to, not both")}
 	}
-	r := opts.Data.prepare(net)
+	r, err := opts.Data.prepare(net)
+	if err != nil {
+		return nil, err
+	}
 	dates, end, err := timelineDates(&r, opts)
 	if err != nil {
 		return nil, err

@@ -33,6 +33,10 @@ func (o *dataOptions) addFlags(cmd *cobra.Command) {
 type loaded struct {
 	Dataset *datasets.Dataset
 	Data    engine.Data
+	// Network is the dataset's network filtered as Data says (for the
+	// commands that do not go through the engine: groups --mode
+	// potential, the border warnings).
+	Network *graph.Network
 }
 
 // load checks the shared flags, reads the dataset named by args (none:
@@ -46,11 +50,13 @@ func (o *dataOptions) load(s *streams, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{Dataset: ds, Data: data}, nil
+	return &loaded{Dataset: ds, Data: data, Network: ds.Network.Filter(data.Filter)}, nil
 }
 
-// data turns the shared flags into the engine's Data: the filter and the
-// weighting (graph.ParseWeighting, the one place a weighting is made).
+// data turns the shared flags into the engine's Data: the filter, the
+// scheme and the kind-weight overrides (checked here by
+// graph.ParseWeighting, the one place a weighting is made, so that a bad
+// value is a usage error before anything is read).
 func (o *dataOptions) data() (engine.Data, error) {
 	var d engine.Data
 	d.Filter.Kinds = o.Kinds
@@ -61,20 +67,22 @@ func (o *dataOptions) data() (engine.Data, error) {
 		}
 		d.Filter.At = at
 	}
-	overrides := map[string]float64{}
+	var overrides map[string]float64
 	for _, kv := range o.KindWeights {
 		k, v, ok := strings.Cut(kv, "=")
 		x, _, perr := datasets.ParseNumber(v)
 		if !ok || k == "" || perr != nil || x < 0 {
 			return d, usagef(fmt.Errorf("--kind-weight %q: expected kind=weight with a number >= 0, e.g. joint_plan=2", kv))
 		}
+		if overrides == nil {
+			overrides = map[string]float64{}
+		}
 		overrides[k] = x
 	}
-	w, err := graph.ParseWeighting(o.Weighting, overrides)
-	if err != nil {
-		return d, usagef(fmt.Errorf("--weighting: %w", err))
+	d.Scheme, d.KindWeights = o.Weighting, overrides
+	if _, err := d.Weighting(); err != nil {
+		return d, engineErr(err)
 	}
-	d.Weighting = w
 	return d, nil
 }
 

@@ -38,11 +38,10 @@ func newRunContext(run Run, net *graph.Network, kinds []string, dir string) (*ru
 		}
 		d.Filter.At = at
 	}
-	w, err := graph.ParseWeighting(run.Weighting, run.KindWeights)
-	if err != nil {
+	d.Scheme, d.KindWeights = run.Weighting, run.KindWeights
+	if _, err := d.Weighting(); err != nil {
 		return nil, err
 	}
-	d.Weighting = w
 	return &runContext{run: run, net: net, data: d, dir: dir}, nil
 }
 
