@@ -135,7 +135,26 @@ func whyNoGroups(net *graph.Network, tiers []groups.Options, res []*groups.Resul
 	case eligible < res[0].MinSize:
 		return fmt.Sprintf("only %d organisation(s) eligible (%s), fewer than the %d members a group needs; %s", eligible, who, res[0].MinSize, choose)
 	}
-	return fmt.Sprintf("no group meets the rules among the %d eligible organisations (%s): the sizes, one group per organisation and the rules given", eligible, who)
+	why := fmt.Sprintf("no group meets the rules among the %d eligible organisations (%s): the sizes, one group per organisation and the rules given", eligible, who)
+	if grants := grantShare(net); grants > 0 {
+		why += fmt.Sprintf("; grants (%.0f%% of the partnerships) are funding, not joint working, and are left out of the groups' round", 100*grants)
+	}
+	return why
+}
+
+// grantShare is the share of partnerships that are grants.
+func grantShare(net *graph.Network) float64 {
+	n := net.NumPartnerships()
+	if n == 0 {
+		return 0
+	}
+	g := 0
+	for i := 0; i < n; i++ {
+		if net.PartnershipKind(i) == groups.KindGrant {
+			g++
+		}
+	}
+	return float64(g) / float64(n)
 }
 
 // groupTiers checks the options against the network and makes one
@@ -194,7 +213,7 @@ func groupTiers(r *Run, opts GroupsOptions) ([]groups.Options, error) {
 		Types: opts.Types, Exclude: opts.Exclude, MustLink: opts.MustLink, CannotLink: opts.CannotLink,
 		Adjacency: opts.Adjacency, RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm,
 		PreferNear: opts.PreferNear, Seed: opts.Seed, Resolutions: GroupResolutions(opts.Resolution), Seeds: DefaultGroupSeeds,
-		FrontierLimit: GroupFrontierLimit, ImproveLimit: LargeImproveLimit}
+		FrontierLimit: GroupFrontierLimit}
 	if err := members(r, opts.Members, &base); err != nil {
 		return nil, err
 	}

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
 )
@@ -224,7 +226,11 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 		return err
 	}
 	if opts.RequireAdjacent && o.Adjacency != nil {
-		warnMissingBorders(s, d.Network, o.Adjacency, o.AdjacencySource, opts.Members, opts.Types)
+		members := opts.Members
+		if len(members) == 0 && slices.ContainsFunc(d.Network.AttrColumn("sector"), func(v string) bool { return v != "" }) {
+			members = []string{graph.SectorCouncil} // the engine's default when organisations have sectors
+		}
+		warnMissingBorders(s, d.Network, o.Adjacency, o.AdjacencySource, members, opts.Types)
 	}
 	bars := newPhases(s)
 	o.Progress = bars.Update
