@@ -97,3 +97,21 @@ func LoadAdjacency(path string) ([][2]string, error) {
 	defer f.Close()
 	return ReadAdjacency(f, filepath.Base(path))
 }
+
+// DatasetAdjacency finds the border table that comes with a dataset: the
+// adjacency.csv of an embedded dataset ("embedded:NAME") or of a dataset
+// folder. It returns the pairs and where they came from ("adjacency.csv
+// in NAME"); nil and "" when the dataset is a single file or has no such
+// table. Every command and batch find a dataset's borders here.
+func DatasetAdjacency(spec string) ([][2]string, string, error) {
+	if !strings.HasPrefix(spec, "embedded:") {
+		if info, err := os.Stat(spec); err != nil || !info.IsDir() {
+			return nil, "", nil
+		}
+	}
+	adj, err := LoadAdjacency(spec)
+	if err != nil || adj == nil {
+		return nil, "", err
+	}
+	return adj, AdjacencyFile + " in " + spec, nil
+}

@@ -12,26 +12,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
 
-// englandLayered builds the England report as partnet report does: the
-// layer rule applied, then Analyse and Build on the layer analysed.
+// englandLayered builds the England report as partnet report does:
+// engine.Report (which applies the layer rule), then Build.
 func englandLayered(t *testing.T) *Report {
 	t.Helper()
 	d, err := datasets.Load("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ls := SplitLayers(d.Network)
-	net := ls.Analysed()
-	s := net.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1})
+	res, err := engine.Report(context.Background(), d.Network, engine.ReportOptions{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Layers: ls, Seed: 1, Results: res})
+	r, err := Build(context.Background(), Source{Network: res.Network, Snapshot: res.Snapshot, Seed: 1, Results: res})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,12 +244,11 @@ func TestFindingsPluralsAndSigns(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := net.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1, NoGroups: true})
+	res, err := engine.Report(context.Background(), net, engine.ReportOptions{Seed: 1, NoGroups: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, Results: res})
+	r, err := Build(context.Background(), Source{Network: res.Network, Snapshot: res.Snapshot, Seed: 1, Results: res})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +389,7 @@ func TestFundingView(t *testing.T) {
 			tie(fmt.Sprintf("x%d", k), fmt.Sprintf("X%d", k-1), fmt.Sprintf("X%d", k), "shared_service", 0)
 		}
 	}
-	ls := SplitLayers(net)
+	ls := engine.SplitLayers(net)
 	if !ls.Split || ls.Dominant < 0 || net.Organisation(ls.Dominant).ID != "F" {
 		t.Fatalf("split %v dominant %d (%s), want split by F", ls.Split, ls.Dominant, ls.Reason)
 	}
@@ -425,7 +422,7 @@ func TestFundingView(t *testing.T) {
 		_ = small.AddPartnership(graph.Partnership{ID: "g" + r, Source: "F", Target: r, Kind: "grant"})
 		_ = small.AddPartnership(graph.Partnership{ID: "p" + r, Source: "C", Target: r, Kind: "joint_plan"})
 	}
-	if ls := SplitLayers(small); ls.Split {
+	if ls := engine.SplitLayers(small); ls.Split {
 		t.Errorf("19 grants (half of F's ties, 19 of 39 ties) split the layers: %s", ls.Reason)
 	}
 }

@@ -2,91 +2,11 @@ package reports
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/graph"
 )
-
-// The layer rule: when funding (graph.FundingKinds, grants) dominates the
-// ties, the report analyses joint working and funding separately. It
-// belongs with the engine's other defaults (analysis/engine/defaults.go)
-// once that package is on main; docs/methods.md ("Layers and findings
-// that hold") documents it.
-const (
-	// LayerShare: funding ties above this share of all ties split the
-	// layers.
-	LayerShare = 0.5
-	// LayerOrgShare and LayerOrgMin: so does one organisation with at
-	// least LayerOrgMin funding ties making up more than LayerOrgShare of
-	// its ties (one council's hundreds of grants).
-	LayerOrgShare = 0.5
-	LayerOrgMin   = 20
-)
-
-// LayerSplit is the layer rule's decision for a network.
-type LayerSplit struct {
-	// Split is true when the report analyses the layers separately; it
-	// needs both layers to hold ties.
-	Split bool
-	// Reason says why or why not, in words; Dominant is the
-	// organisation whose funding ties triggered it (-1 when the network's
-	// share did), by index in the full network.
-	Reason   string
-	Dominant int
-	Counts   graph.LayerCounts
-	// Full is the network as given; Collaboration and Funding its layers
-	// (nil when not split).
-	Full, Collaboration, Funding *graph.Network
-}
-
-// SplitLayers applies the layer rule to net. Without a split the
-// report analyses net whole.
-func SplitLayers(net *graph.Network) *LayerSplit {
-	c := net.CountLayers()
-	ls := &LayerSplit{Dominant: -1, Counts: c, Full: net}
-	kinds := strings.Join(graph.FundingKinds, ", ")
-	switch {
-	case c.Funding == 0:
-		ls.Reason = fmt.Sprintf("No tie is funding (%s), so there is no funding layer.", kinds)
-		return ls
-	case c.Collaboration == 0:
-		ls.Reason = fmt.Sprintf("Every tie is funding (%s): there is no joint working to analyse apart, so the report analyses the funding network whole.", kinds)
-		return ls
-	}
-	ls.Reason = fmt.Sprintf("Joint working and funding are analysed together: funding (%s) does not dominate the ties. The layer rule splits them when funding makes up more than %.0f%% of all ties, or more than %.0f%% of the ties of one organisation with at least %d funding ties.",
-		kinds, 100*LayerShare, 100*LayerOrgShare, LayerOrgMin)
-	switch {
-	case float64(c.Funding) > LayerShare*float64(c.Ties):
-		ls.Reason = fmt.Sprintf("Grants and other funding make up %d of the %d ties", c.Funding, c.Ties)
-	default:
-		best := -1
-		for i, f := range c.OrgFunding {
-			if f >= LayerOrgMin && float64(f) > LayerOrgShare*float64(c.OrgTies[i]) &&
-				(best < 0 || f > c.OrgFunding[best]) {
-				best = i
-			}
-		}
-		if best < 0 {
-			return ls
-		}
-		ls.Dominant = best
-		ls.Reason = fmt.Sprintf("Funding makes up %d of the %d ties of %s", c.OrgFunding[best], c.OrgTies[best], net.Organisation(best).Label())
-	}
-	ls.Split = true
-	ls.Collaboration, ls.Funding = net.Layers(c)
-	return ls
-}
-
-// Analysed is the network the report analyses: the collaboration layer
-// when split, else the whole network.
-func (ls *LayerSplit) Analysed() *graph.Network {
-	if ls.Split {
-		return ls.Collaboration
-	}
-	return ls.Full
-}
 
 // FundingView is the report's funding section: the funding layer on its
 // own, when the layers are split.
@@ -139,7 +59,7 @@ type MultiFundedRow struct {
 // start year, recipients with several funders, and the overlap with joint
 // working. A funding partnership's source is the funder; arrangements of a
 // funding kind have no direction and are counted as grants only.
-func fundingView(ls *LayerSplit) *FundingView {
+func fundingView(ls *engine.LayerSplit) *FundingView {
 	if ls == nil || !ls.Split {
 		return nil
 	}

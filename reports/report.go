@@ -59,7 +59,10 @@ type Report struct {
 	Groups      []GroupRow
 	// GroupNotes say per tier how the groups were searched.
 	GroupNotes []string
-	Periods    []PeriodRow
+	// GroupsWhy and TimelineWhy say why a section is empty: not asked
+	// for, nothing eligible, or nothing to show.
+	GroupsWhy, TimelineWhy string
+	Periods                []PeriodRow
 	// TimelineNote says how the timeline was taken (dates, undated ties).
 	TimelineNote string
 	Flows        *FlowView

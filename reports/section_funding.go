@@ -5,12 +5,18 @@ package reports
 // recipients with more than one funder and the overlap with joint
 // working. Absent when the layers are not split.
 
+import "github.com/partnet/partnet/analysis/engine"
+
 func init() {
 	register(&section{ID: "funding", Nav: "Funding", Order: 65, Template: fundingTemplate,
 		Build: func(in *sectionInput, r *Report) error {
-			r.Funding = fundingView(in.Src.Layers)
-			if r.Funding == nil && in.Src.Layers != nil {
-				r.FundingNote = in.Src.Layers.Reason
+			var ls *engine.LayerSplit
+			if in.Results != nil {
+				ls = in.Results.Layers
+			}
+			r.Funding = fundingView(ls)
+			if r.Funding == nil && ls != nil {
+				r.FundingNote = ls.Reason
 			}
 			return nil
 		},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
 )
@@ -17,7 +18,7 @@ import (
 // robustness (community.Stability, whose consensus partition is the
 // clustering shown), the match with regions (community.Compare) and the
 // partition's key figures.
-func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results, names []string) error {
+func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *engine.ReportResult, names []string) error {
 	c := res.Clustering
 	q := community.ClusterQuality(s, c.Membership, c.Resolution)
 	rows := make([]ClusterRow, len(q.Clusters))

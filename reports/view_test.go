@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/partnet/partnet/analysis/engine"
 	"testing"
 
 	"github.com/partnet/partnet/graph"
@@ -47,7 +48,7 @@ func TestFindingsFromResults(t *testing.T) {
 		}
 	}
 	s := net.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1, NoGroups: true})
+	res, err := engine.Report(context.Background(), net, engine.ReportOptions{Seed: 1, NoGroups: true})
 	if err != nil {
 		t.Fatal(err)
 	}
