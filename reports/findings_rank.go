@@ -37,7 +37,7 @@ func tiedRuns(n, k int, key func(i int) float64) (runs [][2]int, cut bool) {
 }
 
 // rankedPhrase lists the first k names of a ranking, saying which are
-// tied: "A; then B, C and D, tied" ("..., tied with others in the table"
+// tied: "A; then B, C and D, tied" ("..., tied with others"
 // when the tie goes on past k).
 func rankedPhrase(n, k int, key func(int) float64, nameOf func(int) string) phrase {
 	runs, cut := tiedRuns(n, k, key)
@@ -50,7 +50,7 @@ func rankedPhrase(n, k int, key func(int) float64, nameOf func(int) string) phra
 		p := nameList(ns)
 		switch {
 		case x == len(runs)-1 && cut:
-			p = phrasef("%v, tied with others in the table", p)
+			p = phrasef("%v, tied with others", p)
 		case len(ns) > 1:
 			p = phrasef("%v, tied", p)
 		}

@@ -426,3 +426,47 @@ func TestFundingView(t *testing.T) {
 		t.Errorf("19 grants (half of F's ties, 19 of 39 ties) split the layers: %s", ls.Reason)
 	}
 }
+
+// TestBrokerLinks: broker b (council) with partners a1, a2 (agency), c1,
+// c2 (council) and t1 (third sector). Open pairs by group pair, worked by
+// hand: agency-agency 1 (a1-a2), agency-council 4, agency-third 2,
+// council-third 2, council-council left out (b's own group). With a1-c1
+// and a2-c2 tied, agency-council falls to 2 and ties agency-third at 2:
+// names break the tie (agency/council before agency/third_sector); with
+// a1-c2 tied as well it falls to 1 and agency-third leads.
+func TestBrokerLinks(t *testing.T) {
+	build := func(extra ...[2]string) (*graph.Snapshot, []string, int) {
+		net := graph.NewNetwork()
+		ids := []string{"b", "a1", "a2", "c1", "c2", "t1"}
+		sectors := []string{"council", "agency", "agency", "council", "council", "third_sector"}
+		for k, id := range ids {
+			if err := net.AddOrganisation(graph.Organisation{ID: id, Sector: sectors[k]}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ties := append([][2]string{{"b", "a1"}, {"b", "a2"}, {"b", "c1"}, {"b", "c2"}, {"b", "t1"}}, extra...)
+		for k, p := range ties {
+			if err := net.AddPartnership(graph.Partnership{ID: fmt.Sprint(k), Source: p[0], Target: p[1], Kind: "joint_plan"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return net.Snapshot(graph.Weighting{}), sectors, 0
+	}
+	for _, c := range []struct {
+		extra [][2]string
+		want  brokerLink
+	}{
+		{nil, brokerLink{"agency", "council", 4}},
+		{[][2]string{{"a1", "c1"}, {"a2", "c2"}}, brokerLink{"agency", "council", 2}},
+		{[][2]string{{"a1", "c1"}, {"a2", "c2"}, {"a1", "c2"}}, brokerLink{"agency", "third_sector", 2}},
+	} {
+		s, groups, b := build(c.extra...)
+		got, ok := brokerLinks(s, groups, b)
+		if !ok || got != c.want {
+			t.Errorf("with %v tied: %+v, want %+v", c.extra, got, c.want)
+		}
+	}
+	if w := linkWords(brokerLink{"agency", "council", 4}); w != "agency with council organisations" {
+		t.Errorf("linkWords = %q", w)
+	}
+}
