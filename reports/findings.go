@@ -39,6 +39,8 @@ func addNetworkFindings(f *finder, r *Report, sum *analysis.Summary) {
 	switch {
 	case sum.Ties == 0:
 		f.add("No organisation is tied to another.")
+	case sum.Components-sum.Isolated <= 1 && sum.Isolated == 0:
+		f.add("Every organisation has a partner, and each is reachable from every other through partnerships.")
 	case sum.Components-sum.Isolated <= 1:
 		f.add("Every organisation with a partner is reachable from every other through partnerships; %v %s no partner at all.",
 			isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
@@ -107,9 +109,13 @@ func addBlockFindings(f *finder, r *Report) {
 				pair(lo), dens(lo), ties(lo), pluralWord(b.Ties[lo[0]][lo[1]], "tie", "ties"))
 		}
 	}
-	if e := r.EIOverall; e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) {
+	// E-I needs two groups or more: with one, every tie is within it.
+	if e := r.EIOverall; e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) && r.Blocks != nil && len(r.Blocks.Groups) > 1 {
 		dir := "more within"
-		if e.Index > e.Expected {
+		switch {
+		case math.Abs(e.Index-e.Expected) < 0.005:
+			dir = "as much within and across"
+		case e.Index > e.Expected:
 			dir = "more across"
 		}
 		resc := phrase{}

@@ -56,6 +56,10 @@ func rankedPhrase(n, k int, key func(int) float64, nameOf func(int) string) phra
 		}
 		ps = append(ps, p)
 	}
+	if len(runs) == len(ps) && !cut && len(runs) == runs[len(runs)-1][1] {
+		// No ties: a plain list.
+		return list(ps)
+	}
 	out := phrase{}
 	for x, p := range ps {
 		if x == 0 {
@@ -119,6 +123,10 @@ func addCentralFindings(f *finder, r *Report) {
 	if r.CentralMeasure == "betweenness (sampled)" {
 		note = " (estimated from sampled sources: see the settings)"
 	}
-	p := rankedPhrase(len(c), 5, func(i int) float64 { return tieKey(c[i].Value) }, func(i int) string { return c[i].Name })
-	f.add("The most central organisations by %s%s are %v (ties are ordered by degree, then name).", r.CentralMeasure, note, p)
+	key := func(i int) float64 { return tieKey(c[i].Value) }
+	p := rankedPhrase(len(c), 5, key, func(i int) string { return c[i].Name })
+	if runs, cut := tiedRuns(len(c), 5, key); cut || len(runs) < min(5, len(c)) {
+		p = phrasef("%v (ties are ordered by degree, then name)", p)
+	}
+	f.add("The most central organisations by %s%s are %v.", r.CentralMeasure, note, p)
 }
