@@ -7,10 +7,13 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/partnet/partnet/graph"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -208,10 +211,39 @@ func (rr *rowReader) next() bool {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
+		if rr.repeatsHeader(rec) {
+			rr.probs.add(&rr.probs.Errors, &ParseError{File: rr.t.file, Line: rr.t.line, Err: errRepeatedHeader})
+			continue
+		}
 		rr.checkWidth(rec)
 		rr.rec = rec
 		return true
 	}
+}
+
+// repeatsHeader reports whether a record is the header again (two files
+// joined with cat), or, in a table of ties, names the source and target
+// columns as an edge list's header does.
+func (rr *rowReader) repeatsHeader(rec []string) bool {
+	if len(rec) == 0 || rr.t.structured {
+		return false
+	}
+	if _, ties := rr.idx["target"]; ties && looksLikeEdgeHeader(rec[:min(len(rec), 2)]) {
+		return true
+	}
+	if len(rec) < len(rr.t.header) {
+		return false
+	}
+	named := 0
+	for i, h := range rr.t.header {
+		if !headerIs(rec[i], h) {
+			return false
+		}
+		if h != "" {
+			named++
+		}
+	}
+	return named > 0
 }
 
 // checkWidth reports a row with non-empty fields beyond the header's
@@ -233,7 +265,22 @@ func (rr *rowReader) get(col string) string {
 	if i < 0 || i >= len(rr.rec) {
 		return ""
 	}
-	return strings.TrimSpace(rr.rec[i])
+	return nfc(strings.TrimSpace(rr.rec[i]))
+}
+
+// nfc returns s in Unicode normalisation form C, so that "Café" typed with
+// a composed é and with e plus a combining accent is one id. ASCII text is
+// returned as it is, without allocating.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if norm.NFC.IsNormalString(s) {
+				return s
+			}
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }
 
 func (rr *rowReader) fail(col string, err error) {
@@ -276,7 +323,7 @@ func (rr *rowReader) attrs() map[string]string {
 			if m == nil {
 				m = map[string]string{}
 			}
-			m[rr.t.header[i]] = rr.rec[i]
+			m[rr.t.header[i]] = nfc(rr.rec[i])
 			key = append(append(append(key, rr.t.header[i]...), 0), rr.rec[i]...)
 			key = append(key, 0)
 		}
@@ -364,7 +411,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 		}
 		o.Attrs = rr.attrs()
 		if err := net.AddOrganisation(o); err != nil {
-			rr.fail("id", fmt.Errorf("%q is listed twice: %w", o.ID, graph.ErrDuplicateID))
+			rr.fail("id", fmt.Errorf("%s is listed twice: %w", quoteID(o.ID), graph.ErrDuplicateID))
 		}
 	}
 	if rows == 0 && len(probs.Errors) == 0 {
@@ -375,7 +422,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 		o := net.Organisation(i)
 		for _, s := range o.Successors {
 			if _, ok := net.Index(s); !ok {
-				probs.warnf(file, 0, "successor", fmt.Errorf("organisation %q: successor %q is not in the dataset", o.ID, s))
+				probs.warnf(file, 0, "successor", fmt.Errorf("organisation %s: successor %s is not in the dataset", quoteID(o.ID), quoteID(s)))
 			}
 		}
 	}
@@ -412,8 +459,8 @@ func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 	}
 	bad := false
 	if w, ok := rr.number("weight"); ok {
-		if w <= 0 {
-			rr.fail("weight", badValue("%v: a weight must be greater than 0 (leave it empty for 1)", w))
+		if err := checkWeight(w); err != nil {
+			rr.fail("weight", err)
 			bad = true
 		}
 		p.Weight = w
@@ -421,6 +468,8 @@ func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 	p.ValueGBP, p.HasValue = rr.number("value_gbp")
 	if p.HasValue && p.ValueGBP < 0 {
 		rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
+	} else if p.HasValue && p.ValueGBP > MaxValueGBP {
+		rr.fail("value_gbp", badValue("%v: a value must be at most %g", p.ValueGBP, MaxValueGBP))
 	}
 	p.Start, p.End = rr.dates()
 	p.Attrs = rr.attrs()
@@ -449,7 +498,14 @@ func unknownOrgError(err error, hint string) error {
 		return badValue("empty %s: name the organisation at each end of the tie", end)
 	}
 	if errors.Is(err, graph.ErrUnknownOrganisation) {
-		return fmt.Errorf("%v (%s): %w", strings.TrimSuffix(err.Error(), ": "+graph.ErrUnknownOrganisation.Error()), hint, graph.ErrUnknownOrganisation)
+		msg := strings.TrimSuffix(err.Error(), ": "+graph.ErrUnknownOrganisation.Error())
+		// Quote the id again so that invisible differences show.
+		if what, lit, ok := strings.Cut(msg, " "); ok {
+			if id, uerr := strconv.Unquote(lit); uerr == nil {
+				msg = what + " " + quoteID(id)
+			}
+		}
+		return fmt.Errorf("%v (%s): %w", msg, hint, graph.ErrUnknownOrganisation)
 	}
 	return err
 }
@@ -468,10 +524,13 @@ func readArrangements(rr *rowReader, file string, net *graph.Network, probs *Pro
 			continue
 		}
 		a.ValueGBP, a.HasValue = rr.number("value_gbp")
+		if a.HasValue && (a.ValueGBP < 0 || a.ValueGBP > MaxValueGBP) {
+			rr.fail("value_gbp", badValue("%v: a value must be from 0 to %g", a.ValueGBP, MaxValueGBP))
+		}
 		a.Start, a.End = rr.dates()
 		a.Attrs = rr.attrs()
 		if err := net.AddArrangement(a); err != nil {
-			rr.fail("id", fmt.Errorf("%q is listed twice: %w", a.ID, graph.ErrDuplicateID))
+			rr.fail("id", fmt.Errorf("%s is listed twice: %w", quoteID(a.ID), graph.ErrDuplicateID))
 		}
 	}
 }
@@ -489,7 +548,7 @@ func readMembers(rr *rowReader, file string, net *graph.Network, probs *Problems
 				col = "arrangement_id"
 				err = fmt.Errorf("%v (add it to %s)", err, ArrangementsFile)
 			case errors.Is(err, graph.ErrDuplicateID):
-				err = fmt.Errorf("%q is listed twice as a member of %q: %w", m.OrganisationID, m.ArrangementID, graph.ErrDuplicateID)
+				err = fmt.Errorf("%s is listed twice as a member of %s: %w", quoteID(m.OrganisationID), quoteID(m.ArrangementID), graph.ErrDuplicateID)
 			}
 			rr.fail(col, unknownOrgError(err, organisationsHintFor(file)))
 		}

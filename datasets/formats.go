@@ -114,7 +114,7 @@ func loadFile(path string, format Format) (*Dataset, error) {
 			return nil, fmt.Errorf("dataset %s: %w", path, err)
 		}
 		switch {
-		case format == FormatEdgeList && is360GivingCSV(head):
+		case format == FormatEdgeList && is360GivingCSV(textHead(head)):
 			net, probs, err = Read360Giving(f, path)
 		case format == FormatJSON && is360GivingJSON(head):
 			net, probs, err = Read360Giving(f, path)
@@ -282,13 +282,15 @@ func (r *records) set(name, value string) {
 // table turns the records into a table for the folder reader's checks.
 func (r *records) table(file string, probs *Problems) *table {
 	k := 0
-	return newRecordTable(file, r.header, func() ([]string, int, error) {
+	t := newRecordTable(file, r.header, func() ([]string, int, error) {
 		if k >= len(r.rows) {
 			return nil, 0, io.EOF
 		}
 		k++
 		return r.rows[k-1], r.lines[k-1], nil
 	}, probs)
+	t.structured = true
+	return t
 }
 
 // lineIndex maps byte offsets in data to 1-based line numbers.

@@ -57,7 +57,12 @@ func readWith(fn func(io.Reader, string) (*graph.Network, *Problems, error)) fun
 }
 
 func FuzzReadEdgeList(f *testing.F) {
-	addFiles(f, "testdata/edgelist/*")
+	addFiles(f, "testdata/edgelist/*", "testdata/bad/edgelist-*/input.*")
+	// Strict UTF-16, Excel's sep= line, repeated headers, NFC ids.
+	f.Add([]byte("\xff\xfea\x00,\x00b\x00\n\x00"))
+	f.Add([]byte("\xfe\xff\x00a\x00,\x00b\x00\n\xd8"))
+	f.Add([]byte("sep=;\r\nsource;target;weight\r\na;b;2\r\n"))
+	f.Add([]byte("source,target\na,b\nsource,target\nCafe\u0301,Caf\u00e9\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRoundTrip(t, data, readWith(ReadEdgeList), WriteEdgeList)
 	})

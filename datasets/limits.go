@@ -230,6 +230,9 @@ func checkFileContent(path string, format Format) error {
 			return &ParseError{File: path, Err: fmt.Errorf("%w: this is UTF-16 text: save it as UTF-8", ErrMalformed)}
 		}
 	}
+	if format == FormatEdgeList || format == Format360Giving {
+		head = textHead(head) // UTF-16 with a byte order mark is read
+	}
 	if what := sniffBinary(head); what != "" {
 		return &ParseError{File: path, Err: fmt.Errorf("%w: this is %s, not a %s file", ErrMalformed, what, formatNames[format])}
 	}
