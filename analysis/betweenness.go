@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // BetweennessOptions selects the betweenness variant. The zero value is
@@ -74,8 +75,8 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 	if sampled {
 		sources = sampleSources(n, opts.Samples, opts.Seed)
 	}
-	workers := workerCount(opts.Workers, len(sources))
-	tick := progressTicker(len(sources), opts.Progress)
+	workers := parallel.Workers(opts.Workers, len(sources))
+	tick := parallel.Ticker(len(sources), opts.Progress)
 	sums := make([][]float64, workers)
 	var sqs [][]float64
 	if sampled {

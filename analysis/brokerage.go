@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // BrokerageRoles counts the brokerage roles of one organisation (R. V.
@@ -62,7 +63,7 @@ func Brokerage(s *graph.Snapshot, groups []string) ([]BrokerageRoles, error) {
 	// partners and reading each partner's row, and taken off. Only closed
 	// pairs are classified one by one, so a node of degree d costs
 	// O(d + sum of its partners' degrees) instead of O(d^2) pairs.
-	parallelRows(n, func() *scratch { return &scratch{count: make([]int, groupsN), mark: make([]int32, n)} }, func(sc *scratch, lo, hi int) {
+	parallel.Rows(0, n, func() *scratch { return &scratch{count: make([]int, groupsN), mark: make([]int32, n)} }, func(sc *scratch, lo, hi int) {
 		for b := lo; b < hi; b++ {
 			row := s.Neighbours(b)
 			d := len(row)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // PathOptions selects the variant of the shortest-path measures Closeness
@@ -81,7 +82,7 @@ func closenessSampled(ctx context.Context, s *graph.Snapshot, opts PathOptions, 
 	n := s.N()
 	sources := sampleSources(n, opts.Samples, opts.Seed)
 	res.Sources = len(sources)
-	workers := workerCount(opts.Workers, len(sources))
+	workers := parallel.Workers(opts.Workers, len(sources))
 	tot, harm, reach := make([][]float64, workers), make([][]float64, workers), make([][]float64, workers)
 	for w := range tot {
 		tot[w], harm[w], reach[w] = make([]float64, n), make([]float64, n), make([]float64, n)

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // Triangles returns, per node, the number of ties among its partners (the
@@ -27,7 +28,7 @@ func Triangles(s *graph.Snapshot) []int {
 	}
 	var mu sync.Mutex
 	var parts []*scratch
-	parallelRows(n, func() *scratch {
+	parallel.Rows(0, n, func() *scratch {
 		sc := &scratch{mark: make([]int32, n), out: make([]int, n)}
 		mu.Lock()
 		parts = append(parts, sc)

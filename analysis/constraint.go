@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // Constraint returns Burt's constraint per node (R. S. Burt, Structural
@@ -72,7 +73,7 @@ func eachListed(s *graph.Snapshot, nodes []int, f func(p []float64, i int) float
 		m = len(nodes)
 	}
 	out := make([]float64, m)
-	parallelRows(m, func() []float64 { return make([]float64, n) }, func(p []float64, lo, hi int) {
+	parallel.Rows(0, m, func() []float64 { return make([]float64, n) }, func(p []float64, lo, hi int) {
 		for k := lo; k < hi; k++ {
 			i := k
 			if nodes != nil {

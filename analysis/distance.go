@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // DistanceStats describes shortest paths within the largest component.
@@ -51,7 +52,7 @@ func Distances(ctx context.Context, s *graph.Snapshot, opts PathOptions) (*Dista
 			sources = append(sources, members[k])
 		}
 	}
-	workers := workerCount(opts.Workers, len(sources))
+	workers := parallel.Workers(opts.Workers, len(sources))
 	diam := make([]float64, workers)
 	sum := make([]float64, workers)
 	err := eachSource(ctx, s.N(), sources, workers, func(w int, st *pathState, src int) {

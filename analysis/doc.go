@@ -8,6 +8,12 @@
 // shortest path), plus Analyze, which computes them all for the command
 // line and reports.
 //
+// Other subjects have their own packages beneath this one: community
+// detection (analysis/community), candidate groups (analysis/groups),
+// change over time (analysis/timeline) and drawing positions
+// (analysis/layout). They may import this package; it imports none of
+// them.
+//
 // Every measure is tested against networkx 2.8.8 and igraph 0.10.2 on
 // Zachary's karate club, Les Misérables, the Florentine families, the Davis
 // Southern Women projection and generated graphs with isolates and several
@@ -42,5 +48,6 @@
 //     of the work, so results do not depend on scheduling. Sampled variants
 //     take a seed and are deterministic for it.
 //
-// The package reads no files and imports only package graph.
+// The package reads no files and imports only package graph (and
+// internal/parallel, the shared worker pool).
 package analysis

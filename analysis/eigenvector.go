@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // ErrNotConverged is returned by iterative measures that did not reach
@@ -69,7 +70,7 @@ func Eigenvector(ctx context.Context, s *graph.Snapshot, opts EigenvectorOptions
 			}
 		}
 		copy(prev, x)
-		parallelRows(n, noScratch, func(_ struct{}, lo, hi int) {
+		parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 			for v := lo; v < hi; v++ {
 				sum := prev[v]
 				for k := off[v]; k < off[v+1]; k++ {

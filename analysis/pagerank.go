@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // PageRankOptions tunes PageRank. The zero value is unweighted, damping
@@ -75,7 +76,7 @@ func PageRank(ctx context.Context, s *graph.Snapshot, opts PageRankOptions) ([]f
 		base := d*dangling/fn + (1-d)/fn
 		// The row sums run on both cores; the difference is summed in node
 		// order afterwards, so the result is the same on one core.
-		parallelRows(n, noScratch, func(_ struct{}, lo, hi int) {
+		parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
 			for v := lo; v < hi; v++ {
 				var sum float64
 				for k := off[v]; k < off[v+1]; k++ {

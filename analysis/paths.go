@@ -3,10 +3,10 @@ package analysis
 import (
 	"context"
 	"math"
-	"runtime"
 	"sync"
 
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // pathEpsilon is the relative tolerance under which two weighted path
@@ -218,17 +218,6 @@ func (h *nodeHeap) pop() int32 {
 	return top
 }
 
-// workerCount returns how many goroutines a source loop uses: want when
-// positive, else GOMAXPROCS capped at 2 (the team's shared machines), and
-// never more than there are sources.
-func workerCount(want, sources int) int {
-	w := want
-	if w <= 0 {
-		w = min(runtime.GOMAXPROCS(0), 2)
-	}
-	return max(1, min(w, sources))
-}
-
 // eachSource runs fn for every source on workers goroutines, each with its
 // own pathState. Sources are split into contiguous chunks, one per worker,
 // so which worker sees which source (and so every floating-point sum) is
@@ -240,7 +229,7 @@ func eachSource(ctx context.Context, n int, sources []int32, workers int, fn fun
 
 // eachSourceWith is eachSource with per-worker state made by newState.
 func eachSourceWith[T any](ctx context.Context, sources []int32, workers int, newState func() T, fn func(worker int, st T, src int)) error {
-	workers = workerCount(workers, len(sources))
+	workers = parallel.Workers(workers, len(sources))
 	chunk := (len(sources) + workers - 1) / workers
 	var wg sync.WaitGroup
 	errs := make([]error, workers)

@@ -25,7 +25,8 @@ type golden struct {
 	Igraph   map[string]json.RawMessage `json:"igraph"`
 }
 
-// referenceGraphs lists the goldens; the real ones need ../shared.
+// referenceGraphs lists the goldens; the real ones are read from
+// testdata/sna_benchmarks (see its SOURCES.md).
 var referenceGraphs = []string{"karate", "karate_weighted", "les_miserables", "florentine", "davis_women", "generated_1", "generated_2"}
 
 // repoRoot walks up from the working directory to the folder holding go.mod.
@@ -47,13 +48,9 @@ func repoRoot(t testing.TB) string {
 	}
 }
 
-func benchmarksDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join(repoRoot(t), "..", "shared", "data", "real", "sna_benchmarks")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("SNA benchmark graphs not found at %s (../shared beside the repository): %v", dir, err)
-	}
-	return dir
+// benchmarksDir is where the real graphs are kept.
+func benchmarksDir(testing.TB) string {
+	return filepath.Join("testdata", "sna_benchmarks")
 }
 
 func readCSV(t testing.TB, path string) [][]string {
@@ -71,7 +68,7 @@ func readCSV(t testing.TB, path string) [][]string {
 }
 
 // loadReference reads a golden and builds its graph with the golden's node
-// order, from ../shared for the real graphs and from the golden's own edge
+// order, from testdata/sna_benchmarks for the real graphs and from the golden's own edge
 // list for the generated ones.
 func loadReference(t testing.TB, name string) (*golden, *graph.Snapshot) {
 	t.Helper()

@@ -2,7 +2,6 @@ package datasets
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,6 +16,9 @@ func TestReadAdjacency(t *testing.T) {
 		{"plain", "a,b\nE1,E2\nE2,E3\n", 2, nil},
 		{"bom semicolon extra", "\ufeffa;b;rank\nE1;E2;1\n\nE3;E3;2\n", 1, nil},
 		{"one column", "a\nE1\n", 0, ErrMissingColumn},
+		// The ONS 2021 neighbours table's layout: ranks by border length,
+		// blank where only one side lists the pair.
+		{"ONS layout", "lad21cd_a,lad21cd_b,rank_in_a,rank_in_b\nE06000001,E06000004,1,2\nW06000021,W06000023,3,\n", 2, nil},
 	}
 	for _, tc := range cases {
 		got, err := ReadAdjacency(strings.NewReader(tc.in), "adjacency.csv")
@@ -37,29 +39,17 @@ func TestReadAdjacency(t *testing.T) {
 	}
 }
 
-// TestReadAdjacencyONS reads the ONS 2021 district neighbours table from
-// ../shared (never copied into the project).
-func TestReadAdjacencyONS(t *testing.T) {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "real", "lad21_neighbours", "lad21_adjacency_edges.csv")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("%s absent: %v", path, err)
-	}
+// TestReadAdjacencyBorders reads a real border table: England's district
+// borders (testdata/real/england_lad24_borders.csv, see
+// testdata/real/SOURCES-borders.md).
+func TestReadAdjacencyBorders(t *testing.T) {
+	path := filepath.Join("testdata", "real", "england_lad24_borders.csv")
 	pairs, err := LoadAdjacency(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pairs) < 500 || !strings.HasPrefix(pairs[0][0], "E") {
-		t.Errorf("%d pairs, first %v", len(pairs), pairs[0])
+	if len(pairs) != 771 || pairs[0] != [2]string{"E06000001", "E06000004"} {
+		t.Errorf("%d pairs, first %v; want 771, first [E06000001 E06000004] (Hartlepool, Stockton-on-Tees)", len(pairs), pairs[0])
 	}
 	if got, err := LoadAdjacency(t.TempDir()); got != nil || err != nil {
 		t.Errorf("folder without adjacency.csv: %v, %v", got, err)

@@ -69,7 +69,8 @@ func TestEmbeddedEngland(t *testing.T) {
 		}
 	}
 	grants := n.Filter(graph.Filter{Kinds: []string{"grant"}}).NumPartnerships()
-	// Counts from shared/data/facts/*/CHECKS.md: 353 councils on 2014-04-01,
+	// Counts from the checks run when the embedded data were built (see
+	// embedded/england/SOURCES-*.md): 353 councils on 2014-04-01,
 	// 186 arrangements in england plus 62 shared services, 555 grants.
 	cases := []struct {
 		name      string

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/partnet/partnet/graph"
@@ -30,9 +31,79 @@ const (
 	FormatDOT       Format = "dot"
 )
 
+// formatEntry is one format's row of the registry: everything partnet
+// knows about a format is here, and adding a format is one entry (plus its
+// reader and writer files).
+type formatEntry struct {
+	format Format
+	// name is the format as people write it, for messages ("CSV edge
+	// list").
+	name string
+	// exts are the lower-case extensions FormatOf maps to the format, with
+	// the dot; "" is a path without extension (a folder).
+	exts []string
+	// claims lists, by the format their extension names, files this format
+	// takes over when sniff says their first 64 KiB are its own (a .csv
+	// or .json file that is really 360Giving).
+	claims map[Format]func(head []byte) bool
+	// read reads one file; nil when the format is not read from a single
+	// file (a folder goes through Load, DOT is written only).
+	read func(r io.Reader, file string) (*graph.Network, *Problems, error)
+	// save writes net to path atomically; nil when the format is read only.
+	save func(ctx context.Context, net *graph.Network, path string) error
+	// zip says the file is a zip container (a workbook): anything else is
+	// refused before reading, and the container is checked for a zip bomb.
+	zip bool
+	// noUTF16 refuses UTF-16 text (the format's reader takes UTF-8 only).
+	noUTF16 bool
+}
+
+// formatRegistry lists every format, in the order Formats returns them.
+var formatRegistry = []formatEntry{
+	{format: FormatDir, name: "dataset folder", exts: []string{""},
+		save: WriteDirContext},
+	{format: FormatXLSX, name: "workbook", exts: []string{".xlsx"},
+		read: ReadXLSX, save: toFile(WriteXLSX), zip: true},
+	{format: FormatEdgeList, name: "CSV edge list", exts: []string{".csv", ".tsv", ".txt"},
+		read: ReadEdgeList, save: toFile(WriteEdgeList)},
+	{format: Format360Giving, name: "360Giving",
+		claims: map[Format]func([]byte) bool{FormatEdgeList: is360GivingCSV, FormatJSON: is360GivingJSON},
+		read:   Read360Giving},
+	{format: FormatJSON, name: "JSON", exts: []string{".json"},
+		read: ReadJSON, save: toFile(WriteJSON), noUTF16: true},
+	{format: FormatGraphML, name: "GraphML", exts: []string{".graphml"},
+		read: ReadGraphML, save: toFile(WriteGraphML), noUTF16: true},
+	{format: FormatGEXF, name: "GEXF", exts: []string{".gexf"},
+		read: ReadGEXF, save: toFile(WriteGEXF), noUTF16: true},
+	{format: FormatDOT, name: "DOT", exts: []string{".dot", ".gv"},
+		save: toFile(WriteDOT)},
+}
+
+// toFile makes a stream writer a registry save: written atomically, so a
+// failed or interrupted write leaves no partial output.
+func toFile(write func(io.Writer, *graph.Network) error) func(context.Context, *graph.Network, string) error {
+	return func(ctx context.Context, net *graph.Network, path string) error {
+		return writeAtomicContext(ctx, path, func(w io.Writer) error { return write(w, net) })
+	}
+}
+
+// entryOf returns a format's registry entry.
+func entryOf(f Format) (formatEntry, bool) {
+	for _, e := range formatRegistry {
+		if e.format == f {
+			return e, true
+		}
+	}
+	return formatEntry{}, false
+}
+
 // Formats lists every format by name, for help text and errors.
 func Formats() []Format {
-	return []Format{FormatDir, FormatXLSX, FormatEdgeList, Format360Giving, FormatJSON, FormatGraphML, FormatGEXF, FormatDOT}
+	out := make([]Format, len(formatRegistry))
+	for k, e := range formatRegistry {
+		out[k] = e.format
+	}
+	return out
 }
 
 // FormatOf returns the format a path's extension names: none is a folder;
@@ -42,31 +113,18 @@ func Formats() []Format {
 // .dot and .gv DOT (write only).
 func FormatOf(path string) (Format, error) {
 	ext := strings.ToLower(filepath.Ext(path))
-	switch ext {
-	case "":
-		return FormatDir, nil
-	case ".xlsx":
-		return FormatXLSX, nil
-	case ".csv", ".tsv", ".txt":
-		return FormatEdgeList, nil
-	case ".json":
-		return FormatJSON, nil
-	case ".graphml":
-		return FormatGraphML, nil
-	case ".gexf":
-		return FormatGEXF, nil
-	case ".dot", ".gv":
-		return FormatDOT, nil
+	for _, e := range formatRegistry {
+		if slices.Contains(e.exts, ext) {
+			return e.format, nil
+		}
 	}
 	return "", fmt.Errorf("%s: %w %q (known: %s)", path, ErrUnknownFormat, ext, formatList())
 }
 
 // ParseFormat checks a format name given by the user (--to).
 func ParseFormat(s string) (Format, error) {
-	for _, f := range Formats() {
-		if string(f) == s {
-			return f, nil
-		}
+	if e, ok := entryOf(Format(s)); ok {
+		return e.format, nil
 	}
 	return "", fmt.Errorf("%w %q (known: %s)", ErrUnknownFormat, s, formatList())
 }
@@ -103,41 +161,42 @@ func loadFile(path string, format Format) (*Dataset, error) {
 		return nil, fmt.Errorf("dataset %s: %w", path, err)
 	}
 	defer f.Close()
-	var net *graph.Network
-	var probs *Problems
-	switch format {
-	case FormatEdgeList, FormatJSON:
-		head := make([]byte, 64<<10)
-		k, _ := io.ReadFull(f, head)
-		head = head[:k]
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, fmt.Errorf("dataset %s: %w", path, err)
-		}
-		switch {
-		case format == FormatEdgeList && is360GivingCSV(textHead(head)):
-			net, probs, err = Read360Giving(f, path)
-		case format == FormatJSON && is360GivingJSON(head):
-			net, probs, err = Read360Giving(f, path)
-		case format == FormatEdgeList:
-			net, probs, err = ReadEdgeList(f, path)
-		default:
-			net, probs, err = ReadJSON(f, path)
-		}
-	case Format360Giving:
-		net, probs, err = Read360Giving(f, path)
-	case FormatXLSX:
-		net, probs, err = ReadXLSX(f, path)
-	case FormatGraphML:
-		net, probs, err = ReadGraphML(f, path)
-	case FormatGEXF:
-		net, probs, err = ReadGEXF(f, path)
-	default:
+	e, ok := entryOf(format)
+	if !ok || e.read == nil {
 		return nil, fmt.Errorf("%s: %w %q for reading", path, ErrUnknownFormat, format)
 	}
+	if e, err = sniffed(f, e); err != nil {
+		return nil, fmt.Errorf("dataset %s: %w", path, err)
+	}
+	net, probs, err := e.read(f, path)
 	if err != nil {
 		return nil, err
 	}
 	return &Dataset{Name: path, Network: net, Inputs: []Input{in}, Warnings: probs.Warnings}, nil
+}
+
+// sniffed returns the entry that reads f: the one of another format that
+// claims f's first 64 KiB, else e. It leaves f at its start.
+func sniffed(f io.ReadSeeker, e formatEntry) (formatEntry, error) {
+	var head []byte
+	for _, other := range formatRegistry {
+		claim := other.claims[e.format]
+		if claim == nil {
+			continue
+		}
+		if head == nil {
+			head = make([]byte, 64<<10)
+			k, _ := io.ReadFull(f, head)
+			head = head[:k]
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return e, err
+			}
+		}
+		if claim(head) {
+			return other, nil
+		}
+	}
+	return e, nil
 }
 
 // Write writes net to path in the given format, atomically (see
@@ -151,26 +210,11 @@ func Write(net *graph.Network, path string, format Format) error {
 // WriteContext is Write that stops when ctx is done (an interrupt),
 // leaving no partial output and an existing one untouched.
 func WriteContext(ctx context.Context, net *graph.Network, path string, format Format) error {
-	var write func(io.Writer, *graph.Network) error
-	switch format {
-	case FormatDir:
-		return WriteDirContext(ctx, net, path)
-	case FormatXLSX:
-		write = WriteXLSX
-	case FormatEdgeList:
-		write = WriteEdgeList
-	case FormatJSON:
-		write = WriteJSON
-	case FormatGraphML:
-		write = WriteGraphML
-	case FormatGEXF:
-		write = WriteGEXF
-	case FormatDOT:
-		write = WriteDOT
-	default:
+	e, ok := entryOf(format)
+	if !ok || e.save == nil {
 		return fmt.Errorf("%s: %w %q for writing", path, ErrUnknownFormat, format)
 	}
-	return writeAtomicContext(ctx, path, func(w io.Writer) error { return write(w, net) })
+	return e.save(ctx, net, path)
 }
 
 // recordSet holds a dataset's tables as records already split into fields

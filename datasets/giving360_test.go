@@ -3,7 +3,6 @@ package datasets
 import (
 	"errors"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,34 +10,12 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// sharedData returns a path under ../shared/data found by walking up from
-// the test's directory to the folder holding go.mod, or skips the test.
-func sharedData(t *testing.T, rel string) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("%s is absent (the shared data folder is not beside the repository): %v", path, err)
-	}
-	return path
-}
-
 // TestRead360GivingTrafford reads Trafford Council's real 360Giving file
-// and checks it against the counts and totals in
-// shared/data/facts/trafford-grants/CHECKS.md and against the grants in
-// the embedded england dataset, grant by grant.
+// (testdata/real/trafford_grants, OGL v3) and checks it against the counts
+// and totals in its SOURCES.md and against the grants in the embedded
+// england dataset, grant by grant.
 func TestRead360GivingTrafford(t *testing.T) {
-	path := sharedData(t, "real/trafford_grants/trafford_council_voluntary_sector_grants.csv")
+	path := filepath.Join("testdata", "real", "trafford_grants", "trafford_council_voluntary_sector_grants.csv")
 	ds, err := Load(path) // a .csv, recognised as 360Giving by its header
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +32,7 @@ func TestRead360GivingTrafford(t *testing.T) {
 	if trf == nil || trf.Sector != graph.SectorCouncil || trf.Name != "Trafford Metropolitan Borough Council" {
 		t.Fatalf("funder = %+v", trf)
 	}
-	// CHECKS.md: 555 grants, 323 recipients (30 charity, 78 company, 215
+	// SOURCES.md: 555 grants, 323 recipients (30 charity, 78 company, 215
 	// community_group), GBP 1,291,436.54 in all.
 	if n.NumPartnerships() != 555 || recipients != 323 || types["charity"] != 30 || types["company"] != 78 || types["community_group"] != 215 {
 		t.Errorf("%d grants, %d recipients %v; want 555, 323 map[charity:30 community_group:215 company:78]", n.NumPartnerships(), recipients, types)
@@ -74,7 +51,7 @@ func TestRead360GivingTrafford(t *testing.T) {
 	if math.Abs(total-1291436.54) > 0.005 {
 		t.Errorf("total = %.2f, want 1291436.54", total)
 	}
-	// The award-year table of CHECKS.md.
+	// The award-year table of testdata/real/trafford_grants/SOURCES.md.
 	years := []struct {
 		year   int
 		grants int

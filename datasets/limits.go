@@ -215,7 +215,8 @@ func checkFileContent(path string, format Format) error {
 	if len(bytes.TrimSpace(head)) == 0 {
 		return &ParseError{File: path, Err: fmt.Errorf("%w: no content", ErrEmptyFile)}
 	}
-	if format == FormatXLSX {
+	e, _ := entryOf(format)
+	if e.zip {
 		if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 			return checkZipRatio(path)
 		}
@@ -225,7 +226,7 @@ func checkFileContent(path string, format Format) error {
 		}
 		return &ParseError{File: path, Err: fmt.Errorf("%w: this is %s, not an .xlsx workbook", ErrMalformed, what)}
 	}
-	if format == FormatJSON || format == FormatGraphML || format == FormatGEXF {
+	if e.noUTF16 {
 		if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 			return &ParseError{File: path, Err: fmt.Errorf("%w: this is UTF-16 text: save it as UTF-8", ErrMalformed)}
 		}
@@ -234,15 +235,9 @@ func checkFileContent(path string, format Format) error {
 		head = textHead(head) // UTF-16 with a byte order mark is read
 	}
 	if what := sniffBinary(head); what != "" {
-		return &ParseError{File: path, Err: fmt.Errorf("%w: this is %s, not a %s file", ErrMalformed, what, formatNames[format])}
+		return &ParseError{File: path, Err: fmt.Errorf("%w: this is %s, not a %s file", ErrMalformed, what, e.name)}
 	}
 	return nil
-}
-
-// formatNames are the formats as people write them, for messages.
-var formatNames = map[Format]string{
-	FormatEdgeList: "CSV edge list", Format360Giving: "360Giving", FormatJSON: "JSON",
-	FormatGraphML: "GraphML", FormatGEXF: "GEXF", FormatDOT: "DOT", FormatXLSX: "workbook",
 }
 
 // Zip bomb limits for workbooks: a worksheet part bigger than

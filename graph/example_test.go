@@ -66,14 +66,3 @@ func ExampleWeighting_PairWeight() {
 	// newman 0.25
 	// value 100
 }
-
-func ExampleBackbone() {
-	s := graph.BuildSnapshot(3, nil, []int32{0, 1, 0}, []int32{1, 2, 2}, []float64{5, 1, 3})
-	bb, _ := graph.Backbone(s, []int{0, 1, 2})
-	for _, t := range bb {
-		fmt.Println(t.A, t.B, t.Weight)
-	}
-	// Output:
-	// 0 1 5
-	// 0 2 3
-}

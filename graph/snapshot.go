@@ -1,9 +1,10 @@
 package graph
 
 import (
-	"runtime"
 	"sort"
 	"sync"
+
+	"github.com/partnet/partnet/internal/parallel"
 )
 
 // Snapshot is an immutable, integer-indexed view of an undirected weighted
@@ -32,7 +33,7 @@ type Snapshot struct {
 // (src[k], dst[k], weight[k]); weight may be nil for all-ones. Self ties are
 // dropped; repeated pairs are merged by summing weights. ids may be nil
 // (nodes then have ids "0", "1", ...), otherwise it must have length n.
-// Rows are sorted in parallel on all cores.
+// Rows are sorted in parallel (internal/parallel).
 func BuildSnapshot(n int, ids []string, src, dst []int32, weight []float64) *Snapshot {
 	deg := make([]int, n+1)
 	for k := range src {
@@ -73,20 +74,11 @@ func BuildSnapshot(n int, ids []string, src, dst []int32, weight []float64) *Sna
 func (s *Snapshot) sortAndMerge() {
 	n := len(s.offsets) - 1
 	newLen := make([]int, n)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				newLen[i] = sortMergeRow(s.adj[s.offsets[i]:s.offsets[i+1]], s.w[s.offsets[i]:s.offsets[i+1]])
-			}
-		}(lo, hi)
-	}
-	wg.Wait()
+	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			newLen[i] = sortMergeRow(s.adj[s.offsets[i]:s.offsets[i+1]], s.w[s.offsets[i]:s.offsets[i+1]])
+		}
+	})
 	// Compact in place: the write position never passes the read position.
 	pos := 0
 	for i := 0; i < n; i++ {
@@ -115,6 +107,7 @@ func (s *Snapshot) sortAndMerge() {
 	s.total /= 2
 }
 
+// rowSorter sorts a row's neighbours, carrying their weights along.
 type rowSorter struct {
 	adj []int32
 	w   []float64
@@ -127,10 +120,12 @@ func (r rowSorter) Swap(i, j int) {
 	r.w[i], r.w[j] = r.w[j], r.w[i]
 }
 
-func sortMergeRow(adj []int32, w []float64) int {
-	if len(adj) < 2 {
-		return len(adj)
-	}
+// SortRow sorts one adjacency row by neighbour index, moving each weight
+// with its neighbour (w[k] belongs to adj[k]; the slices have equal
+// length). Short rows use insertion sort. The order of repeated neighbours
+// is unspecified. Analyses that relabel a snapshot's nodes use it to keep
+// their rows in the snapshot's sorted form.
+func SortRow(adj []int32, w []float64) {
 	if len(adj) <= 24 {
 		for i := 1; i < len(adj); i++ {
 			for j := i; j > 0 && adj[j] < adj[j-1]; j-- {
@@ -138,9 +133,18 @@ func sortMergeRow(adj []int32, w []float64) int {
 				w[j], w[j-1] = w[j-1], w[j]
 			}
 		}
-	} else {
-		sort.Sort(rowSorter{adj, w})
+		return
 	}
+	sort.Sort(rowSorter{adj, w})
+}
+
+// sortMergeRow sorts a row and merges repeated neighbours (summing their
+// weights), returning the row's new length.
+func sortMergeRow(adj []int32, w []float64) int {
+	if len(adj) < 2 {
+		return len(adj)
+	}
+	SortRow(adj, w)
 	out := 0
 	for k := 1; k < len(adj); k++ {
 		if adj[k] == adj[out] {

@@ -3,7 +3,7 @@ package reports
 import (
 	"sort"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -15,13 +15,13 @@ type ClustersInput struct {
 	Snapshot  *graph.Snapshot
 	// Clustering is the partition reported: the stability consensus when
 	// Stability is set, else the single run.
-	Clustering *analysis.Clustering
+	Clustering *community.Clustering
 	// Stability is nil for a single run.
-	Stability *analysis.StabilityResult
+	Stability *community.StabilityResult
 	// CompareAttr names the attribute Agreement compares with; Agreement
 	// is nil when there is none.
 	CompareAttr string
-	Agreement   *analysis.Agreement
+	Agreement   *community.Agreement
 	// TopMembers is how many member names to list per cluster (0: 3).
 	TopMembers int
 }
@@ -52,11 +52,11 @@ type ClustersQuality struct {
 	Ties          int     `json:"ties"`
 	Modularity    float64 `json:"modularity"`
 	// Objective is the objective's value (modularity or CPM quality).
-	Objective  float64              `json:"objective_value"`
-	Coverage   float64              `json:"coverage"`
-	Clusters   int                  `json:"clusters"`
-	Singletons int                  `json:"singletons"`
-	Sizes      []analysis.SizeCount `json:"sizes"`
+	Objective  float64               `json:"objective_value"`
+	Coverage   float64               `json:"coverage"`
+	Clusters   int                   `json:"clusters"`
+	Singletons int                   `json:"singletons"`
+	Sizes      []community.SizeCount `json:"sizes"`
 }
 
 // ClustersStability summarises the seeds' agreement.
@@ -121,7 +121,7 @@ func NewClustersView(in ClustersInput) *ClustersView {
 	if top <= 0 {
 		top = 3
 	}
-	q := analysis.ClusterQuality(s, c.Membership, 1)
+	q := community.ClusterQuality(s, c.Membership, 1)
 	v := &ClustersView{
 		Dataset: in.Dataset, Algorithm: in.Algorithm, Objective: string(c.Objective), Resolution: c.Resolution,
 		Seed: c.Seed, Iterations: c.Iterations, Converged: c.Converged, Restarts: max(c.Restarts, 1),
@@ -129,11 +129,11 @@ func NewClustersView(in ClustersInput) *ClustersView {
 			Coverage: q.Coverage, Clusters: q.Count, Singletons: q.Singletons, Sizes: q.Sizes},
 	}
 	if v.Quality.Sizes == nil {
-		v.Quality.Sizes = []analysis.SizeCount{}
+		v.Quality.Sizes = []community.SizeCount{}
 	}
 	// Members by weight inside their cluster.
 	insideW := make([]float64, s.N())
-	members := analysis.Communities(c.Membership)
+	members := community.Communities(c.Membership)
 	for i := 0; i < s.N(); i++ {
 		ws := s.Weights(i)
 		for k, j := range s.Neighbours(i) {

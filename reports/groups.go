@@ -5,7 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -115,7 +115,7 @@ type GroupEvidence struct {
 const GroupsFormula = "score = 40 collaboration + 20 cohesion + 15 density + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1"
 
 // NewGroupsView builds the report from GroupTiers' results on net.
-func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*analysis.GroupResult) *GroupsView {
+func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*groups.Result) *GroupsView {
 	v := &GroupsView{Dataset: dataset, Weighting: w.Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
 	for _, r := range results {
 		t := GroupsTierView{Tier: string(r.Tier), MinSize: r.MinSize, MaxSize: r.MaxSize, MaxGroups: r.MaxGroups,
@@ -128,14 +128,14 @@ func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjace
 	return v
 }
 
-func groupView(net *graph.Network, r *analysis.GroupResult, g analysis.Group) GroupView {
+func groupView(net *graph.Network, r *groups.Result, g groups.Group) GroupView {
 	sc := g.Score
 	gv := GroupView{Tier: string(r.Tier), Rank: g.Rank, GroupID: g.ID, Score: sc.Total,
 		Parts: GroupParts{Collaboration: sc.Collaboration, Cohesion: sc.Cohesion, Density: sc.Density,
 			Compactness: sc.Compactness, Scale: sc.Scale, WeakestLink: sc.WeakestLink},
-		Points: GroupParts{Collaboration: analysis.WeightCollaboration * sc.Collaboration, Cohesion: analysis.WeightCohesion * sc.Cohesion,
-			Density: analysis.WeightDensity * sc.Density, Compactness: r.CompactnessWeight * sc.Compactness,
-			Scale: analysis.WeightScale * sc.Scale, WeakestLink: 0 - analysis.WeightWeakestLink*sc.WeakestLink + 0},
+		Points: GroupParts{Collaboration: groups.WeightCollaboration * sc.Collaboration, Cohesion: groups.WeightCohesion * sc.Cohesion,
+			Density: groups.WeightDensity * sc.Density, Compactness: r.CompactnessWeight * sc.Compactness,
+			Scale: groups.WeightScale * sc.Scale, WeakestLink: 0 - groups.WeightWeakestLink*sc.WeakestLink + 0},
 		InsideWeight: sc.InsideWeight, Ties: sc.Ties, Population: sc.Population,
 		Appearances: g.Appearances, Runs: g.Runs, Connected: g.Connected, Evidence: []GroupEvidence{}}
 	if !math.IsNaN(sc.MeanDistanceKm) {

@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/groups"
+	"github.com/partnet/partnet/analysis/timeline"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -38,7 +41,7 @@ const (
 	LargeNetwork = 20000
 	// LargeImproveLimit is how many candidate groups per Leiden run the
 	// group search improves by local moves above LargeNetwork (the best by
-	// score before improvement; see analysis.GroupOptions.ImproveLimit):
+	// score before improvement; see groups.Options.ImproveLimit):
 	// several times the 30 groups of the small tier.
 	LargeImproveLimit = 250
 	// DefaultStabilityRuns is the number of Leiden seeds used to judge
@@ -87,10 +90,10 @@ type Results struct {
 	Betweenness *analysis.BetweennessResult
 	PageRank    []float64
 	Eigenvector []float64
-	Clustering  *analysis.Clustering
-	Stability   *analysis.StabilityResult
-	Groups      []*analysis.GroupResult
-	Timeline    *analysis.TimelineResult
+	Clustering  *community.Clustering
+	Stability   *community.StabilityResult
+	Groups      []*groups.Result
+	Timeline    *timeline.Result
 	// Brokerage holds the Gould-Fernandez roles across the groups of the
 	// attribute BrokerageBy; Build counts them itself when they are nil or
 	// were counted over another attribute.
@@ -133,7 +136,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		gamma = 1
 	}
 	clusters := func(ctx context.Context, phase func(string) func(int, int)) error {
-		lo := analysis.LeidenOptions{Resolution: gamma, Seed: opts.Seed}
+		lo := community.LeidenOptions{Resolution: gamma, Seed: opts.Seed}
 		iters := "to convergence"
 		if large {
 			lo.Iterations, iters = 2, "2 iterations (large network)"
@@ -150,7 +153,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 			// The clusters shown are the stability consensus: the seed whose
 			// partition agrees best with the others, so that robustness is
 			// measured on the clusters the page shows.
-			if res.Stability, err = analysis.Stability(ctx, s, analysis.StabilityOptions{Leiden: lo, Runs: runs, Progress: phase("cluster stability")}); err != nil {
+			if res.Stability, err = community.Stability(ctx, s, community.StabilityOptions{Leiden: lo, Runs: runs, Progress: phase("cluster stability")}); err != nil {
 				return fmt.Errorf("report: cluster stability: %w", err)
 			}
 			res.Clustering = res.Stability.Consensus
@@ -159,7 +162,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 			return nil
 		}
 		phase("clusters (Leiden)")
-		if res.Clustering, err = analysis.Leiden(ctx, s, lo); err != nil {
+		if res.Clustering, err = community.Leiden(ctx, s, lo); err != nil {
 			return fmt.Errorf("report: clusters: %w", err)
 		}
 		clFig = figure("clusters", "Leiden, modularity at resolution %g, seed %d, %s (ran %d); stability across seeds not measured", gamma, opts.Seed, iters, res.Clustering.Iterations)
@@ -169,16 +172,16 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		if opts.NoGroups {
 			return nil
 		}
-		g := analysis.GroupOptions{Seed: opts.Seed, Weighting: opts.Weighting}
+		g := groups.Options{Seed: opts.Seed, Weighting: opts.Weighting}
 		how := "the engine's defaults: Leiden candidates at resolutions 0.5, 1, 2, 4, 8 x 4 seeds"
 		if large {
 			how = "large network: " + LargeGroupSearch(&g)
 		}
-		tiers := []analysis.GroupOptions{g, g}
-		tiers[0].Tier, tiers[1].Tier = analysis.TierLarge, analysis.TierSmall
+		tiers := []groups.Options{g, g}
+		tiers[0].Tier, tiers[1].Tier = groups.TierLarge, groups.TierSmall
 		phase("candidate groups")
 		var err error
-		if res.Groups, err = analysis.GroupTiers(ctx, net, s, tiers); err != nil {
+		if res.Groups, err = groups.SearchTiers(ctx, net, s, tiers); err != nil {
 			return fmt.Errorf("report: candidate groups: %w", err)
 		}
 		grFig = figure("candidate groups", "large and small tiers together (no council in two groups); %s, seed %d", how, opts.Seed)
@@ -274,7 +277,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		dates := timelineDates(net)
 		if len(dates) > 1 {
 			phase("timeline")
-			tl, err := analysis.Timeline(ctx, net, analysis.TimelineOptions{Dates: dates, Weighting: opts.Weighting,
+			tl, err := timeline.Measure(ctx, net, timeline.Options{Dates: dates, Weighting: opts.Weighting,
 				Cluster: TimelineClusters(opts.Seed, gamma)})
 			if err != nil {
 				return nil, fmt.Errorf("report: %w", err)
@@ -292,7 +295,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 // returns a description for the page or the terminal: candidates from one
 // Leiden run (resolution 1, one seed, two iterations), only the best
 // LargeImproveLimit candidates improved by local moves, no exact search.
-func LargeGroupSearch(o *analysis.GroupOptions) string {
+func LargeGroupSearch(o *groups.Options) string {
 	o.Seeds, o.Resolutions, o.ExactLimit = 1, []float64{1}, -1
 	o.LeidenIterations, o.ImproveLimit = 2, LargeImproveLimit
 	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search", LargeImproveLimit)
@@ -342,9 +345,9 @@ func together(ctx context.Context, progress func(string, int, int), first func(c
 // TimelineClusters is the clustering run on each timeline snapshot: seeded
 // Leiden (modularity at resolution gamma) started from the previous
 // date's partition, so that clusters keep their identity.
-func TimelineClusters(seed uint64, gamma float64) analysis.ClusterFunc {
+func TimelineClusters(seed uint64, gamma float64) timeline.ClusterFunc {
 	return func(ctx context.Context, s *graph.Snapshot, initial []int) ([]int, error) {
-		c, err := analysis.Leiden(ctx, s, analysis.LeidenOptions{Seed: seed, Resolution: gamma, Initial: initial})
+		c, err := community.Leiden(ctx, s, community.LeidenOptions{Seed: seed, Resolution: gamma, Initial: initial})
 		if err != nil {
 			return nil, err
 		}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
@@ -49,18 +51,18 @@ func TestAnalyseLargeConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lc, err := analysis.Leiden(ctx, s, analysis.LeidenOptions{Resolution: 1, Seed: 5, Iterations: 2})
+	lc, err := community.Leiden(ctx, s, community.LeidenOptions{Resolution: 1, Seed: 5, Iterations: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(res.Clustering.Membership, lc.Membership) {
 		t.Errorf("clusters differ from Leiden run alone with the stated settings")
 	}
-	g := analysis.GroupOptions{Seed: 5, Weighting: w}
+	g := groups.Options{Seed: 5, Weighting: w}
 	LargeGroupSearch(&g)
-	tiers := []analysis.GroupOptions{g, g}
-	tiers[0].Tier, tiers[1].Tier = analysis.TierLarge, analysis.TierSmall
-	gr, err := analysis.GroupTiers(ctx, net, s, tiers)
+	tiers := []groups.Options{g, g}
+	tiers[0].Tier, tiers[1].Tier = groups.TierLarge, groups.TierSmall
+	gr, err := groups.SearchTiers(ctx, net, s, tiers)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/timeline"
 )
 
 // TimelineTextLimits bound how much the text timeline lists per section;
@@ -22,7 +22,7 @@ const (
 // measures, the most central newcomers and largest degree changes, sector
 // block density on the first and last date, cluster transitions,
 // successions and the survival table. User text goes through Plain.
-func WriteTimelineText(w io.Writer, r *analysis.TimelineResult) error {
+func WriteTimelineText(w io.Writer, r *timeline.Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if len(r.Dates) > 0 {
 		fmt.Fprintf(tw, "Timeline: %d dates from %s to %s\n", len(r.Dates), r.Dates[0], r.Dates[len(r.Dates)-1])
@@ -59,7 +59,7 @@ func orgLabel(name, id string) string {
 	return Plain(name) + " (" + Plain(id) + ")"
 }
 
-func writeTimelineMovers(w io.Writer, r *analysis.TimelineResult) {
+func writeTimelineMovers(w io.Writer, r *timeline.Result) {
 	fmt.Fprintln(w, "\nNewly among the most central (by tie strength)")
 	any := false
 	for _, p := range r.Periods {
@@ -87,7 +87,7 @@ func writeTimelineMovers(w io.Writer, r *analysis.TimelineResult) {
 	}
 }
 
-func writeTimelineSectors(w io.Writer, r *analysis.TimelineResult) {
+func writeTimelineSectors(w io.Writer, r *timeline.Result) {
 	if len(r.Periods) == 0 {
 		return
 	}
@@ -96,7 +96,7 @@ func writeTimelineSectors(w io.Writer, r *analysis.TimelineResult) {
 	type pair struct{ a, b string }
 	seen := map[pair]bool{}
 	var order []pair
-	at := func(p analysis.Period) map[pair]float64 {
+	at := func(p timeline.Period) map[pair]float64 {
 		m := map[pair]float64{}
 		for _, b := range p.SectorDensity {
 			k := pair{b.SectorA, b.SectorB}
@@ -121,7 +121,7 @@ func writeTimelineSectors(w io.Writer, r *analysis.TimelineResult) {
 	}
 }
 
-func writeTimelineTransitions(w io.Writer, r *analysis.TimelineResult) {
+func writeTimelineTransitions(w io.Writer, r *timeline.Result) {
 	fmt.Fprintln(w, "\nCluster transitions")
 	ct := r.Clusters
 	if ct == nil {
@@ -151,7 +151,7 @@ func writeTimelineTransitions(w io.Writer, r *analysis.TimelineResult) {
 	}
 }
 
-func writeTimelineSuccessions(w io.Writer, r *analysis.TimelineResult) {
+func writeTimelineSuccessions(w io.Writer, r *timeline.Result) {
 	fmt.Fprintln(w, "\nSuccessions (and the partnerships among the predecessors before them)")
 	if len(r.Successions) == 0 {
 		fmt.Fprintln(w, "  (none)")
@@ -190,7 +190,7 @@ func writeTimelineSuccessions(w io.Writer, r *analysis.TimelineResult) {
 	}
 }
 
-func writeTimelineSurvival(w io.Writer, s *analysis.SurvivalResult) {
+func writeTimelineSurvival(w io.Writer, s *timeline.SurvivalResult) {
 	if s == nil {
 		return
 	}

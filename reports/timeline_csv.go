@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/timeline"
 )
 
 // TimelineTables are the tables WriteTimelineCSV can write, the first
@@ -23,7 +23,7 @@ func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
 // partnership columns when there is none) or survival (one row per group
 // and step of the Kaplan-Meier curve; median_years empty when not
 // reached). Numbers are written with 6 decimals.
-func WriteTimelineCSV(w io.Writer, r *analysis.TimelineResult, table string) error {
+func WriteTimelineCSV(w io.Writer, r *timeline.Result, table string) error {
 	cw := NewCSVWriter(w) // names are guarded against formula injection
 	var rows [][]string
 	switch table {
@@ -101,7 +101,7 @@ func joinInts(v []int) string {
 	return strings.Join(s, ";")
 }
 
-func successionRows(ss []analysis.Succession) [][]string {
+func successionRows(ss []timeline.Succession) [][]string {
 	rows := [][]string{{"date", "successor", "successor_name", "predecessors", "pairs", "pairs_joined",
 		"record", "id", "name", "kind", "service_area", "start", "end", "members"}}
 	for _, s := range ss {
@@ -120,7 +120,7 @@ func successionRows(ss []analysis.Succession) [][]string {
 	return rows
 }
 
-func survivalRows(s *analysis.SurvivalResult) [][]string {
+func survivalRows(s *timeline.SurvivalResult) [][]string {
 	rows := [][]string{{"by", "value", "n", "events", "censored", "ended_by_abolition", "median_years",
 		"days", "years", "at_risk", "step_events", "step_censored", "survival"}}
 	if s == nil {

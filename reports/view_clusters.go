@@ -8,17 +8,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
 )
 
-// addClusters fills the cluster rows (analysis.ClusterQuality), their
-// robustness (analysis.Stability, whose consensus partition is the
-// clustering shown), the match with regions (analysis.Compare) and the
+// addClusters fills the cluster rows (community.ClusterQuality), their
+// robustness (community.Stability, whose consensus partition is the
+// clustering shown), the match with regions (community.Compare) and the
 // partition's key figures.
 func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results, names []string) error {
 	c := res.Clustering
-	q := analysis.ClusterQuality(s, c.Membership, c.Resolution)
+	q := community.ClusterQuality(s, c.Membership, c.Resolution)
 	rows := make([]ClusterRow, len(q.Clusters))
 	for k, st := range q.Clusters {
 		rows[k] = ClusterRow{Cluster: names[k], Size: st.Size, Ties: st.Ties, Density: st.Density,
@@ -82,13 +83,13 @@ func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results
 		r.ClusterNote = fmt.Sprintf("Leiden (modularity, resolution %g, seed %d); robustness across seeds was not measured.", c.Resolution, c.Seed)
 	}
 	region := net.AttrColumn("region")
-	regionLabels := analysis.LabelsFromColumn(region)
+	regionLabels := community.LabelsFromColumn(region)
 	nRegions := 0
 	for _, l := range regionLabels {
 		nRegions = max(nRegions, l+1)
 	}
 	if nRegions > 1 {
-		ag, err := analysis.Compare(c.Membership, regionLabels)
+		ag, err := community.Compare(c.Membership, regionLabels)
 		if err != nil {
 			return fmt.Errorf("build report: %w", err)
 		}
@@ -102,7 +103,7 @@ func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results
 
 // addGroups turns the candidate groups of every tier into table rows,
 // evidence strongest first.
-func (r *Report) addGroups(net *graph.Network, results []*analysis.GroupResult) {
+func (r *Report) addGroups(net *graph.Network, results []*groups.Result) {
 	for _, gr := range results {
 		if gr == nil {
 			continue
@@ -119,15 +120,15 @@ func (r *Report) addGroups(net *graph.Network, results []*analysis.GroupResult) 
 			}
 			sc := g.Score
 			row.Parts = []Figure{
-				{"collaboration", fmt.Sprintf("%.1f", analysis.WeightCollaboration*sc.Collaboration)},
-				{"cohesion", fmt.Sprintf("%.1f", analysis.WeightCohesion*sc.Cohesion)},
-				{"density", fmt.Sprintf("%.1f", analysis.WeightDensity*sc.Density)},
-				{"compactness", fmt.Sprintf("%.1f", analysis.WeightCompactness*sc.Compactness)},
+				{"collaboration", fmt.Sprintf("%.1f", groups.WeightCollaboration*sc.Collaboration)},
+				{"cohesion", fmt.Sprintf("%.1f", groups.WeightCohesion*sc.Cohesion)},
+				{"density", fmt.Sprintf("%.1f", groups.WeightDensity*sc.Density)},
+				{"compactness", fmt.Sprintf("%.1f", groups.WeightCompactness*sc.Compactness)},
 			}
-			if gr.Tier == analysis.TierLarge {
-				row.Parts = append(row.Parts, Figure{"scale", fmt.Sprintf("%.1f", analysis.WeightScale*sc.Scale)})
+			if gr.Tier == groups.TierLarge {
+				row.Parts = append(row.Parts, Figure{"scale", fmt.Sprintf("%.1f", groups.WeightScale*sc.Scale)})
 			}
-			row.Parts = append(row.Parts, Figure{"weakest link", fmt.Sprintf("-%.1f", analysis.WeightWeakestLink*sc.WeakestLink)})
+			row.Parts = append(row.Parts, Figure{"weakest link", fmt.Sprintf("-%.1f", groups.WeightWeakestLink*sc.WeakestLink)})
 			row.Evidence = evidenceLines(net, g.Evidence)
 			r.Groups = append(r.Groups, row)
 		}

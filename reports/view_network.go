@@ -7,7 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/layout"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -45,7 +46,7 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 			s.N(), src.NodeBudget, kind, min(summaryTop, s.N()), cname)
 		return *v, nil
 	}
-	pos, err := analysis.Layout(ctx, s, analysis.LayoutOptions{Seed: src.Seed})
+	pos, err := layout.ForceAtlas2(ctx, s, layout.Options{Seed: src.Seed})
 	if err != nil {
 		return NetworkView{}, err
 	}
@@ -110,7 +111,7 @@ func indexOf(names []string) map[string]int {
 }
 
 // summaryView draws one node per group of part (the summaryGroups largest;
-// the rest merged) from analysis.SummaryGraph, ties between groups summed,
+// the rest merged) from community.SummaryGraph, ties between groups summed,
 // plus the organisations in top with their strongest ties, each linked to
 // its group's node.
 func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, part []int32, names []string, kind string, top []int, seed uint64) (*NetworkView, error) {
@@ -118,7 +119,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 	for i, p := range part {
 		membership[i] = int(p)
 	}
-	sum := analysis.SummaryGraph(s, membership)
+	sum := community.SummaryGraph(s, membership)
 	sizes := make([]int, len(names))
 	internal := make([]float64, len(names))
 	copy(sizes, sum.Sizes)
@@ -213,7 +214,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 		src, dst, w = append(src, orgNode[t.a]), append(dst, orgNode[t.b]), append(w, t.w)
 	}
 	sg := graph.BuildSnapshot(len(v.Nodes), nil, src, dst, w)
-	pos, err := analysis.Layout(ctx, sg, analysis.LayoutOptions{Seed: seed})
+	pos, err := layout.ForceAtlas2(ctx, sg, layout.Options{Seed: seed})
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/timeline"
 )
 
 // flowClustersPerDate is the most clusters per date drawn in the Sankey
@@ -14,8 +14,8 @@ import (
 const flowClustersPerDate = 12
 
 // addTimeline fills the per-period rows, the cluster flows and the
-// successions from analysis.Timeline's result.
-func (r *Report) addTimeline(tl *analysis.TimelineResult) {
+// successions from timeline.Measure's result.
+func (r *Report) addTimeline(tl *timeline.Result) {
 	for _, p := range tl.Periods {
 		r.Periods = append(r.Periods, PeriodRow{Period: shortDate(p.Date), Organisations: p.Organisations, Ties: p.Ties,
 			Formed: p.TiesFormed, Ended: p.TiesEnded, Density: p.Density, WeightedDensity: p.WeightedDensity,
@@ -62,7 +62,7 @@ func shortDate(d string) string {
 
 // flowView draws the flowClustersPerDate largest tracked clusters of each
 // date and the organisations they share with clusters on the next date.
-func flowView(tl *analysis.TimelineResult, ct *analysis.ClusterTracking) *FlowView {
+func flowView(tl *timeline.Result, ct *timeline.ClusterTracking) *FlowView {
 	v := &FlowView{}
 	kept := make([]map[int]string, len(ct.Clusters)) // per date: cluster id -> node name
 	describe := func(t int, ids []int) string {
@@ -79,7 +79,7 @@ func flowView(tl *analysis.TimelineResult, ct *analysis.ClusterTracking) *FlowVi
 	for t, cs := range ct.Clusters {
 		kept[t] = map[int]string{}
 		order := slices.Clone(cs)
-		slices.SortStableFunc(order, func(a, b analysis.TrackedCluster) int {
+		slices.SortStableFunc(order, func(a, b timeline.TrackedCluster) int {
 			return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.ID, b.ID))
 		})
 		for _, c := range order[:min(flowClustersPerDate, len(order))] {
@@ -98,7 +98,7 @@ func flowView(tl *analysis.TimelineResult, ct *analysis.ClusterTracking) *FlowVi
 				v.Links = append(v.Links, FlowLink{Source: a, Target: b, Shared: l.Shared})
 			}
 		}
-		if tr.Kind != analysis.Continues {
+		if tr.Kind != timeline.Continues {
 			row := TransitionRow{Date: shortDate(tr.Date), Kind: string(tr.Kind)}
 			if t > 0 {
 				row.From = describe(t-1, tr.From)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/partnet/partnet/batch"
+	"github.com/partnet/partnet/reports/batch"
 	"github.com/spf13/cobra"
 )
 

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
 )
@@ -89,7 +89,7 @@ func (opts *clustersOptions) check() error {
 	if !slices.Contains(reports.ClustersTables, opts.Table) {
 		return usagef(fmt.Errorf("--table %q: want one of %s", opts.Table, strings.Join(reports.ClustersTables, ", ")))
 	}
-	if _, err := analysis.ParseObjective(opts.Objective); err != nil {
+	if _, err := community.ParseObjective(opts.Objective); err != nil {
 		return usagef(fmt.Errorf("--objective: %w", err))
 	}
 	if opts.Resolution < 0 || math.IsNaN(opts.Resolution) || math.IsInf(opts.Resolution, 0) {
@@ -107,7 +107,7 @@ func (opts *clustersOptions) check() error {
 	switch opts.Algorithm {
 	case "leiden":
 	case "louvain":
-		if opts.Objective != string(analysis.ObjectiveModularity) {
+		if opts.Objective != string(community.ObjectiveModularity) {
 			return usagef(errors.New("--algorithm louvain only maximises modularity: drop --objective cpm"))
 		}
 		if opts.runsSet && opts.Runs > 1 {
@@ -134,13 +134,13 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 	snap := net.Snapshot(d.Weighting)
 	in := reports.ClustersInput{Dataset: d.Dataset.Name, Algorithm: opts.Algorithm, Network: net, Snapshot: snap}
 	if opts.Algorithm == "louvain" {
-		c, err := analysis.Louvain(ctx, snap, analysis.LouvainOptions{Resolution: opts.Resolution, Seed: s.Seed})
+		c, err := community.Louvain(ctx, snap, community.LouvainOptions{Resolution: opts.Resolution, Seed: s.Seed})
 		if err != nil {
 			return err
 		}
 		in.Clustering = c
 	} else {
-		lo := analysis.LeidenOptions{Objective: analysis.Objective(opts.Objective), Resolution: opts.Resolution, Seed: s.Seed, Iterations: opts.Iterations, Restarts: opts.Restarts}
+		lo := community.LeidenOptions{Objective: community.Objective(opts.Objective), Resolution: opts.Resolution, Seed: s.Seed, Iterations: opts.Iterations, Restarts: opts.Restarts}
 		if n := snap.N(); n > reports.LargeNetwork {
 			// Lighter defaults on large networks, as the report uses; flags
 			// given on the command line win.
@@ -161,13 +161,13 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 		defer bars.Finish()
 		bars.Update("clusters (Leiden)", 0, -1)
 		if opts.Runs == 1 {
-			c, err := analysis.Leiden(ctx, snap, lo)
+			c, err := community.Leiden(ctx, snap, lo)
 			if err != nil {
 				return err
 			}
 			in.Clustering = c
 		} else {
-			st, err := analysis.Stability(ctx, snap, analysis.StabilityOptions{Leiden: lo, Runs: opts.Runs,
+			st, err := community.Stability(ctx, snap, community.StabilityOptions{Leiden: lo, Runs: opts.Runs,
 				Progress: func(done, total int) { bars.Update("cluster stability (Leiden runs)", done, total) }})
 			if err != nil {
 				return err
@@ -180,7 +180,7 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 		if !slices.ContainsFunc(col, func(v string) bool { return v != "" }) && net.NumOrganisations() > 0 {
 			return usagef(fmt.Errorf("--compare %q: no organisation has a value for it (try region, type or sector, or none)", opts.Compare))
 		}
-		agr, err := analysis.Compare(in.Clustering.Membership, analysis.LabelsFromColumn(col))
+		agr, err := community.Compare(in.Clustering.Membership, community.LabelsFromColumn(col))
 		if err != nil {
 			return err
 		}

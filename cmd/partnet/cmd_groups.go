@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/reports"
@@ -110,7 +110,7 @@ func pairs(flag string, vals []string) ([][2]string, error) {
 	return out, nil
 }
 
-func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]analysis.GroupOptions, error) {
+func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]groups.Options, error) {
 	if err := opts.format.check(); err != nil {
 		return nil, err
 	}
@@ -143,20 +143,20 @@ func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]analys
 	if sized && len(opts.Tiers) > 1 {
 		return nil, usagef(errors.New("--min-size, --max-size and --max-groups apply to one tier: give a single --tier"))
 	}
-	var out []analysis.GroupOptions
+	var out []groups.Options
 	for _, t := range opts.Tiers {
-		tier := analysis.Tier(strings.TrimSpace(t))
-		if tier != analysis.TierLarge && tier != analysis.TierSmall && tier != analysis.TierCustom {
+		tier := groups.Tier(strings.TrimSpace(t))
+		if tier != groups.TierLarge && tier != groups.TierSmall && tier != groups.TierCustom {
 			return nil, usagef(fmt.Errorf("--tier %q: want large, small or custom", t))
 		}
-		if slices.ContainsFunc(out, func(o analysis.GroupOptions) bool { return o.Tier == tier }) {
+		if slices.ContainsFunc(out, func(o groups.Options) bool { return o.Tier == tier }) {
 			return nil, usagef(fmt.Errorf("--tier %s given twice", tier))
 		}
-		o := analysis.GroupOptions{Tier: tier, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
+		o := groups.Options{Tier: tier, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
 			Sectors: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
 			RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear,
 			Seed: seed, Weighting: w}
-		lo, hi, _ := analysis.TierSizes(tier)
+		lo, hi, _ := groups.TierSizes(tier)
 		if o.MinSize != 0 {
 			lo = o.MinSize
 		}
@@ -172,7 +172,7 @@ func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]analys
 }
 
 // checkIDs makes every id named in a flag one of the dataset's.
-func (opts *groupsOptions) checkIDs(net *graph.Network, tiers []analysis.GroupOptions) error {
+func (opts *groupsOptions) checkIDs(net *graph.Network, tiers []groups.Options) error {
 	check := func(flag string, ids ...string) error {
 		for _, id := range ids {
 			if _, ok := net.Index(id); !ok {
@@ -262,9 +262,9 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	}
 	bars := newPhases(s)
 	bars.Update("candidate groups", 0, -1)
-	res, err := analysis.GroupTiers(ctx, net, net.Snapshot(d.Weighting), tiers)
+	res, err := groups.SearchTiers(ctx, net, net.Snapshot(d.Weighting), tiers)
 	bars.Finish()
-	if errors.Is(err, analysis.ErrGroupOptions) {
+	if errors.Is(err, groups.ErrOptions) {
 		return usagef(err)
 	}
 	if err != nil {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/timeline"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
@@ -76,7 +76,7 @@ chosen with --table: ` + strings.Join(reports.TimelineTables, ", ") + `.`,
 	f.StringVar(&opts.Table, "table", "periods", "table for --format csv: "+strings.Join(reports.TimelineTables, ", "))
 	f.BoolVar(&opts.CarrySuccessors, "carry-successors", false, "carry the ties of abolished organisations onto their successors")
 	f.BoolVar(&opts.DropUndated, "drop-undated", false, "leave out partnerships and arrangements with no dates")
-	f.Float64Var(&opts.Threshold, "match-threshold", analysis.DefaultTrackThreshold, "Jaccard overlap a cluster must exceed to match one on the next date")
+	f.Float64Var(&opts.Threshold, "match-threshold", timeline.DefaultTrackThreshold, "Jaccard overlap a cluster must exceed to match one on the next date")
 	return cmd
 }
 
@@ -107,14 +107,14 @@ func runTimeline(ctx context.Context, opts *timelineOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	res, err := analysis.Timeline(ctx, d.Network, analysis.TimelineOptions{
+	res, err := timeline.Measure(ctx, d.Network, timeline.Options{
 		Dates:           dates,
 		Weighting:       d.Weighting,
 		DropUndated:     opts.DropUndated,
 		CarrySuccessors: opts.CarrySuccessors,
 		Cluster:         timelineClusters(s.Seed),
-		Track:           analysis.TrackOptions{Threshold: opts.Threshold},
-		Survival:        analysis.SurvivalOptions{End: end},
+		Track:           timeline.TrackOptions{Threshold: opts.Threshold},
+		Survival:        timeline.SurvivalOptions{End: end},
 	})
 	if err != nil {
 		return err
@@ -140,12 +140,12 @@ func (opts *timelineOptions) timelineDates(d *loaded, s *streams) ([]time.Time, 
 			}
 			dates = append(dates, t)
 		}
-		if err := analysis.CheckDates(dates); err != nil {
+		if err := timeline.CheckDates(dates); err != nil {
 			return nil, time.Time{}, usagef(fmt.Errorf("--dates: %w", err))
 		}
 		return dates, dates[len(dates)-1], nil
 	}
-	every, err := analysis.ParseInterval(opts.Every)
+	every, err := timeline.ParseInterval(opts.Every)
 	if err != nil {
 		return nil, time.Time{}, usagef(fmt.Errorf("--every: %w", err))
 	}
@@ -163,13 +163,13 @@ func (opts *timelineOptions) timelineDates(d *loaded, s *streams) ([]time.Time, 
 		}
 	}
 	if from.IsZero() {
-		first, _, ok := analysis.DataSpan(d.Network)
+		first, _, ok := timeline.DataSpan(d.Network)
 		if !ok {
 			return nil, time.Time{}, usagef(errors.New("the data has no dates: give --from (or --dates)"))
 		}
 		from = time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	dates, err := analysis.SeriesDates(from, to, every)
+	dates, err := timeline.SeriesDates(from, to, every)
 	if err != nil {
 		return nil, time.Time{}, usagef(err)
 	}

@@ -60,7 +60,7 @@ func TestTimelineJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	// 2014: 7 ties (see analysis.TestTimelinePeriods); 2020: 2 ties, the
+	// 2014: 7 ties (see timeline.TestTimelinePeriods); 2020: 2 ties, the
 	// 5 others gone (A-B, B-C, B-F, B-D with A and B abolished; A-C ended
 	// in 2015).
 	if len(got.Periods) != 2 || got.Periods[0].Ties != 7 || got.Periods[1].Ties != 2 || got.Periods[1].TiesEnded != 5 {

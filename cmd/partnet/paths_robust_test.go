@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partnet/partnet/batch"
+	"github.com/partnet/partnet/reports/batch"
 )
 
 // A batch spec cannot name a run folder outside runs/: labels are made

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
@@ -543,11 +544,11 @@ func summarise(q []float64) leidenStats {
 func leidenSeeds(ctx context.Context, s *graph.Snapshot, o *options, restarts int) (leidenStats, error) {
 	q := make([]float64, o.leidenRuns)
 	for r := range q {
-		c, err := analysis.Leiden(ctx, s, analysis.LeidenOptions{Seed: o.seed + uint64(r), Restarts: restarts})
+		c, err := community.Leiden(ctx, s, community.LeidenOptions{Seed: o.seed + uint64(r), Restarts: restarts})
 		if err != nil {
 			return leidenStats{}, err
 		}
-		q[r] = analysis.Modularity(s, c.Membership, 1)
+		q[r] = community.Modularity(s, c.Membership, 1)
 	}
 	return summarise(q), nil
 }

@@ -1,4 +1,5 @@
 // Package layers holds only a test: it enforces partnet's import direction,
-// cmd -> batch -> reports -> analysis -> graph <- datasets, by parsing every
+// cmd -> reports/batch -> reports -> analysis/engine ->
+// analysis/{community,groups,timeline,layout} -> analysis -> graph <- datasets, by parsing every
 // Go file's imports.
 package layers

@@ -4,10 +4,10 @@
 Run from this directory with Debian's python (apt-get install python3-networkx
 python3-igraph):
 
-    /usr/bin/python3 make_reference.py ../../../../shared/data/real/sna_benchmarks
+    /usr/bin/python3 make_reference.py ../sna_benchmarks
 
 It writes one JSON golden per graph next to itself. The Go tests in package
-analysis read the same graphs (the real ones from ../shared, the generated
+analysis read the same graphs (the real ones from testdata/sna_benchmarks, the generated
 ones from the "edges" stored in their golden) and compare to 1e-9.
 
 Conventions (see analysis/doc.go):
@@ -219,7 +219,7 @@ def write(out):
 
 
 def main():
-    shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../../shared/data/real/sna_benchmarks")
+    shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "sna_benchmarks")
     g = karate(shared, True)
     nodes = [str(i) for i in range(34)]
     write(compute("karate_weighted", g, nodes, True, attr="group"))
