@@ -182,7 +182,13 @@ func tableRows(t *table, schema []column, probs *Problems) *rowReader {
 	if !ok {
 		return nil
 	}
-	return &rowReader{t: t, idx: idx, probs: probs}
+	rr := &rowReader{t: t, idx: idx, probs: probs}
+	rr.extras, rr.extrasDone = t.extras(idx), true
+	if pe := checkAttributes(t, len(rr.extras)); pe != nil {
+		probs.add(&probs.Errors, pe)
+		return nil
+	}
+	return rr
 }
 
 func asParseError(err error, file string) *ParseError {

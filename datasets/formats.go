@@ -214,6 +214,9 @@ func WriteContext(ctx context.Context, net *graph.Network, path string, format F
 	if !ok || e.save == nil {
 		return fmt.Errorf("%s: %w %q for writing", path, ErrUnknownFormat, format)
 	}
+	if err := checkWritable(net); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	return e.save(ctx, net, path)
 }
 

@@ -182,6 +182,28 @@ type xmlGraph struct {
 	edges     []xmlElem
 	fixedNode []string // canonical columns the format's XML attributes fill
 	fixedEdge []string
+	keyCount  map[string]int // declared keys by domain
+}
+
+// addKey records a declared attribute, refusing more than MaxColumns for
+// one domain (node, edge, graph or all) as soon as the next is declared, so
+// that a file declaring millions is refused before it fills memory.
+func (g *xmlGraph) addKey(x *xmlDecoder, k *xmlKey) error {
+	if g.keyCount == nil {
+		g.keyCount = map[string]int{}
+	}
+	if g.keyCount[k.domain]++; g.keyCount[k.domain] > MaxColumns {
+		return &ParseError{File: x.file, Line: x.line(), Err: fmt.Errorf("%w: more than %d attributes declared for %s elements, at most %d allowed",
+			ErrTooLarge, MaxColumns, k.domain, MaxColumns)}
+	}
+	g.keys = append(g.keys, k)
+	return nil
+}
+
+// tooManyValues is the error for an element with more than MaxColumns
+// attribute values.
+func tooManyValues(x *xmlDecoder, elem string) error {
+	return &ParseError{File: x.file, Line: x.line(), Err: fmt.Errorf("%w: a %s with more than %d attribute values, at most %d allowed", ErrTooLarge, elem, MaxColumns, MaxColumns)}
 }
 
 func (g *xmlGraph) keyByID(domain string) map[string]*xmlKey {

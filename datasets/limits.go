@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/partnet/partnet/graph"
 )
 
 // Limits that refuse input which would exhaust memory, before it is read.
@@ -267,6 +269,50 @@ func checkZipRatio(path string) error {
 	}
 	if total > uint64(MaxXLSXUnzipBytes) {
 		return &ParseError{File: path, Err: fmt.Errorf("%w: the workbook unpacks to %s, at most %s allowed", ErrTooLarge, humanBytes(int64(total)), humanBytes(MaxXLSXUnzipBytes))}
+	}
+	return nil
+}
+
+// MaxAttributes is the most distinct attribute names (columns beyond the
+// schema's, GraphML keys, GEXF attributes, JSON "attributes" keys) one
+// table may have: organisations, partnerships or arrangements. It keeps
+// every format partnet writes within the MaxColumns its readers accept,
+// schema columns included, so partnet never writes a file it then refuses.
+const MaxAttributes = 950
+
+// checkAttributes refuses a table with more than MaxAttributes extra
+// columns, at its header line.
+func checkAttributes(t *table, extras int) *ParseError {
+	if extras <= MaxAttributes {
+		return nil
+	}
+	line := 1 + t.lineOffset
+	if t.src != nil {
+		line = 0
+	}
+	return &ParseError{File: t.file, Line: line, Err: fmt.Errorf("%w: %d attribute columns (beyond the known ones), at most %d allowed", ErrTooLarge, extras, MaxAttributes)}
+}
+
+// checkWritable refuses to write a network that partnet could not read
+// back: more than MaxAttributes attribute names for organisations,
+// partnerships or arrangements, or for nodes (organisations and
+// arrangements together, as GraphML and GEXF write them).
+func checkWritable(net *graph.Network) error {
+	orgs := attrKeys(net.NumOrganisations(), func(i int) map[string]string { return net.Organisation(i).Attrs })
+	arrs := attrKeys(net.NumArrangements(), func(i int) map[string]string { return net.Arrangement(i).Attrs })
+	for _, c := range []struct {
+		what string
+		n    int
+	}{
+		{"organisations", len(orgs)},
+		{"partnerships", len(attrKeys(net.NumPartnerships(), func(i int) map[string]string { return net.Partnership(i).Attrs }))},
+		{"arrangements", len(arrs)},
+		{"organisations and arrangements together", len(nodeAttrNames(net))},
+	} {
+		if c.n > MaxAttributes {
+			return fmt.Errorf("%w: %s have %d attribute names, at most %d can be written and read back: drop some columns first",
+				ErrTooLarge, c.what, c.n, MaxAttributes)
+		}
 	}
 	return nil
 }
