@@ -161,6 +161,12 @@ type rowReader struct {
 	shareAttrs bool
 	attrKey    []byte
 	attrCache  map[string]map[string]string
+	// unnamed are the columns with an empty header, whose values are not
+	// read; the first row with a value in one gets a warning.
+	unnamed []int
+	// vocabSeen remembers the sector, type and kind spellings warned
+	// about (see vocab).
+	vocabSeen map[string]bool
 	// size is the file's size in bytes when known (0 otherwise), for
 	// reserving room once the first rows show how long a row is.
 	size int64
@@ -184,6 +190,11 @@ func tableRows(t *table, schema []column, probs *Problems) *rowReader {
 	}
 	rr := &rowReader{t: t, idx: idx, probs: probs}
 	rr.extras, rr.extrasDone = t.extras(idx), true
+	for i, h := range t.header {
+		if h == "" {
+			rr.unnamed = append(rr.unnamed, i)
+		}
+	}
 	if pe := checkAttributes(t, len(rr.extras)); pe != nil {
 		probs.add(&probs.Errors, pe)
 		return nil
@@ -222,6 +233,7 @@ func (rr *rowReader) next() bool {
 			continue
 		}
 		rr.checkWidth(rec)
+		rr.checkUnnamed(rec)
 		rr.rec = rec
 		return true
 	}
@@ -250,6 +262,23 @@ func (rr *rowReader) repeatsHeader(rec []string) bool {
 		}
 	}
 	return named > 0
+}
+
+// checkUnnamed warns, once, when a column without a header holds a value:
+// partnet cannot name it, so it is neither read nor kept.
+func (rr *rowReader) checkUnnamed(rec []string) {
+	for _, i := range rr.unnamed {
+		if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
+			cols := make([]string, len(rr.unnamed))
+			for k, c := range rr.unnamed {
+				cols[k] = strconv.Itoa(c + 1)
+			}
+			rr.probs.add(&rr.probs.Warnings, &ParseError{File: rr.t.file, Line: rr.t.line, Column: i + 1,
+				Err: fmt.Errorf("column(s) %s have no header: their values are not read (give each a name to keep it as an attribute)", strings.Join(cols, ", "))})
+			rr.unnamed = nil
+			return
+		}
+	}
 }
 
 // checkWidth reports a row with non-empty fields beyond the header's
@@ -295,6 +324,16 @@ func (rr *rowReader) fail(col string, err error) {
 
 func (rr *rowReader) number(col string) (float64, bool) {
 	v, ok, err := ParseNumber(rr.get(col))
+	if err != nil {
+		rr.fail(col, err)
+	}
+	return v, ok
+}
+
+// money reads a value_gbp column: pounds, with £ and thousands
+// separators allowed (see ParseMoney).
+func (rr *rowReader) money(col string) (float64, bool) {
+	v, ok, err := ParseMoney(rr.get(col))
 	if err != nil {
 		rr.fail(col, err)
 	}
@@ -382,7 +421,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 			}
 		}
 		o := graph.Organisation{
-			ID: rr.get("id"), Name: rr.get("name"), Sector: rr.get("sector"), Type: rr.get("type"),
+			ID: rr.get("id"), Name: rr.get("name"), Sector: rr.vocab("sector"), Type: rr.vocab("type"),
 			Region: rr.get("region"), Parent: rr.get("parent"),
 		}
 		if o.ID == "" {
@@ -461,7 +500,7 @@ func readPartnerships(rr *rowReader, file string, net *graph.Network, probs *Pro
 func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 	p = graph.Partnership{
 		ID: rr.get("id"), Name: rr.get("name"), Source: rr.get("source"), Target: rr.get("target"),
-		Kind: rr.get("kind"), ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
+		Kind: rr.vocab("kind"), ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
 	}
 	bad := false
 	if w, ok := rr.number("weight"); ok {
@@ -471,7 +510,7 @@ func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 		}
 		p.Weight = w
 	}
-	p.ValueGBP, p.HasValue = rr.number("value_gbp")
+	p.ValueGBP, p.HasValue = rr.money("value_gbp")
 	if p.HasValue && p.ValueGBP < 0 {
 		rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
 	} else if p.HasValue && p.ValueGBP > MaxValueGBP {
@@ -522,14 +561,14 @@ func readArrangements(rr *rowReader, file string, net *graph.Network, probs *Pro
 	}
 	for rr.next() {
 		a := graph.Arrangement{
-			ID: rr.get("id"), Name: rr.get("name"), Kind: rr.get("kind"),
+			ID: rr.get("id"), Name: rr.get("name"), Kind: rr.vocab("kind"),
 			ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
 		}
 		if a.ID == "" {
 			rr.fail("id", badValue("empty arrangement id"))
 			continue
 		}
-		a.ValueGBP, a.HasValue = rr.number("value_gbp")
+		a.ValueGBP, a.HasValue = rr.money("value_gbp")
 		if a.HasValue && (a.ValueGBP < 0 || a.ValueGBP > MaxValueGBP) {
 			rr.fail("value_gbp", badValue("%v: a value must be from 0 to %g", a.ValueGBP, MaxValueGBP))
 		}

@@ -268,6 +268,8 @@ func parseFastRows(b []byte, delim byte, cols []string, ids *internTable) fastRo
 			kind = f[ki]
 			if kind == lastKind {
 				kind = lastKind
+			} else if NormalizeVocabulary(kind) != kind || kind != "" && knownKinds[kind] == 0 {
+				return c // the general reader normalises and warns
 			} else {
 				kind = strings.Clone(kind)
 				lastKind = kind

@@ -14,8 +14,11 @@ const DateLayout = "2006-01-02"
 
 // ParseDate reads a date written as YYYY-MM-DD, or as an ISO 8601 timestamp
 // (2014-04-01T00:00:00Z, as 360Giving files write them) whose date part is
-// taken. Day-first and month-first forms such as 01/04/2014 are refused:
-// they are ambiguous. The empty string gives the zero time.
+// taken, or day first with slashes and a four-digit year (15/06/2019,
+// 1/4/2014), the UK convention spreadsheets use. Other forms are refused
+// rather than guessed: two-digit years, dots, month names, and a slashed
+// date whose second number cannot be a month (06/15/2019, month first).
+// The empty string gives the zero time.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -28,11 +31,90 @@ func ParseDate(s string) (time.Time, error) {
 	if err == nil {
 		return t, nil
 	}
+	if strings.Count(s, "/") == 2 {
+		return parseDayFirst(s)
+	}
 	hint := ""
-	if strings.ContainsAny(s, "/.") {
-		hint = " (day-first and month-first dates such as 01/04/2014 are ambiguous)"
+	if strings.ContainsAny(s, ".") {
+		hint = " or day first with slashes, e.g. 01/04/2014"
 	}
 	return time.Time{}, wrapMsg(ErrBadDate, fmt.Sprintf("%q is not a date: expected YYYY-MM-DD, e.g. 2014-04-01%s", s, hint))
+}
+
+// parseDayFirst reads D/M/YYYY (day and month of one or two digits).
+func parseDayFirst(s string) (time.Time, error) {
+	parts := strings.Split(s, "/")
+	bad := func(why string) (time.Time, error) {
+		return time.Time{}, wrapMsg(ErrBadDate, fmt.Sprintf("%q is not a date: %s (slashed dates are read day first, DD/MM/YYYY, as in the UK; or write YYYY-MM-DD)", s, why))
+	}
+	num := func(p string, min, max int) (int, bool) {
+		if p == "" || len(p) > max {
+			return 0, false
+		}
+		n := 0
+		for i := 0; i < len(p); i++ {
+			if p[i] < '0' || p[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(p[i]-'0')
+		}
+		return n, len(p) >= min
+	}
+	d, okD := num(parts[0], 1, 2)
+	m, okM := num(parts[1], 1, 2)
+	y, okY := num(parts[2], 4, 4)
+	switch {
+	case !okD || !okM:
+		return bad("expected a day and a month of one or two digits")
+	case !okY:
+		return bad("expected a four-digit year")
+	case m < 1 || m > 12:
+		if d >= 1 && d <= 12 {
+			return bad(fmt.Sprintf("there is no month %d (a month-first date?)", m))
+		}
+		return bad(fmt.Sprintf("there is no month %d", m))
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if d < 1 || t.Day() != d {
+		return bad(fmt.Sprintf("there is no day %d in month %d of %d", d, m, y))
+	}
+	return t, nil
+}
+
+// ParseMoney reads a money amount in pounds: a plain decimal (see
+// ParseNumber), optionally with a leading £ (after any sign) and commas
+// separating thousands in groups of three (£1,200.50, 12,000). Other
+// currency signs, decimal commas and badly grouped commas are refused.
+func ParseMoney(s string) (v float64, ok bool, err error) {
+	t := strings.TrimSpace(s)
+	sign := ""
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
+		sign, t = t[:1], t[1:]
+	}
+	t = strings.TrimSpace(strings.TrimPrefix(t, "£"))
+	if strings.Contains(t, ",") {
+		whole, frac, hasDot := strings.Cut(t, ".")
+		groups := strings.Split(whole, ",")
+		good := len(groups[0]) >= 1 && len(groups[0]) <= 3
+		for _, g := range groups[1:] {
+			good = good && len(g) == 3
+		}
+		if !good {
+			return ParseNumber(s)
+		}
+		t = strings.Join(groups, "")
+		if hasDot {
+			t += "." + frac
+		}
+	}
+	if t == "" || strings.ContainsAny(t, "£$€") {
+		return ParseNumber(s)
+	}
+	v, ok, err = ParseNumber(sign + t)
+	if err != nil {
+		return ParseNumber(s) // the message about what was written
+	}
+	return v, ok, nil
 }
 
 // ParseNumber reads a plain decimal number: an optional sign, digits with
