@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
@@ -146,7 +147,14 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	bars.Update("building the page", 0, -1)
 	defer bars.Finish()
+	// The map draws organisations whose id is an English district's GSS
+	// code as that district (embedded outlines, ONS May 2024).
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		return err
+	}
 	rep, err := reports.Build(ctx, reports.Source{
+		Areas: areas, AreasAttribution: datasets.AreasAttribution,
 		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})
