@@ -233,7 +233,11 @@ func plannedEnd(g grantRow, award time.Time) (time.Time, error) {
 	if start.IsZero() || m == 0 {
 		return start, nil
 	}
-	return start.AddDate(0, int(m), -1), nil
+	// The anniversary day, clamped to the month's end (31 January plus a
+	// month is 28 February, not 3 March), then the day before it.
+	first := time.Date(start.Year(), start.Month()+time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	day := min(start.Day(), first.AddDate(0, 1, -1).Day())
+	return first.AddDate(0, 0, day-1).AddDate(0, 0, -1), nil
 }
 
 // build360 turns grant rows into a network, reporting problems.

@@ -163,11 +163,13 @@ func TestRead360GivingDuration(t *testing.T) {
 	net, _, err := Read360Giving(strings.NewReader(head+
 		"g1,10,2019-03-01,2019-04-01,,12,r,f\n"+
 		"g2,10,2019-03-01,,2019-06-30,12,r,f\n"+
-		"g3,10,2019-03-01,,,0,r,f\n"), "g.csv")
+		"g3,10,2019-03-01,,,0,r,f\n"+
+		"g4,10,2019-01-31,,,1,r,f\n"+
+		"g5,10,2020-02-29,,,12,r,f\n"), "g.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range []string{"2020-03-31", "2019-06-30", "2019-03-01"} {
+	for i, want := range []string{"2020-03-31", "2019-06-30", "2019-03-01", "2019-02-27", "2021-02-27"} {
 		if got := fmtDate(net.Partnership(i).End); got != want {
 			t.Errorf("grant %d ends %s, want %s", i+1, got, want)
 		}
