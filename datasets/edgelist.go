@@ -37,7 +37,7 @@ var MaxEdgeListBytes int64 = 4 << 30
 // text that is not UTF-8 are read with encoding/csv, as a dataset folder's
 // files are.
 func ReadEdgeList(r io.Reader, file string) (*graph.Network, *Problems, error) {
-	data, err := readAllLimit(r, MaxEdgeListBytes, file)
+	data, err := readAllLines(r, MaxEdgeListBytes, MaxRecordBytes, file)
 	if err != nil {
 		return nil, &Problems{}, err
 	}

@@ -160,12 +160,17 @@ func sepLine(line []byte) (byte, bool) {
 	return 0, false
 }
 
-// readAllLimit reads r to the end, failing with ErrTooLarge past limit, or
-// as soon as one line grows longer than MaxRecordBytes: a file with no
-// line breaks is refused after reading MaxRecordBytes, not after reading
-// it whole. The buffer is sized from the file's size only once the first
-// block has shown sensible lines.
+// readAllLimit reads r to the end, failing with ErrTooLarge past limit.
 func readAllLimit(r io.Reader, limit int64, file string) ([]byte, error) {
+	return readAllLines(r, limit, 0, file)
+}
+
+// readAllLines is readAllLimit that also fails as soon as one line grows
+// longer than maxLine bytes (0: no limit): a text file with no line breaks
+// is refused after reading maxLine bytes, not after reading it whole. The
+// buffer is sized from the file's size only once the first block has
+// shown sensible lines.
+func readAllLines(r io.Reader, limit int64, maxLine int, file string) ([]byte, error) {
 	size := int64(-1)
 	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if info, err := st.Stat(); err == nil && info.Mode().IsRegular() {
@@ -194,9 +199,9 @@ func readAllLimit(r io.Reader, limit int64, file string) ([]byte, error) {
 			lastNL = len(data) + i
 		}
 		data = data[:len(data)+n]
-		if len(data)-lastNL-1 > MaxRecordBytes {
+		if maxLine > 0 && len(data)-lastNL-1 > maxLine {
 			line := bytes.Count(data[:lastNL+1], []byte{'\n'}) + 1
-			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: a line longer than %s (a missing line break?)", ErrTooLarge, humanBytes(MaxRecordBytes))}
+			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: a line longer than %s (a missing line break?)", ErrTooLarge, humanBytes(int64(maxLine)))}
 		}
 		if int64(len(data)) > limit {
 			return nil, &ParseError{File: file, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}

@@ -180,3 +180,14 @@ func TestEdgeListLongLineRefusedEarly(t *testing.T) {
 		t.Errorf("allocated %d bytes, want at most %d", alloc, 8*MaxRecordBytes)
 	}
 }
+
+// TestWholeFileReadersTakeLongLines: the line limit is for edge lists
+// only; JSON (often one minified line) and workbooks (binary) of more
+// than MaxRecordBytes without a line feed still read.
+func TestWholeFileReadersTakeLongLines(t *testing.T) {
+	r := &endlessLine{n: MaxRecordBytes + 1<<20}
+	data, err := readAllLimit(r, MaxJSONBytes, "one-line.json")
+	if err != nil || len(data) != MaxRecordBytes+1<<20 {
+		t.Fatalf("read %d bytes, %v", len(data), err)
+	}
+}
