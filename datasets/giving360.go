@@ -33,7 +33,10 @@ var giving360Columns = []column{
 // is360GivingCSV reports whether a CSV's first line has 360Giving's
 // required columns.
 func is360GivingCSV(head []byte) bool {
-	line, _, _ := bytes.Cut(bytes.TrimPrefix(textHead(head), []byte{0xEF, 0xBB, 0xBF}), []byte{'\n'})
+	line, rest, _ := bytes.Cut(bytes.TrimPrefix(textHead(head), []byte{0xEF, 0xBB, 0xBF}), []byte{'\n'})
+	if _, ok := sepLine(line); ok {
+		line, _, _ = bytes.Cut(rest, []byte{'\n'})
+	}
 	l := strings.ToLower(string(line))
 	return strings.Contains(l, "amount awarded") && strings.Contains(l, "recipient org:identifier") && strings.Contains(l, "funding org:identifier")
 }

@@ -180,3 +180,23 @@ func TestRead360GivingDuration(t *testing.T) {
 		t.Errorf("a duration in words: %v, want an error at line 2 naming the column", err)
 	}
 }
+
+// TestRead360GivingPlannedDatesJSON: a JSON package's plannedDates give the
+// end the same way; a UTF-16 CSV with Excel's sep= line is still told
+// apart as 360Giving.
+func TestRead360GivingPlannedDatesJSON(t *testing.T) {
+	js := `{"grants": [{"id": "g1", "amountAwarded": 5, "awardDate": "2019-03-01",
+  "plannedDates": [{"startDate": "2019-04-01", "duration": 6}],
+  "recipientOrganization": [{"id": "r"}], "fundingOrganization": [{"id": "f"}]}]}`
+	net, _, err := Read360Giving(strings.NewReader(js), "g.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmtDate(net.Partnership(0).End); got != "2019-09-30" {
+		t.Errorf("end %s, want 2019-09-30", got)
+	}
+	head := "sep=,\nIdentifier,Amount Awarded,Award Date,Recipient Org:Identifier,Funding Org:Identifier\ng1,5,2019-03-01,r,f\n"
+	if !is360GivingCSV(utf16File(head, false)) {
+		t.Error("a UTF-16 360Giving CSV with a sep= line is not recognised")
+	}
+}
