@@ -2,6 +2,7 @@ package datasets
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"runtime"
@@ -160,11 +161,33 @@ func looksLikeEdgeHeader(f []string) bool {
 	if len(f) < 2 {
 		return false
 	}
-	if len(f) == 3 && headerIs(f[2], "weight") {
+	if len(f) == 3 && len(f[2]) >= 6 && headerIs(f[2], "weight") {
 		return true
+	}
+	// A quick rejection on the first field's length and first letter
+	// keeps this off the edge-list reader's profile.
+	s := f[0]
+	if len(s) == 0 || len(s) >= len(sourceHeaderStart) || !sourceHeaderStart[len(s)][s[0]] && !asciiSpace(s[0]) && !asciiSpace(s[len(s)-1]) {
+		return false
 	}
 	return namesColumn(f[0], partnershipColumns[0]) && namesColumn(f[1], partnershipColumns[1])
 }
+
+// sourceHeaderStart[n][c] is set when the source column's name or an
+// alias of two letters or more has length n and first byte c (either
+// case).
+var sourceHeaderStart = func() (t [32][256]bool) {
+	c := partnershipColumns[0]
+	for _, a := range append([]string{c.name}, c.aliases...) {
+		if len(a) > 1 && len(a) < len(t) {
+			t[len(a)][a[0]] = true
+			if a[0] >= 'a' && a[0] <= 'z' {
+				t[len(a)][a[0]-'a'+'A'] = true
+			}
+		}
+	}
+	return t
+}()
 
 func namesColumn(s string, c column) bool {
 	if headerIs(s, c.name) {
@@ -181,9 +204,13 @@ func namesColumn(s string, c column) bool {
 // headerIs reports whether normHeader(s) == name (a normalised name), without
 // allocating.
 func headerIs(s, name string) bool {
-	s = trimBlank(s)
 	if len(s) != len(name) {
-		return false
+		if len(s) < len(name) || !asciiSpace(s[0]) && !asciiSpace(s[len(s)-1]) {
+			return false
+		}
+		if s = trimBlank(s); len(s) != len(name) {
+			return false
+		}
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -307,6 +334,7 @@ func parseEdgeChunk(b []byte, delim byte, file string) edgeChunk {
 		}
 	}
 	var f [4]string
+	ascii := isASCIIBytes(b) // no id needs normalising
 	line := 0
 	for len(s) > 0 {
 		line++
@@ -353,7 +381,9 @@ func parseEdgeChunk(b []byte, delim byte, file string) edgeChunk {
 			}
 			w = v
 		}
-		f[0], f[1] = nfc(f[0]), nfc(f[1])
+		if !ascii {
+			f[0], f[1] = nfc(f[0]), nfc(f[1])
+		}
 		if f[0] == f[1] {
 			fail(line, 1, "source", fmt.Errorf("%s: %w", quoteID(f[0]), graph.ErrSelfTie))
 			continue
@@ -578,6 +608,22 @@ func appendCSVField(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = append(b, strings.ReplaceAll(s, `"`, `""`)...)
 	return append(b, '"')
+}
+
+// isASCIIBytes reports whether b is all ASCII, eight bytes at a time.
+func isASCIIBytes(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }

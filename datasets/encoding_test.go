@@ -191,3 +191,16 @@ func TestWholeFileReadersTakeLongLines(t *testing.T) {
 		t.Fatalf("read %d bytes, %v", len(data), err)
 	}
 }
+
+func TestLooksLikeEdgeHeader(t *testing.T) {
+	for _, f := range [][]string{{"source", "target"}, {"From", "To"}, {" Source ID ", "target_id"}, {"org_a", "org_b", "w"}, {"x", "y", "Weight"}, {"ORGANISATION-A", "organisation b"}} {
+		if !looksLikeEdgeHeader(f) {
+			t.Errorf("looksLikeEdgeHeader(%q) = false", f)
+		}
+	}
+	for _, f := range [][]string{{"a", "b"}, {"source", "b"}, {"E07000200", "E07000203", "2"}, {"sources", "target"}, {"from"}} {
+		if looksLikeEdgeHeader(f) {
+			t.Errorf("looksLikeEdgeHeader(%q) = true", f)
+		}
+	}
+}
