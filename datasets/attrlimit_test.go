@@ -49,7 +49,8 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 
 // TestXMLAttributeFloodRefusedEarly: a GEXF or GraphML declaring 10^7
 // attributes, or one node with 10^7 values, is refused after about
-// MaxColumns of them (it took 8.8 GB before).
+// MaxColumns of them, and one element's XML attributes or one text is
+// refused after MaxRecordBytes (it took 8.8 GB before).
 func TestXMLAttributeFloodRefusedEarly(t *testing.T) {
 	const n = 10_000_000
 	cases := []struct {
@@ -61,14 +62,18 @@ func TestXMLAttributeFloodRefusedEarly(t *testing.T) {
 		{"gexf values", newRepeatReader(`<gexf><graph><nodes><node id="x"><attvalues>`, `<attvalue for="a%d" value="v"/>`, `</attvalues></node></nodes></graph></gexf>`, n), ReadGEXF},
 		{"graphml declarations", newRepeatReader(`<graphml>`, `<key id="k%d" for="node" attr.name="k" attr.type="string"/>`, `<graph></graph></graphml>`, n), ReadGraphML},
 		{"graphml values", newRepeatReader(`<graphml><graph><node id="x">`, `<data key="k%d">v</data>`, `</node></graph></graphml>`, n), ReadGraphML},
+		// XML attributes of one element, and one text of 70 MB: the
+		// decoder would hold the whole tag or text.
+		{"gexf XML attributes", newRepeatReader(`<gexf><graph><nodes><node id="x"`, ` a%d="v"`, `/></nodes></graph></gexf>`, n), ReadGEXF},
+		{"graphml long text", newRepeatReader(`<graphml><key id="d" for="node"/><graph><node id="x"><data key="d">`, `%07d`, `</data></node></graph></graphml>`, n), ReadGraphML},
 	}
 	for _, c := range cases {
 		_, _, err := c.read(c.r, "flood")
 		if !errors.Is(err, ErrTooLarge) {
 			t.Errorf("%s: err = %v, want ErrTooLarge", c.name, err)
 		}
-		if c.r.read > 1<<20 {
-			t.Errorf("%s: read %d bytes before refusing, want under 1 MiB", c.name, c.r.read)
+		if c.r.read > 2*MaxRecordBytes {
+			t.Errorf("%s: read %d bytes before refusing, want under %d", c.name, c.r.read, 2*MaxRecordBytes)
 		}
 	}
 }

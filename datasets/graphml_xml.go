@@ -25,21 +25,33 @@ const (
 	arrangementPrefix = "arrangement:"
 )
 
-// xmlSafeReader counts bytes and fails past the limit.
+// xmlSafeReader counts bytes and fails past the limit, and fails as soon
+// as MaxRecordBytes pass without a '<' or '>': the XML decoder holds a
+// whole tag or text in memory, so one tag with millions of XML attributes,
+// or one text of gigabytes, is refused after reading MaxRecordBytes.
 type xmlSafeReader struct {
 	r    io.Reader
 	left int64
+	run  int // bytes since the last '<' or '>'
 }
 
 func (l *xmlSafeReader) Read(p []byte) (int, error) {
 	if l.left <= 0 {
 		return 0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxXMLBytes)
 	}
+	if l.run > MaxRecordBytes {
+		return 0, fmt.Errorf("%w: a tag or text longer than %s", ErrTooLarge, humanBytes(MaxRecordBytes))
+	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]
 	}
 	n, err := l.r.Read(p)
 	l.left -= int64(n)
+	if last := max(bytes.LastIndexByte(p[:n], '<'), bytes.LastIndexByte(p[:n], '>')); last >= 0 {
+		l.run = n - last - 1
+	} else {
+		l.run += n
+	}
 	return n, err
 }
 
