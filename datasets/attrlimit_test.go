@@ -119,3 +119,25 @@ func TestWriteNeverWritesUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteRefusesLongText: a text longer than MaxFieldBytes (a JSON name
+// of 2 MB) is refused by the writers, as every reader refuses it; the
+// readers of records (JSON) refuse it too, as the CSV reader does.
+func TestWriteRefusesLongText(t *testing.T) {
+	long := strings.Repeat("x", MaxFieldBytes+1)
+	net := graph.NewNetwork()
+	net.AddOrganisation(graph.Organisation{ID: "a", Name: long})
+	net.AddOrganisation(graph.Organisation{ID: "b"})
+	net.AddPartnership(graph.Partnership{Source: "a", Target: "b", Weight: 1})
+	err := Write(net, filepath.Join(t.TempDir(), "out.graphml"), FormatGraphML)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), `organisation "a" has a text of`) {
+		t.Errorf("write: %v, want ErrTooLarge naming organisation a", err)
+	}
+	js := `{"organisations": [{"id": "a", "name": "` + long + `"}, {"id": "b"}], "partnerships": [{"source": "a", "target": "b"}]}`
+	if _, _, err := ReadJSON(strings.NewReader(js), "big.json"); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("JSON read: %v, want ErrTooLarge", err)
+	}
+	if _, _, err := ReadEdgeList(strings.NewReader(long+",b\n"), "e.csv"); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("edge list read: %v, want ErrTooLarge", err)
+	}
+}

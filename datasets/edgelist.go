@@ -352,6 +352,10 @@ func parseEdgeChunk(b []byte, delim byte, file string) edgeChunk {
 			fail(line, 0, "", badValue("%d fields: expected source%ctarget[%cweight] (a header line names any further columns)", n, delim, delim))
 			continue
 		}
+		if len(f[0]) > MaxFieldBytes || len(f[1]) > MaxFieldBytes {
+			fail(line, 0, "", fmt.Errorf("%w: an id longer than %d bytes", ErrTooLarge, MaxFieldBytes))
+			continue
+		}
 		if looksLikeEdgeHeader(f[:n]) {
 			fail(line, 0, "", errRepeatedHeader)
 			continue

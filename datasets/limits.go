@@ -314,5 +314,44 @@ func checkWritable(net *graph.Network) error {
 				ErrTooLarge, c.what, c.n, MaxAttributes)
 		}
 	}
+	return checkFieldSizes(net)
+}
+
+// checkFieldSizes refuses a network holding a text longer than
+// MaxFieldBytes, which no reader accepts. It allocates nothing unless it
+// finds one.
+func checkFieldSizes(net *graph.Network) error {
+	fail := func(what, id string, n int) error {
+		return fmt.Errorf("%w: %s %s has a text of %d bytes, at most %d can be written and read back",
+			ErrTooLarge, what, quoteID(clip(id, 40)), n, MaxFieldBytes)
+	}
+	longest := func(m map[string]string, texts ...string) int {
+		n := 0
+		for _, t := range texts {
+			n = max(n, len(t))
+		}
+		for k, v := range m {
+			n = max(n, len(k), len(v))
+		}
+		return n
+	}
+	for i := 0; i < net.NumOrganisations(); i++ {
+		o := net.Organisation(i)
+		if n := longest(o.Attrs, o.ID, o.Name, o.Sector, o.Type, o.Region, o.Parent); n > MaxFieldBytes {
+			return fail("organisation", o.ID, n)
+		}
+	}
+	for i := 0; i < net.NumPartnerships(); i++ {
+		p := net.Partnership(i)
+		if n := longest(p.Attrs, p.ID, p.Name, p.Kind, p.ServiceArea, p.Programme); n > MaxFieldBytes {
+			return fail("partnership", p.Source+"-"+p.Target, n)
+		}
+	}
+	for i := 0; i < net.NumArrangements(); i++ {
+		a := net.Arrangement(i)
+		if n := longest(a.Attrs, a.ID, a.Name, a.Kind, a.ServiceArea, a.Programme); n > MaxFieldBytes {
+			return fail("arrangement", a.ID, n)
+		}
+	}
 	return nil
 }

@@ -194,6 +194,12 @@ func (t *table) next() ([]string, error) {
 			return nil, err
 		}
 		t.line = line
+		for i, f := range rec {
+			if len(f) > MaxFieldBytes {
+				return nil, &ParseError{File: t.file, Line: t.line, Column: i + 1, Field: t.fieldName(i),
+					Err: fmt.Errorf("%w: field of %d bytes, at most %d allowed", ErrTooLarge, len(f), MaxFieldBytes)}
+			}
+		}
 		return rec, nil
 	}
 	if t.failed {
