@@ -69,7 +69,7 @@ func runClustersAnalysis(ctx context.Context, rc *runContext) error {
 // Metrics: groups, eligible, members_grouped, top_score, mean_score and
 // mean_sensitivity (the last three missing, not 0, when there is no group).
 func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
-	adj, adjFrom, err := datasets.DatasetAdjacency(rc.run.Dataset.Source)
+	adj, adjFrom, _, err := datasets.DatasetAdjacency(rc.run.Dataset.Source, rc.net)
 	if err != nil {
 		return fmt.Errorf("adjacency: %w", err)
 	}
