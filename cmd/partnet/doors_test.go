@@ -68,7 +68,7 @@ func TestDoorsAgree(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					return reports.WriteJSON(w, r.Summary)
+					return reports.WriteSummaryJSON(w, r.Summary)
 				},
 				"analyze": func(w io.Writer) error {
 					r, err := engine.Analyze(ctx, ds.Network, engine.AnalyzeOptions{Seed: 1})
