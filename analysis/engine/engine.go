@@ -15,7 +15,8 @@ import (
 // fit the data (the command line's usage error).
 var ErrOption = errors.New("invalid option")
 
-// OptionError names the option that cannot apply and why. It prints as
+// OptionError names the option that cannot apply and why (Option is
+// empty when the options contradict each other as a whole). It prints as
 // `by "nonexistent": no organisation has a value for it`; a door adds
 // its own spelling of the option (the command line prefixes "--").
 type OptionError struct {
@@ -25,6 +26,9 @@ type OptionError struct {
 }
 
 func (e *OptionError) Error() string {
+	if e.Option == "" {
+		return e.Err.Error()
+	}
 	if e.Value == "" {
 		return fmt.Sprintf("%s: %v", e.Option, e.Err)
 	}

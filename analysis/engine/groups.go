@@ -92,7 +92,7 @@ func Groups(ctx context.Context, net *graph.Network, opts GroupsOptions) (*Group
 	}
 	out, err := groups.SearchTiers(ctx, r.Network, r.Snapshot, tiers)
 	if errors.Is(err, groups.ErrOptions) {
-		return nil, &OptionError{Option: "groups", Err: err}
+		return nil, &OptionError{Err: err}
 	}
 	if err != nil {
 		return nil, err

@@ -77,6 +77,12 @@ func Timeline(ctx context.Context, net *graph.Network, opts TimelineOptions) (*T
 	if err != nil {
 		return nil, err
 	}
+	gamma := opts.Resolution
+	if gamma <= 0 {
+		gamma = DefaultResolution
+	}
+	r.set("timeline", "%d dates, %s to %s; clusters by Leiden (modularity at resolution %g, seed %d) started from the previous date's, matched at Jaccard > %g; survival censored at %s",
+		len(dates), dates[0].Format(time.DateOnly), dates[len(dates)-1].Format(time.DateOnly), gamma, opts.Seed, tl.Clusters.Threshold, end.Format(time.DateOnly))
 	return &TimelineResult{Run: r, Timeline: tl}, nil
 }
 

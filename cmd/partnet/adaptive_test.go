@@ -12,7 +12,6 @@ import (
 // on stderr by the command.
 func TestAdaptiveDefaultsCLI(t *testing.T) {
 	edges := filepath.Join("testdata", "corpus", "lesmis_edges.csv")
-	trafford := filepath.Join("testdata", "corpus", "trafford_360giving.csv")
 	page := filepath.Join(t.TempDir(), "r.html")
 	cases := []struct {
 		name       string
@@ -32,13 +31,13 @@ func TestAdaptiveDefaultsCLI(t *testing.T) {
 		{name: "unknown members value", args: []string{"groups", "--members", "councils"}, code: 2,
 			stderr: []string{`--members "councils": no organisation has this sector (sectors seen: agency, council`}},
 		{name: "members all", args: []string{"groups", edges, "--members", "all", "--tier", "small"}},
-		{name: "groups say why none", args: []string{"groups", trafford},
+		{name: "groups say why none", args: []string{"groups", traffordGrants},
 			stderr: []string{"only 1 organisation(s) eligible (sector council), fewer than the 3 members a group needs"}},
 		{name: "timeline on undated data", args: []string{"timeline", edges},
 			stderr: []string{"note: the data has no dates: one snapshot, on 2026-01-01"}},
 		{name: "report refuses an unknown by", args: []string{"report", "--by", "nonexistent", "-o", page}, code: 2,
 			stderr: []string{`--by "nonexistent": no organisation has a value for this attribute`}},
-		{name: "report says why groups are empty", args: []string{"report", trafford, "-o", page},
+		{name: "report says why groups are empty", args: []string{"report", traffordGrants, "-o", page},
 			pageHolds: "No candidate group: only 1 organisation(s) eligible"},
 		{name: "report says groups were left out", args: []string{"report", edges, "--no-groups", "-o", page},
 			pageHolds: "left out with --no-groups"},

@@ -187,19 +187,32 @@ func (opts *groupsOptions) options(seed uint64) (engine.GroupsOptions, error) {
 }
 
 // adjacency loads the border table: --adjacency, else the dataset's own
-// (datasets.DatasetAdjacency).
-func (opts *groupsOptions) adjacency(dsName string) ([][2]string, string, error) {
+// (datasets.DatasetAdjacency). Ids are checked against net (an unknown
+// one is bad input); warnings go to stderr.
+func (opts *groupsOptions) adjacency(dsName string, net *graph.Network, s *streams) ([][2]string, string, error) {
+	var (
+		adj      [][2]string
+		from     = opts.Adjacency
+		warnings []*datasets.ParseError
+		err      error
+	)
 	if opts.Adjacency != "" {
-		adj, err := datasets.LoadAdjacency(opts.Adjacency)
-		if err != nil {
-			return nil, "", err
-		}
-		if adj == nil {
-			return nil, "", usagef(fmt.Errorf("--adjacency %s: no %s there", opts.Adjacency, datasets.AdjacencyFile))
-		}
-		return adj, opts.Adjacency, nil
+		adj, warnings, err = datasets.LoadAdjacencyFor(opts.Adjacency, net)
+	} else {
+		adj, from, warnings, err = datasets.DatasetAdjacency(dsName, net)
 	}
-	return datasets.DatasetAdjacency(dsName)
+	if err != nil {
+		return nil, "", err
+	}
+	if !s.Quiet {
+		for _, w := range warnings {
+			tprintf(s.ErrOut, "partnet: warning: %v\n", w)
+		}
+	}
+	if adj == nil && opts.Adjacency != "" {
+		return nil, "", usagef(fmt.Errorf("--adjacency %s: no %s there", opts.Adjacency, datasets.AdjacencyFile))
+	}
+	return adj, from, nil
 }
 
 func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
@@ -222,7 +235,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 		return err
 	}
 	o.Data = d.Data
-	if o.Adjacency, o.AdjacencySource, err = opts.adjacency(d.Dataset.Name); err != nil {
+	if o.Adjacency, o.AdjacencySource, err = opts.adjacency(d.Dataset.Name, d.Dataset.Network, s); err != nil {
 		return err
 	}
 	if opts.RequireAdjacent && o.Adjacency != nil {

@@ -125,9 +125,14 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	if opts.byGiven {
 		by = opts.By
 	}
-	adj, adjFrom, err := datasets.DatasetAdjacency(d.Dataset.Name)
+	adj, adjFrom, warnings, err := datasets.DatasetAdjacency(d.Dataset.Name, d.Dataset.Network)
 	if err != nil {
 		return err
+	}
+	if !s.Quiet {
+		for _, w := range warnings {
+			tprintf(s.ErrOut, "partnet: warning: %v\n", w)
+		}
 	}
 	res, err := engine.Report(ctx, d.Dataset.Network, engine.ReportOptions{Data: d.Data, Seed: s.Seed, Resolution: opts.Resolution,
 		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, NoGroups: opts.NoGroups, By: by,

@@ -50,7 +50,7 @@ func runSummary(opts *summaryOptions, s *streams) error {
 	}
 	s.report(res.Run)
 	if opts.format.value == "json" {
-		return reports.WriteJSON(s.Out, res.Summary)
+		return reports.WriteSummaryJSON(s.Out, res.Summary)
 	}
 	return writeText(s.Out, func(w io.Writer) error { return reports.WriteSummaryText(w, res.Summary) })
 }

@@ -105,7 +105,10 @@ func (s *streams) report(r engine.Run) {
 // 2) spelled as the flag.
 func engineErr(err error) error {
 	var oe *engine.OptionError
-	if errors.As(err, &oe) {
+	switch {
+	case errors.As(err, &oe) && oe.Option == "":
+		return usagef(err)
+	case errors.As(err, &oe):
 		return usagef(fmt.Errorf("--%w", err))
 	}
 	return err

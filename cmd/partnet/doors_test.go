@@ -68,7 +68,7 @@ func TestDoorsAgree(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					return reports.WriteJSON(w, r.Summary)
+					return reports.WriteSummaryJSON(w, r.Summary)
 				},
 				"analyze": func(w io.Writer) error {
 					r, err := engine.Analyze(ctx, ds.Network, engine.AnalyzeOptions{Seed: 1})
@@ -86,7 +86,7 @@ func TestDoorsAgree(t *testing.T) {
 						Network: r.Network, Snapshot: r.Snapshot, Clustering: r.Clustering, CompareAttr: r.CompareAttr, Agreement: r.Agreement}))
 				},
 				"groups": func(w io.Writer) error {
-					adj, from, err := datasets.DatasetAdjacency(c.spec)
+					adj, from, _, err := datasets.DatasetAdjacency(c.spec, ds.Network)
 					if err != nil {
 						return err
 					}

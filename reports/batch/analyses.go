@@ -82,7 +82,7 @@ func runSummary(_ context.Context, rc *runContext) error {
 	} {
 		rc.metric("summary", m.name, m.v)
 	}
-	return rc.file("summary.json", func(w io.Writer) error { return reports.WriteJSON(w, s) })
+	return rc.file("summary.json", func(w io.Writer) error { return reports.WriteSummaryJSON(w, s) })
 }
 
 // loadDataset reads or generates a spec's dataset.

@@ -19,8 +19,8 @@ func init() {
 
 // runClustersAnalysis clusters the run's network with the engine's
 // Clusters (Leiden, modularity at run.Resolution, seed run.Seed, one run
-// to convergence: partnet clusters --runs 1 --iterations 0), compares the
-// clusters with regions when organisations have one, and writes clusters.json and
+// with the engine's iteration rule: partnet clusters --runs 1), compares
+// the clusters with regions when organisations have one, and writes clusters.json and
 // clusters.csv (the per-organisation membership).
 //
 // Metrics: clusters, singletons, largest_cluster, modularity (at
@@ -29,7 +29,7 @@ func init() {
 // region.
 func runClustersAnalysis(ctx context.Context, rc *runContext) error {
 	res, err := engine.Clusters(ctx, rc.net, engine.ClustersOptions{Data: rc.data, Seed: rc.run.Seed,
-		Resolution: rc.run.Resolution, Runs: 1, Iterations: -1})
+		Resolution: rc.run.Resolution, Runs: 1})
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func runClustersAnalysis(ctx context.Context, rc *runContext) error {
 // Metrics: groups, eligible, members_grouped, top_score, mean_score and
 // mean_sensitivity (the last three missing, not 0, when there is no group).
 func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
-	adj, adjFrom, err := datasets.DatasetAdjacency(rc.run.Dataset.Source)
+	adj, adjFrom, _, err := datasets.DatasetAdjacency(rc.run.Dataset.Source, rc.net)
 	if err != nil {
 		return fmt.Errorf("adjacency: %w", err)
 	}

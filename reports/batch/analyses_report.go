@@ -30,7 +30,7 @@ func init() {
 // candidate_groups.
 func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	run := rc.run
-	adj, adjFrom, err := datasets.DatasetAdjacency(run.Dataset.Source)
+	adj, adjFrom, _, err := datasets.DatasetAdjacency(run.Dataset.Source, rc.net)
 	if err != nil {
 		return fmt.Errorf("adjacency: %w", err)
 	}

@@ -3,7 +3,7 @@
     /usr/bin/python3 make_corpus.py
 
 networkx 2.8 and python-igraph 0.10 (Debian's python3-networkx, python3-igraph).
-The Trafford 360Giving file is copied by hand (see README.md), not made here.
+
 """
 import networkx as nx
 import igraph as ig
