@@ -221,15 +221,6 @@ func TestFindingsAgreeWithTables(t *testing.T) {
 	}
 }
 
-func TestFindingsDump(t *testing.T) {
-	if os.Getenv("DUMP") == "" {
-		t.Skip()
-	}
-	for _, f := range englandLayered(t).Findings {
-		t.Log(f.Text)
-	}
-}
-
 // TestFindingsPluralsAndSigns: counts of one read in the singular, and a
 // weakest link that subtracts nothing prints as 0.0, not -0.0.
 func TestFindingsPluralsAndSigns(t *testing.T) {
