@@ -87,3 +87,12 @@ func BenchmarkFileEigenvector(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkFileWeightedBetweenness(b *testing.B) {
+	s := benchFile(b)
+	cpuBench(b, func() {
+		if _, err := Betweenness(context.Background(), s, BetweennessOptions{Weighted: true, Samples: 20, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
