@@ -53,7 +53,10 @@ func findings(r *Report, sum *analysis.Summary) []string {
 				label(b.Groups[lo[0]]), label(b.Groups[lo[1]]), percent(b.Density[lo[0]][lo[1]]), b.Ties[lo[0]][lo[1]])
 		}
 	}
-	if e := r.EIOverall; e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) {
+	if e := r.EIOverall; e != nil && e.Expected == -1 && e.Internal > 0 {
+		// Every possible pair is within one group: nothing to compare.
+		add("All organisations fall in one %s group (no other value is recorded), so no tie can cross groups: choose another attribute with --by to compare groups.", r.By)
+	} else if e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) {
 		dir := "more within"
 		if e.Index > e.Expected {
 			dir = "more across"
