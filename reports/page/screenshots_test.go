@@ -14,7 +14,7 @@ import (
 // each at 1400 px wide. It runs only when PARTNET_SCREENSHOTS names the
 // folder to write them to:
 //
-//	PARTNET_SCREENSHOTS=$PWD/docs/img go test ./reports -run TestScreenshots
+//	PARTNET_SCREENSHOTS=$PWD/docs/img go test ./reports/page -run TestScreenshots
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("PARTNET_SCREENSHOTS")
 	if dir == "" {
