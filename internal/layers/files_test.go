@@ -12,7 +12,7 @@ import (
 
 // maxFiles is the most non-test Go files a package directory may hold
 // (issue 13): a package past it is split by subject, as reports was into
-// reports and reports/page, and datasets into datasets and
+// reports and reports/page, and datasets into datasets, datasets/geo and
 // datasets/synthetic.
 const maxFiles = 30
 

@@ -21,7 +21,7 @@ const module = "github.com/partnet/partnet/"
 //
 //	cmd -> reports/batch -> reports/page -> reports -> analysis/engine
 //	    -> analysis/{community,groups,timeline,layout} -> analysis -> graph
-//	    <- datasets <- datasets/synthetic
+//	    <- datasets <- datasets/{geo,synthetic}
 //
 // and a package may import any package below it (reports may import
 // analysis/layout and the other subject packages for their result types).
@@ -33,6 +33,7 @@ var allowed = map[string][]string{
 	"graph":              {"internal/parallel"},
 	"datasets":           {"graph", "internal/atomicfile"},
 	"datasets/synthetic": {"datasets", "graph", "internal/atomicfile"},
+	"datasets/geo":       {"datasets", "graph"},
 	"analysis":           {"graph", "internal/parallel"},
 	"analysis/community": {"analysis", "graph", "internal/parallel"},
 	"analysis/groups":    {"analysis/community", "analysis", "graph", "internal/parallel"},
@@ -45,7 +46,7 @@ var allowed = map[string][]string{
 	"reports/page": {"reports", "analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline",
 		"analysis/layout", "analysis", "graph", "internal/atomicfile", "internal/topk"},
 	"reports/batch": {"reports/page", "reports", "analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline",
-		"analysis/layout", "analysis", "datasets", "datasets/synthetic", "graph", "internal/atomicfile", "internal/lockfile", "internal/parallel"},
+		"analysis/layout", "analysis", "datasets", "datasets/geo", "datasets/synthetic", "graph", "internal/atomicfile", "internal/lockfile", "internal/parallel"},
 	"internal/atomicfile": {},
 	"internal/lockfile":   {},
 	"internal/parallel":   {},
@@ -55,11 +56,11 @@ var allowed = map[string][]string{
 
 // allowedInTests widens allowed for _test.go files: the report's browser
 // and large-network tests, and the group search's England tests, load the
-// embedded England data and generate networks through datasets and
-// datasets/synthetic, as a user's command would. Production code of
+// embedded England data and generate networks through datasets,
+// datasets/geo and datasets/synthetic, as a user's command would. Production code of
 // reports and reports/page still never reads input.
 var allowedInTests = map[string][]string{
-	"reports/page":    {"datasets", "datasets/synthetic"},
+	"reports/page":    {"datasets", "datasets/geo", "datasets/synthetic"},
 	"analysis/groups": {"datasets", "datasets/synthetic"},
 	// The engine's tests run its verbs on generated and embedded data,
 	// as a door would after reading it.
@@ -179,7 +180,7 @@ func violations(root string) ([]string, int, error) {
 			}
 			ok = slices.Clone(ok)
 			sort.Strings(ok)
-			out = append(out, fmt.Sprintf("%s: imports %s: %s may import only %v (direction cmd -> reports/batch -> reports/page -> reports -> analysis/engine -> analysis/{community,groups,timeline,layout} -> analysis -> graph <- datasets <- datasets/synthetic)", path, dep, rel, ok))
+			out = append(out, fmt.Sprintf("%s: imports %s: %s may import only %v (direction cmd -> reports/batch -> reports/page -> reports -> analysis/engine -> analysis/{community,groups,timeline,layout} -> analysis -> graph <- datasets <- datasets/{geo,synthetic})", path, dep, rel, ok))
 		}
 		return nil
 	})

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -281,12 +281,12 @@ func TestBrowserDotMapLarge(t *testing.T) {
 		}
 	}
 	s := net.Snapshot(graph.Weighting{})
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		t.Fatal(err)
 	}
 	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test",
-		Areas: areas, AreasAttribution: datasets.AreasAttribution})
+		Areas: areas, AreasAttribution: geo.AreasAttribution})
 	if err != nil {
 		t.Fatal(err)
 	}
