@@ -7,6 +7,7 @@ import (
 
 	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/palette"
 )
 
 func TestOutlineDropsSharedEdges(t *testing.T) {
@@ -102,8 +103,8 @@ func TestGeoViewEngland(t *testing.T) {
 	members := 0
 	for k, a := range g.Areas {
 		want := legend[a.Group]
-		if isNoCategory(a.Group) {
-			want = NoGroupColour
+		if palette.IsNone(a.Group) {
+			want = palette.NoCategory
 		} else {
 			members++
 		}
