@@ -70,6 +70,9 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if s.N() != net.NumOrganisations() {
 		return nil, fmt.Errorf("build report: snapshot has %d nodes for %d organisations", s.N(), net.NumOrganisations())
 	}
+	if res := src.Results; res != nil && res.Snapshot != nil && res.Snapshot.N() != s.N() {
+		return nil, fmt.Errorf("build report: the results are for %d organisations, the snapshot has %d (pass the result's Network and Snapshot: the layer rule may have analysed a layer)", res.Snapshot.N(), s.N())
+	}
 	if src.By == "" {
 		src.By = "sector"
 	}
@@ -191,14 +194,22 @@ func keyFigures(sum *analysis.Summary, r *Report) []Figure {
 		{"Organisations", fmt.Sprint(sum.Organisations)},
 		{"Ties", fmt.Sprint(sum.Ties)},
 		{"Density", fmt.Sprintf("%.4f", sum.Density)},
+		{"Mean partners per organisation", fmt.Sprintf("%.1f", meanPartners(sum))},
 		{"Components", fmt.Sprint(sum.Components)},
 		{"Largest component", fmt.Sprint(sum.Largest)},
 		{"Isolated organisations", fmt.Sprint(sum.Isolated)},
+	}
+	if r.Cutpoints != nil {
+		f = append(f, Figure{"Single points of failure", fmt.Sprint(len(r.Cutpoints))}, Figure{"Bridges", fmt.Sprint(r.Bridges)})
 	}
 	if r.Clusters != nil {
 		f = append(f, Figure{"Clusters", fmt.Sprint(len(r.Clusters))})
 	}
 	f = append(f, r.ClusterQuality...)
+	if fv := r.Funding; fv != nil {
+		f = append(f, Figure{"Grants (funding layer)", fmt.Sprint(fv.Grants)}, Figure{"Funders (funding layer)", fmt.Sprint(fv.Funders)},
+			Figure{"Grant recipients (funding layer)", fmt.Sprint(fv.Recipients)})
+	}
 	return f
 }
 
@@ -271,8 +282,8 @@ func topCentral(net *graph.Network, s *graph.Snapshot, groups []string, c *centr
 		}
 	}
 	idx = topK(idx, k, func(a, b int) int {
-		return cmp.Or(cmp.Compare(c.value[b], c.value[a]), cmp.Compare(s.Degree(b), s.Degree(a)),
-			cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
+		return cmp.Or(cmp.Compare(tieKey(c.value[b]), tieKey(c.value[a])), cmp.Compare(s.Degree(b), s.Degree(a)),
+			cmp.Compare(net.Organisation(a).Label(), net.Organisation(b).Label()), cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
 	})
 	rows := make([]CentralRow, len(idx))
 	for r, i := range idx {

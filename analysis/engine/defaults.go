@@ -18,6 +18,17 @@ const (
 	// comparison (and a note says so).
 	DefaultCompare = "region"
 
+	// The layer rule (SplitLayers): when funding (graph.FundingKinds,
+	// grants) dominates the ties, the report analyses joint working and
+	// funding separately. LayerShare: funding ties above this share of
+	// all ties split the layers. LayerOrgShare and LayerOrgMin: so does
+	// one organisation with at least LayerOrgMin funding ties making up
+	// more than LayerOrgShare of its ties (one council's hundreds of
+	// grants).
+	LayerShare    = 0.5
+	LayerOrgShare = 0.5
+	LayerOrgMin   = 20
+
 	// ExactBetweennessLimit is the most organisations for which
 	// betweenness, closeness and the distance figures are exact; above
 	// it they are estimated from BetweennessSamples sources. Analyze,

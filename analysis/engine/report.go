@@ -63,6 +63,10 @@ type ReportResult struct {
 	// Brokerage holds the Gould-Fernandez roles across the groups of
 	// GroupColumn(By).
 	Brokerage []analysis.BrokerageRoles
+	// Layers is the layer rule's decision on the filtered network: when
+	// it split, Network and Snapshot are the collaboration layer and
+	// every analysis above ran on it.
+	Layers *LayerSplit
 	// GroupsWhy says why there are no candidate groups when there are
 	// none (not asked for, or no organisation eligible and why);
 	// TimelineWhy why there is no timeline.
@@ -103,7 +107,14 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 	if err != nil {
 		return nil, err
 	}
-	res := &ReportResult{}
+	res := &ReportResult{Layers: SplitLayers(r.Network)}
+	if ls := res.Layers; ls.Split {
+		// The layer rule: joint working is analysed on its own and
+		// funding gets its own section of the report.
+		r.Network = ls.Collaboration
+		r.Snapshot = r.Network.Snapshot(r.Snapshot.Weighting())
+		r.note("%s: the report analyses joint working (every other kind of tie) and funding separately", ls.Reason)
+	}
 	by, err := resolveBy(&r, "by", opts.By, DefaultBy, "the page treats all as one group (choose another with --by)")
 	if err != nil {
 		return nil, err

@@ -121,22 +121,6 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	for k, in := range d.Dataset.Inputs {
 		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
 	}
-	params := []reports.Figure{
-		{Label: "dataset", Value: d.Dataset.Name},
-		{Label: "--by", Value: opts.By},
-		{Label: "--size-by", Value: opts.SizeBy},
-		{Label: "--resolution", Value: fmt.Sprint(opts.Resolution)},
-		{Label: "--stability-runs", Value: fmt.Sprint(opts.Stability)},
-		{Label: "--betweenness-samples", Value: fmt.Sprint(opts.Samples)},
-		{Label: "--no-groups", Value: fmt.Sprint(opts.NoGroups)},
-		{Label: "--kinds", Value: strings.Join(opts.data.Kinds, ",")},
-		{Label: "--at", Value: opts.data.At},
-		{Label: "--weighting", Value: opts.data.Weighting},
-		{Label: "--kind-weight", Value: strings.Join(opts.data.KindWeights, ",")},
-		{Label: "--seed", Value: fmt.Sprint(s.Seed)},
-		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
-		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
-	}
 	by := ""
 	if opts.byGiven {
 		by = opts.By
@@ -162,6 +146,22 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		res.Network.Meta.Title = opts.Title
 	}
 	snap := res.Snapshot
+	params := []reports.Figure{
+		{Label: "dataset", Value: d.Dataset.Name},
+		{Label: "--by", Value: opts.By},
+		{Label: "--size-by", Value: opts.SizeBy},
+		{Label: "--resolution", Value: fmt.Sprint(opts.Resolution)},
+		{Label: "--stability-runs", Value: ranStability(opts.Stability, res)},
+		{Label: "--betweenness-samples", Value: ranSamples(opts.Samples, res.Snapshot.N(), res)},
+		{Label: "--no-groups", Value: fmt.Sprint(opts.NoGroups)},
+		{Label: "--kinds", Value: strings.Join(opts.data.Kinds, ",")},
+		{Label: "--at", Value: opts.data.At},
+		{Label: "--weighting", Value: opts.data.Weighting},
+		{Label: "--kind-weight", Value: strings.Join(opts.data.KindWeights, ",")},
+		{Label: "--seed", Value: fmt.Sprint(s.Seed)},
+		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
+		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
+	}
 	bars.Update("building the page", 0, -1)
 	defer bars.Finish()
 	// The map draws organisations whose id is an English district's GSS
@@ -201,4 +201,33 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 // (NAME.csv and NAME.json).
 func isTableFile(name string) bool {
 	return strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".json")
+}
+
+// ranStability is what --stability-runs ran: the number of Leiden seeds,
+// or none, and whether that was the default.
+func ranStability(flag int, res *engine.ReportResult) string {
+	v := "none"
+	if res.Stability != nil {
+		v = fmt.Sprint(res.Stability.Runs)
+	}
+	if flag == 0 {
+		v += " (default)"
+	}
+	return v
+}
+
+// ranSamples is what --betweenness-samples ran: exact, or the number of
+// sampled sources, and whether that was the default.
+func ranSamples(flag, n int, res *engine.ReportResult) string {
+	v := "not computed"
+	if b := res.Betweenness; b != nil {
+		v = "exact"
+		if b.Sources < n {
+			v = fmt.Sprintf("%d sampled sources", b.Sources)
+		}
+	}
+	if flag == 0 {
+		v += " (default)"
+	}
+	return v
 }
