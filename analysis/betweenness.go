@@ -188,6 +188,21 @@ func sampleStdErr(sums, sqs [][]float64, n, k int) []float64 {
 	return out
 }
 
+// SampledSources returns the source nodes, sorted, that Betweenness and
+// Closeness use for Samples = k and the given Seed on a network of n nodes
+// (nil when k <= 0 or k >= n: every node is a source). A peer tool run
+// from exactly these sources gives the same dependency sums.
+func SampledSources(n, k int, seed uint64) []int {
+	if k <= 0 || k >= n {
+		return nil
+	}
+	out := make([]int, k)
+	for i, v := range sampleSources(n, k, seed) {
+		out[i] = int(v)
+	}
+	return out
+}
+
 // sampleSources draws k distinct nodes of n with a partial Fisher-Yates
 // shuffle seeded by seed, and returns them sorted.
 func sampleSources(n, k int, seed uint64) []int32 {

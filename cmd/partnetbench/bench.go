@@ -43,6 +43,9 @@ type options struct {
 	cpuprofile string
 	repeat     int
 	steps      []string // in-process steps to time; nil means all
+	// cpeer is the built peer_betweenness binary (igraph's C library),
+	// empty when it could not be built.
+	cpeer string
 }
 
 func parseFlags(args []string, errOut io.Writer) (*options, error) {
@@ -138,6 +141,12 @@ type sizeResult struct {
 	peerLeiden   leidenStats
 	peerVersion  string
 	generateTime float64
+	// The sampled betweenness estimates of the round (for the check
+	// against igraph's subset betweenness from the same sources).
+	btw, btwW *analysis.BetweennessResult
+	n         int
+	// btwCheck says how partnet's sampled values compared with igraph's.
+	btwCheck string
 }
 
 func run(ctx context.Context, args []string, out, errOut io.Writer) error {
@@ -164,6 +173,13 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 		build.Stderr = errOut
 		if err := build.Run(); err != nil {
 			return fmt.Errorf("go build partnet: %w", err)
+		}
+	}
+	if peerOK && o.wants("sampled betweenness") {
+		var why string
+		o.cpeer, why = buildCPeer(ctx, dir)
+		if o.cpeer == "" {
+			fmt.Fprintf(errOut, "partnetbench: igraph C peer for sampled betweenness not built (%s); its igraph column times python-igraph's bare searches instead\n", why)
 		}
 	}
 	var results []*sizeResult
@@ -308,7 +324,7 @@ func timeRound(ctx context.Context, o *options, rr *sizeResult, edges, peerFile 
 	}); err != nil {
 		return err
 	}
-	rr.ties = s.Ties()
+	rr.ties, rr.n = s.Ties(), s.N()
 	if peerOK && first {
 		if err := writeNcol(s, peerFile); err != nil {
 			return err
@@ -343,7 +359,16 @@ func timeRound(ctx context.Context, o *options, rr *sizeResult, edges, peerFile 
 			return err
 		}},
 		{"sampled betweenness", func() error {
-			_, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: o.samples, Seed: o.seed})
+			var err error
+			rr.btw, err = analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: o.samples, Seed: o.seed})
+			return err
+		}},
+		{"sampled betweenness, weighted", func() error {
+			if o.cpeer == "" {
+				return nil // no like-for-like peer: not timed
+			}
+			var err error
+			rr.btwW, err = analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: o.samples, Seed: o.seed, Weighted: true})
 			return err
 		}},
 	}
@@ -353,6 +378,9 @@ func timeRound(ctx context.Context, o *options, rr *sizeResult, edges, peerFile 
 		}
 		if st.name == "Leiden, one run" && o.restarts == 1 {
 			continue // the Leiden row is already single runs
+		}
+		if st.name == "sampled betweenness, weighted" && o.cpeer == "" {
+			continue
 		}
 		if err := timeIt(st.name, st.f); err != nil {
 			return err
@@ -371,6 +399,12 @@ func timeRound(ctx context.Context, o *options, rr *sizeResult, edges, peerFile 
 		if err := runPeer(ctx, peerFile, o, rr); err != nil {
 			return err
 		}
+		if o.cpeer != "" && rr.btw != nil {
+			say("igraph C library: subset betweenness")
+			if err := runCPeer(ctx, o, peerFile, rr, first); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -388,7 +422,7 @@ func (o *options) wants(name string) bool {
 		return true
 	}
 	for _, k := range o.steps {
-		if stepKeys[k] == name || k == "leiden" && name == "Leiden, one run" {
+		if stepKeys[k] == name || k == "leiden" && name == "Leiden, one run" || k == "betweenness" && name == "sampled betweenness, weighted" {
 			return true
 		}
 	}
@@ -411,6 +445,7 @@ func mergeRounds(res *sizeResult, rounds []*sizeResult) {
 		res.steps[i].partnetCPU, res.steps[i].peerCPU = median(pc), median(qc)
 	}
 	res.leiden, res.leidenOne, res.peerLeiden, res.peerVersion = first.leiden, first.leidenOne, first.peerLeiden, first.peerVersion
+	res.btwCheck = first.btwCheck
 	for _, r := range rounds {
 		res.partnetPeak, res.peerPeak = max(res.partnetPeak, r.partnetPeak), max(res.peerPeak, r.peerPeak)
 	}
@@ -591,8 +626,15 @@ func markdown(results []*sizeResult, o *options) string {
 			case "Leiden, one run":
 				note = strings.TrimSpace(note + fmt.Sprintf(" partnet's default (Restarts 0: one run); Q over %d seeds, mean / best / sd: partnet %s", o.leidenRuns, r.leidenOne))
 			}
-			if st.name == "sampled betweenness" {
-				note = strings.TrimSpace(note + fmt.Sprintf(" %d sources; igraph: %d single-source searches only", o.samples, o.samples))
+			if strings.HasPrefix(st.name, "sampled betweenness") {
+				if o.cpeer != "" {
+					note = strings.TrimSpace(note + fmt.Sprintf(" %d sources; igraph C igraph_betweenness_subset from the same sources", o.samples))
+					if st.name == "sampled betweenness" && r.btwCheck != "" {
+						note += "; " + r.btwCheck
+					}
+				} else {
+					note = strings.TrimSpace(note + fmt.Sprintf(" %d sources; igraph: %d single-source searches only", o.samples, o.samples))
+				}
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", st.name, secs(st.partnet), secs(st.peer), ratio(st.partnet, st.peer),
 				secs(st.partnetCPU), secs(st.peerCPU), ratio(st.partnetCPU, st.peerCPU), note)
@@ -671,4 +713,128 @@ func leidenSeeds(ctx context.Context, s *graph.Snapshot, o *options, restarts in
 		q[r] = community.Modularity(s, c.Membership, 1)
 	}
 	return summarise(q), nil
+}
+
+// buildCPeer compiles peer_betweenness.c against the igraph C library
+// into dir, returning the binary's path, or "" and why it could not.
+func buildCPeer(ctx context.Context, dir string) (string, string) {
+	src := ""
+	for _, p := range []string{"cmd/partnetbench/cpeer/peer_betweenness.c", "cpeer/peer_betweenness.c", "../../cmd/partnetbench/cpeer/peer_betweenness.c"} {
+		if _, err := os.Stat(p); err == nil {
+			src = p
+			break
+		}
+	}
+	if src == "" {
+		return "", "peer_betweenness.c not found: run partnetbench from the repository root"
+	}
+	flags, err := exec.CommandContext(ctx, "pkg-config", "--cflags", "--libs", "igraph").Output()
+	if err != nil {
+		return "", "pkg-config finds no igraph (apt-get install libigraph-dev pkg-config)"
+	}
+	bin := filepath.Join(dir, "peer_betweenness")
+	args := append([]string{"-O2", "-o", bin, src}, strings.Fields(string(flags))...)
+	if out, err := exec.CommandContext(ctx, "gcc", args...).CombinedOutput(); err != nil {
+		return "", fmt.Sprintf("gcc: %v: %s", err, strings.TrimSpace(string(out)))
+	}
+	return bin, ""
+}
+
+// runCPeer times igraph_betweenness_subset (unweighted and with lengths
+// 1/weight) from exactly partnet's sampled sources and fills the igraph
+// columns of the two sampled betweenness rows. In the first round it also
+// checks the values: igraph's subset betweenness from k sources equals
+// partnet's raw estimate times k/n (partnet halves the dependency sums,
+// as each unordered pair is reached from both ends, then scales by n/k;
+// igraph halves them too on an undirected graph), within 1e-9 relative.
+func runCPeer(ctx context.Context, o *options, ncol string, rr *sizeResult, first bool) error {
+	srcs := analysis.SampledSources(rr.n, o.samples, o.seed)
+	if srcs == nil {
+		for i := 0; i < rr.n; i++ {
+			srcs = append(srcs, i)
+		}
+	}
+	srcFile, prefix := ncol+".sources", ncol+".igraph-betweenness"
+	var b []byte
+	for _, v := range srcs {
+		b = strconv.AppendInt(b, int64(v), 10)
+		b = append(b, '\n')
+	}
+	if err := os.WriteFile(srcFile, b, 0o644); err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, o.cpeer, ncol, strconv.Itoa(rr.n), srcFile, prefix)
+	cmd.Stderr = os.Stderr
+	outb, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("peer_betweenness: %w", err)
+	}
+	var peer struct {
+		Unweighted, UnweightedCPU, Weighted, WeightedCPU float64
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(outb, &raw); err != nil {
+		return fmt.Errorf("peer_betweenness output: %w", err)
+	}
+	num := func(k string) float64 {
+		if v, ok := raw[k].(float64); ok {
+			return v
+		}
+		return math.NaN()
+	}
+	peer.Unweighted, peer.UnweightedCPU, peer.Weighted, peer.WeightedCPU = num("unweighted"), num("unweighted_cpu"), num("weighted"), num("weighted_cpu")
+	for i := range rr.steps {
+		switch rr.steps[i].name {
+		case "sampled betweenness":
+			rr.steps[i].peer, rr.steps[i].peerCPU = peer.Unweighted, peer.UnweightedCPU
+		case "sampled betweenness, weighted":
+			rr.steps[i].peer, rr.steps[i].peerCPU = peer.Weighted, peer.WeightedCPU
+		}
+	}
+	if !first {
+		return nil
+	}
+	scale := float64(len(srcs)) / float64(rr.n)
+	var worst float64
+	for _, c := range []struct {
+		suffix string
+		res    *analysis.BetweennessResult
+	}{{"unweighted", rr.btw}, {"weighted", rr.btwW}} {
+		if c.res == nil {
+			continue
+		}
+		got, err := readFloats(prefix + "." + c.suffix)
+		if err != nil {
+			return err
+		}
+		if len(got) != len(c.res.Raw) {
+			return fmt.Errorf("igraph subset betweenness (%s): %d values, partnet %d", c.suffix, len(got), len(c.res.Raw))
+		}
+		for i, g := range got {
+			p := c.res.Raw[i] * scale
+			d := math.Abs(p-g) / max(1, math.Abs(g))
+			if d > 1e-9 {
+				return fmt.Errorf("sampled betweenness (%s) of node %d: partnet %g (raw %g * k/n), igraph subset %g", c.suffix, i, p, c.res.Raw[i], g)
+			}
+			worst = max(worst, d)
+		}
+	}
+	rr.btwCheck = fmt.Sprintf("values equal igraph's (raw * k/n, largest relative difference %.1e)", worst)
+	return nil
+}
+
+func readFloats(path string) ([]float64, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []float64
+	for _, f := range strings.Fields(string(data)) {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
