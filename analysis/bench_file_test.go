@@ -96,3 +96,27 @@ func BenchmarkFileWeightedBetweenness(b *testing.B) {
 		}
 	})
 }
+
+func BenchmarkFileBetweenness(b *testing.B) {
+	s := benchFile(b)
+	cpuBench(b, func() {
+		if _, err := Betweenness(context.Background(), s, BetweennessOptions{Samples: 100, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkFileBrandes times one worker's unweighted Brandes searches
+// (breadth-first search and dependency pass) from 20 sampled sources.
+func BenchmarkFileBrandes(b *testing.B) {
+	s := benchFile(b)
+	src := sampleSources(s.N(), 20, 1)
+	st := newBrandesState(s.N())
+	var sink float64
+	add := func(x int32, d float64) { sink += d }
+	cpuBench(b, func() {
+		for _, v := range src {
+			st.dependencies(s.Offsets(), s.Adjacency(), int(v), add)
+		}
+	})
+}

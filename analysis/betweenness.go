@@ -96,9 +96,9 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 			sum := sums[w]
 			if sampled {
 				sq := sqs[w]
-				st.dependencies(s, src, func(x int32, d float64) { sum[x] += d; sq[x] += d * d })
+				st.dependencies(off, adj, src, func(x int32, d float64) { sum[x] += d; sq[x] += d * d })
 			} else {
-				st.dependencies(s, src, func(x int32, d float64) { sum[x] += d })
+				st.dependencies(off, adj, src, func(x int32, d float64) { sum[x] += d })
 			}
 		})
 	} else {

@@ -71,9 +71,9 @@ func fusedPaths(ctx context.Context, s *graph.Snapshot, samples int, seed uint64
 		// the same BFS order.
 		u := unw[w]
 		if sampled {
-			st.b.dependencies(s, src, func(x int32, d float64) { u.dep[x] += d; u.depSq[x] += d * d })
+			st.b.dependencies(off, adj, src, func(x int32, d float64) { u.dep[x] += d; u.depSq[x] += d * d })
 		} else {
-			st.b.dependencies(s, src, func(x int32, d float64) { u.dep[x] += d })
+			st.b.dependencies(off, adj, src, func(x int32, d float64) { u.dep[x] += d })
 		}
 		closenessSums(u, st.b.order, func(v int32) float64 { return float64(st.b.level[v]) }, src, n, sampled)
 		for _, v := range st.b.order {
