@@ -88,7 +88,7 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 			sqs[w] = make([]float64, n)
 		}
 	}
-	off, adj, wts := s.Offsets(), s.Adjacency(), s.AdjacencyWeights()
+	off, adj := s.Offsets(), s.Adjacency()
 	var err error
 	if !opts.Weighted {
 		err = eachSourceWith(ctx, sources, workers, func() *brandesState { return newBrandesState(n) }, func(w int, st *brandesState, src int) {
@@ -104,23 +104,12 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 	} else {
 		err = eachSource(ctx, n, sources, workers, func(w int, st *pathState, src int) {
 			defer tick()
-			st.search(s, src, true)
-			sigma, delta := st.sigma, st.delta
 			sum := sums[w]
-			for i := len(st.order) - 1; i >= 0; i-- {
-				x := st.order[i]
-				coef := (1 + delta[x]) / sigma[x]
-				for k := off[x]; k < off[x+1]; k++ {
-					if wts[k] > 0 && st.isPred(adj[k], x, 1/wts[k], true) {
-						delta[adj[k]] += sigma[adj[k]] * coef
-					}
-				}
-				if int(x) != src {
-					sum[x] += delta[x]
-					if sampled {
-						sqs[w][x] += delta[x] * delta[x]
-					}
-				}
+			if sampled {
+				sq := sqs[w]
+				st.weightedDependencies(s, src, func(x int32, d float64) { sum[x] += d; sq[x] += d * d })
+			} else {
+				st.weightedDependencies(s, src, func(x int32, d float64) { sum[x] += d })
 			}
 		})
 	}

@@ -36,6 +36,8 @@ type pathState struct {
 	delta []float64
 	order []int32
 	heap  nodeHeap
+	// preds and end: the shortest-path DAG of weightedDependencies.
+	preds, end []int32
 }
 
 func newPathState(n int) *pathState {

@@ -60,7 +60,7 @@ func fusedPaths(ctx context.Context, s *graph.Snapshot, samples int, seed uint64
 	exactU := &pathSums{exactClo: make([]float64, n), exactHar: make([]float64, n)}
 	exactW := &pathSums{exactClo: make([]float64, n), exactHar: make([]float64, n)}
 	unw, wtd := newSums(exactU), newSums(exactW)
-	off, adj, wts := s.Offsets(), s.Adjacency(), s.AdjacencyWeights()
+	off, adj := s.Offsets(), s.Adjacency()
 	type state struct {
 		b *brandesState
 		p *pathState
@@ -85,23 +85,11 @@ func fusedPaths(ctx context.Context, s *graph.Snapshot, samples int, seed uint64
 		}
 		// Weighted: one Dijkstra search for both.
 		p := st.p
-		p.search(s, src, true)
-		sigma, delta := p.sigma, p.delta
 		wd := wtd[w]
-		for i := len(p.order) - 1; i >= 0; i-- {
-			x := p.order[i]
-			coef := (1 + delta[x]) / sigma[x]
-			for k := off[x]; k < off[x+1]; k++ {
-				if wts[k] > 0 && p.isPred(adj[k], x, 1/wts[k], true) {
-					delta[adj[k]] += sigma[adj[k]] * coef
-				}
-			}
-			if int(x) != src {
-				wd.dep[x] += delta[x]
-				if sampled {
-					wd.depSq[x] += delta[x] * delta[x]
-				}
-			}
+		if sampled {
+			p.weightedDependencies(s, src, func(x int32, d float64) { wd.dep[x] += d; wd.depSq[x] += d * d })
+		} else {
+			p.weightedDependencies(s, src, func(x int32, d float64) { wd.dep[x] += d })
 		}
 		closenessSums(wd, p.order, func(v int32) float64 { return p.dist[v] }, src, n, sampled)
 	})
