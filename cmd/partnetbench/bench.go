@@ -510,7 +510,21 @@ func runPeer(ctx context.Context, file string, o *options, res *sizeResult) erro
 	if !o.wants("Leiden") {
 		leidenRuns = 0
 	}
-	cmd := exec.CommandContext(ctx, "/usr/bin/python3", script, file, strconv.Itoa(o.samples), strconv.FormatUint(o.seed, 10), strconv.Itoa(leidenRuns), strings.Join(o.steps, ","))
+	steps := o.steps
+	if o.cpeer != "" {
+		// The C peer times igraph's subset betweenness: python-igraph's
+		// bare searches are not needed ("none" when nothing else is).
+		steps = nil
+		for _, k := range []string{"density", "components", "pagerank", "kcore", "clustering"} {
+			if o.wants(stepKeys[k]) {
+				steps = append(steps, k)
+			}
+		}
+		if len(steps) == 0 {
+			steps = []string{"none"}
+		}
+	}
+	cmd := exec.CommandContext(ctx, "/usr/bin/python3", script, file, strconv.Itoa(o.samples), strconv.FormatUint(o.seed, 10), strconv.Itoa(leidenRuns), strings.Join(steps, ","))
 	cmd.Stderr = os.Stderr
 	outb, err := cmd.Output()
 	if err != nil {
