@@ -68,11 +68,41 @@ func TestTrianglesReference(t *testing.T) {
 }
 
 // TestKCoreReference: core numbers equal igraph's coreness exactly.
+// CoreNumber keeps degrees in one byte here (largest degree 174); the two-
+// and four-byte widths, used for larger degrees, must agree too.
 func TestKCoreReference(t *testing.T) {
 	r, s := loadTriangleRef(t)
+	for _, c := range []struct {
+		name string
+		f    func(*graph.Snapshot) []int
+	}{{"CoreNumber", CoreNumber}, {"uint8", coreNumber[uint8]}, {"uint16", coreNumber[uint16]}, {"uint32", coreNumber[uint32]}} {
+		for i, k := range c.f(s) {
+			if k != r.Coreness[i] {
+				t.Fatalf("%s: core[%d] = %d, want %d (igraph)", c.name, i, k, r.Coreness[i])
+			}
+		}
+	}
+}
+
+// TestKCoreWideDegrees: a star of 300 leaves (degree above one byte) whose
+// leaves also form a path: the hub and the path's nodes have core 2 (the
+// path plus the hub is 2-connected), the path's two ends too (degree 2).
+// Worked by hand: every node has degree >= 2 and removing none lowers
+// another below 2; no 3-core exists since the leaves have degree <= 3 and
+// peeling the degree-2 ends unravels the path.
+func TestKCoreWideDegrees(t *testing.T) {
+	const leaves = 300
+	var src, dst []int32
+	for i := 1; i <= leaves; i++ {
+		src, dst = append(src, 0), append(dst, int32(i))
+		if i < leaves {
+			src, dst = append(src, int32(i)), append(dst, int32(i+1))
+		}
+	}
+	s := graph.BuildSnapshot(leaves+1, nil, src, dst, nil)
 	for i, k := range CoreNumber(s) {
-		if k != r.Coreness[i] {
-			t.Fatalf("CoreNumber[%d] = %d, want %d (igraph)", i, k, r.Coreness[i])
+		if k != 2 {
+			t.Fatalf("core[%d] = %d, want 2", i, k)
 		}
 	}
 }
