@@ -290,6 +290,9 @@ func timeRound(ctx context.Context, o *options, rr *sizeResult, edges, peerFile 
 			return err
 		}
 		say("%s", name)
+		// Collect the previous steps' garbage first, untimed, so a step is
+		// not charged for a collection of what reading left behind.
+		runtime.GC()
 		cpu0 := cpuSeconds()
 		start := time.Now()
 		if err := f(); err != nil {
