@@ -1,0 +1,83 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The tests in this file each reproduce a problem found by running partnet
+// as a new user would, on files no one here wrote (testdata/corpus).
+
+// TestQAGroupsWithoutSectorsHaveCohesion: on data without sectors every
+// organisation is eligible, and cohesion (the share of a member's joint
+// working kept inside its group) used to count only ties to councils, so
+// every group on karate scored cohesion 0 and its weakest member "0% of
+// its collaboration" although all its ties were inside. Karate's group
+// {5, 6, 16}: 16's only ties are to 5 and 6 (networkx karate_club_graph,
+// weights 3 and 3), so its share inside is 100%.
+func TestQAGroupsWithoutSectorsHaveCohesion(t *testing.T) {
+	in := filepath.Join("testdata", "corpus", "karate_networkx.graphml")
+	code, out, stderr := runCLI(t, "groups", in, "--format", "json", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var gr struct {
+		Tiers []struct {
+			Groups []struct {
+				Members []struct {
+					ID string `json:"id"`
+				} `json:"members"`
+				Parts struct {
+					Cohesion float64 `json:"cohesion"`
+				} `json:"parts"`
+			} `json:"groups"`
+		} `json:"tiers"`
+	}
+	decode(t, out, &gr)
+	if len(gr.Tiers) != 1 || len(gr.Tiers[0].Groups) == 0 {
+		t.Fatalf("no groups: %s", out)
+	}
+	for _, g := range gr.Tiers[0].Groups {
+		if g.Parts.Cohesion <= 0 {
+			t.Errorf("group %+v: cohesion %v, want > 0 (its members' ties are to each other)", g.Members, g.Parts.Cohesion)
+		}
+	}
+	_, text, _ := runCLI(t, "groups", in, "-q")
+	if strings.Contains(text, " 0% of its collaboration") {
+		t.Errorf("a weakest member is said to keep 0%% of its collaboration inside:\n%s", text)
+	}
+}
+
+// TestQAGroupsTextOnBareData: evidence on data without kinds or names
+// printed "- :  (23, 27)"; the tier note leaked the field name MaxGroups;
+// one eligible organisation read "1 eligible organisations".
+func TestQAGroupsTextOnBareData(t *testing.T) {
+	in := filepath.Join("testdata", "corpus", "karate_networkx.graphml")
+	_, text, _ := runCLI(t, "groups", in, "-q")
+	for _, bad := range []string{"- :", "MaxGroups"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("groups text contains %q:\n%s", bad, text)
+		}
+	}
+	if !strings.Contains(text, "- partnership (") {
+		t.Errorf("evidence does not say what it is:\n%s", text)
+	}
+	_, text, stderr := runCLI(t, "groups", traffordGrants)
+	if !strings.Contains(text, "1 eligible organisation;") || strings.Contains(stderr, "organisation(s)") {
+		t.Errorf("one eligible organisation not written in the singular:\n%s\n%s", text, stderr)
+	}
+}
+
+// TestQAPotentialEmptySaysWhy: with fewer than two eligible organisations
+// (Trafford's grants: one council) potential mode printed a table header
+// with no rows and no reason.
+func TestQAPotentialEmptySaysWhy(t *testing.T) {
+	code, text, stderr := runCLI(t, "groups", "--mode", "potential", traffordGrants, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(text, "rank  score") || !strings.Contains(text, "No pair to propose: a pair needs 2 eligible organisations") {
+		t.Errorf("empty potential ranking without a reason:\n%s", text)
+	}
+}
