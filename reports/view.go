@@ -177,12 +177,31 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 }
 
 func coverage(net *graph.Network, sum *analysis.Summary) string {
+	// Data without sectors (an edge list, GraphML) read "34 organisations
+	// (34 (none)) joined by 78 partnerships and 0 multi-member arrangements
+	// with 0 memberships": say only what the data has.
 	var parts []string
+	none := 0
 	for _, c := range sum.BySector {
+		if c.Label == "" || c.Label == "(none)" {
+			none += c.Count
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%d %s", c.Count, strings.ReplaceAll(c.Label, "_", " ")))
 	}
-	s := fmt.Sprintf("%d organisations (%s) joined by %d partnerships and %d multi-member arrangements with %d memberships, giving %d ties.",
-		sum.Organisations, strings.Join(parts, ", "), sum.Partnerships, sum.Arrangements, sum.Memberships, sum.Ties)
+	if none > 0 && len(parts) > 0 {
+		parts = append(parts, fmt.Sprintf("%d without a sector", none))
+	}
+	s := plural(sum.Organisations, "organisation", "organisations")
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, ", ") + ")"
+	}
+	s += " joined by " + plural(sum.Partnerships, "partnership", "partnerships")
+	if sum.Arrangements > 0 {
+		s += fmt.Sprintf(" and %s with %s", plural(sum.Arrangements, "multi-member arrangement", "multi-member arrangements"),
+			plural(sum.Memberships, "membership", "memberships"))
+	}
+	s += ", giving " + plural(sum.Ties, "tie", "ties") + "."
 	if first, last, ok := engine.StartYears(net); ok {
 		s += fmt.Sprintf(" Dated partnerships start between %d and %d.", first, last)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,5 +80,36 @@ func TestQAPotentialEmptySaysWhy(t *testing.T) {
 	}
 	if strings.Contains(text, "rank  score") || !strings.Contains(text, "No pair to propose: a pair needs 2 eligible organisations") {
 		t.Errorf("empty potential ranking without a reason:\n%s", text)
+	}
+}
+
+// TestQAReportOnBareData: the report on an edge list or GraphML (no
+// sectors, no arrangements) read "34 organisations (34 (none)) joined by
+// 78 partnerships and 0 multi-member arrangements with 0 memberships";
+// drew a one-cell heatmap and an E-I of "-1 ... expected -1" for the one
+// group everything falls in; and stated a score formula (20 cohesion, 15
+// density, no depth) that was not the one the groups are scored by.
+func TestQAReportOnBareData(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "k.html")
+	in := filepath.Join("testdata", "corpus", "karate_networkx.graphml")
+	if code, _, stderr := runCLI(t, "report", in, "-o", page, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, bad := range []string{"(34 (none))", "0 multi-member arrangements", "20 cohesion", "expected -1", `id="chartEI"`, "Groups of councils"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("report contains %q", bad)
+		}
+	}
+	for _, want := range []string{"34 organisations joined by 78 partnerships, giving 78 ties.",
+		"Every organisation falls in one sector group",
+		"40 existing collaboration &#43; 15 cohesion &#43; 10 density &#43; 10 depth"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("report lacks %q", want)
+		}
 	}
 }
