@@ -113,3 +113,17 @@ func TestQAReportOnBareData(t *testing.T) {
 		}
 	}
 }
+
+// TestQAConvertEdgeListSaysWhoIsLeftOut: England has 20 organisations with
+// no tie (isolated); an edge list cannot hold them, so reading it back gave
+// 803 organisations instead of 823 with no word from convert.
+func TestQAConvertEdgeListSaysWhoIsLeftOut(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "e.csv")
+	code, _, stderr := runCLI(t, "convert", "embedded:england", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "20 organisations have no partnership or shared arrangement, so they are not in the edge list") {
+		t.Errorf("convert does not say the isolated organisations are left out:\n%s", stderr)
+	}
+}
