@@ -127,3 +127,21 @@ func TestQAConvertEdgeListSaysWhoIsLeftOut(t *testing.T) {
 		t.Errorf("convert does not say the isolated organisations are left out:\n%s", stderr)
 	}
 }
+
+// TestQABacktestOnOtherData: backtest proposed on England's days
+// (2012/2014/2016) whatever the data, so undated data (karate) printed a
+// table of 0/0 with exit 0, and Trafford's grants (2013-2024) were
+// proposed on a day before any of them.
+func TestQABacktestOnOtherData(t *testing.T) {
+	code, _, stderr := runCLI(t, "backtest", filepath.Join("testdata", "corpus", "karate_networkx.graphml"))
+	if code != exitInput || !strings.Contains(stderr, "a backtest needs dated partnerships") {
+		t.Errorf("undated data: exit %d, stderr %q; want exit 3 saying dates are needed", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "backtest", traffordGrants, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "proposing on 2015-04-01, 2018-04-01, 2021-04-01 instead") || strings.Contains(out, "2012-04-01") {
+		t.Errorf("Trafford: days not adapted to 2013-2024:\n%s", stderr)
+	}
+}
