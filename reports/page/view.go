@@ -194,16 +194,16 @@ func coverage(net *graph.Network, sum *analysis.Summary) string {
 	if none > 0 && len(parts) > 0 {
 		parts = append(parts, fmt.Sprintf("%d without a sector", none))
 	}
-	s := plural(sum.Organisations, "organisation", "organisations")
+	s := countWord(sum.Organisations, "organisation", "organisations")
 	if len(parts) > 0 {
 		s += " (" + strings.Join(parts, ", ") + ")"
 	}
-	s += " joined by " + plural(sum.Partnerships, "partnership", "partnerships")
+	s += " joined by " + countWord(sum.Partnerships, "partnership", "partnerships")
 	if sum.Arrangements > 0 {
-		s += fmt.Sprintf(" and %s with %s", plural(sum.Arrangements, "multi-member arrangement", "multi-member arrangements"),
-			plural(sum.Memberships, "membership", "memberships"))
+		s += fmt.Sprintf(" and %s with %s", countWord(sum.Arrangements, "multi-member arrangement", "multi-member arrangements"),
+			countWord(sum.Memberships, "membership", "memberships"))
 	}
-	s += ", giving " + plural(sum.Ties, "tie", "ties") + "."
+	s += ", giving " + countWord(sum.Ties, "tie", "ties") + "."
 	if first, last, ok := engine.StartYears(net); ok {
 		s += fmt.Sprintf(" Dated partnerships start between %d and %d.", first, last)
 	}
@@ -364,4 +364,9 @@ func pageBy(by string) string {
 		return engine.DefaultBy
 	}
 	return by
+}
+
+// countWord is "1 one" or "n many".
+func countWord(n int, one, many string) string {
+	return fmt.Sprint(n) + " " + pluralWord(n, one, many)
 }
