@@ -145,3 +145,23 @@ func TestQABacktestOnOtherData(t *testing.T) {
 		t.Errorf("Trafford: days not adapted to 2013-2024:\n%s", stderr)
 	}
 }
+
+// TestQAByNamesTheAttributesThereAre: --by or --compare with an attribute
+// no organisation has was refused without naming what the data does have
+// (karate's GraphML has "club"; an edge list has none).
+func TestQAByNamesTheAttributesThereAre(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"analyze", filepath.Join("testdata", "corpus", "karate_networkx.graphml"), "--by", "region"}, "(attributes with values: club)"},
+		{[]string{"clusters", filepath.Join("testdata", "corpus", "lesmis_edges.csv"), "--compare", "region"}, "(none has a value for any attribute)"},
+		{[]string{"analyze", "--by", "nosuch"}, "(attributes with values: sector, type, region, parent)"},
+	}
+	for _, c := range cases {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
