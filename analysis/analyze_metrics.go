@@ -18,11 +18,17 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 	switch m {
 	case "betweenness":
 		bo := BetweennessOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
+		// The longest measure on a large network: show its sources
+		// searched (a spinner at 0 for minutes said nothing).
+		phase := "betweenness"
+		if opts.Progress != nil {
+			bo.Progress = func(done, total int) { opts.Progress(phase, done, total) }
+		}
 		b, err := Betweenness(ctx, s, bo)
 		if err != nil {
 			return err
 		}
-		bo.Weighted = true
+		bo.Weighted, phase = true, "weighted betweenness"
 		wb, err := Betweenness(ctx, s, bo)
 		if err != nil {
 			return err
