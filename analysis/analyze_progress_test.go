@@ -21,18 +21,27 @@ func TestAnalyzeReportsBetweennessProgress(t *testing.T) {
 	}
 	s := graph.BuildSnapshot(n, nil, src, dst, nil)
 	var mu sync.Mutex
-	last := map[string][2]int{}
-	_, err := Analyze(context.Background(), s, Attributes{}, AnalyzeOptions{Progress: func(phase string, done, total int) {
-		mu.Lock()
-		defer mu.Unlock()
-		last[phase] = [2]int{done, total}
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, phase := range []string{"betweenness", "weighted betweenness"} {
-		if got := last[phase]; got[1] != n || got[0] != n {
-			t.Errorf("%s: last progress %d of %d, want %d of %d", phase, got[0], got[1], n, n)
+	for _, c := range []struct {
+		metrics []string
+		phases  []string
+	}{
+		// Every measure: betweenness and closeness share their searches.
+		{nil, []string{"betweenness and closeness"}},
+		{[]string{"betweenness"}, []string{"betweenness", "weighted betweenness"}},
+	} {
+		last := map[string][2]int{}
+		_, err := Analyze(context.Background(), s, Attributes{}, AnalyzeOptions{Metrics: c.metrics, Progress: func(phase string, done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			last[phase] = [2]int{done, total}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, phase := range c.phases {
+			if got := last[phase]; got[1] != n || got[0] != n {
+				t.Errorf("metrics %v, %s: last progress %d of %d, want %d of %d", c.metrics, phase, got[0], got[1], n, n)
+			}
 		}
 	}
 }
