@@ -105,10 +105,11 @@ func runConvert(ctx context.Context, opts *convertOptions, in, out string, s *st
 		}
 		tprintf(s.ErrOut, "partnet: note: an edge list keeps organisation ids only: their names, sectors and other details are left out\n")
 	case format == datasets.FormatEdgeList:
-		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d rows from partnerships; organisation details are left out\n", out, format, net.NumPartnerships())
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %s from partnerships; organisation details are left out\n", out, format, pluralCount(net.NumPartnerships(), "row", "rows"))
 	default:
-		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d organisations, %d partnerships, %d arrangements\n",
-			out, format, net.NumOrganisations(), net.NumPartnerships(), net.NumArrangements())
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %s, %s, %s\n",
+			out, format, pluralCount(net.NumOrganisations(), "organisation", "organisations"),
+			pluralCount(net.NumPartnerships(), "partnership", "partnerships"), pluralCount(net.NumArrangements(), "arrangement", "arrangements"))
 	}
 	return nil
 }

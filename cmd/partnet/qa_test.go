@@ -165,3 +165,21 @@ func TestQAByNamesTheAttributesThereAre(t *testing.T) {
 		}
 	}
 }
+
+// TestQAConvertSingular: "wrote d.json (json): 2 organisations, 1
+// partnerships, 0 arrangements".
+func TestQAConvertSingular(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "d.csv")
+	if err := os.WriteFile(in, []byte("source,target\na,b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := runCLI(t, "convert", in, filepath.Join(dir, "d.json"))
+	if !strings.Contains(stderr, "2 organisations, 1 partnership, 0 arrangements") {
+		t.Errorf("stderr %q", stderr)
+	}
+	_, _, stderr = runCLI(t, "convert", in, filepath.Join(dir, "e.csv"))
+	if !strings.Contains(stderr, "1 row from partnerships") {
+		t.Errorf("stderr %q", stderr)
+	}
+}
