@@ -183,3 +183,22 @@ func TestQAConvertSingular(t *testing.T) {
 		t.Errorf("stderr %q", stderr)
 	}
 }
+
+// TestQAReportAllFunding: on a funder's 360Giving file every tie is a
+// grant, yet the findings opened "Collaboration is very sparse: ... work
+// together"; they now say the figures describe funding.
+func TestQAReportAllFunding(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "t.html")
+	if code, _, stderr := runCLI(t, "report", traffordGrants, "-o", page, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if strings.Contains(s, "Collaboration is very sparse") || !strings.Contains(s, "Every tie is funding (grants): the figures, rankings and clusters below describe who funds whom") ||
+		!strings.Contains(s, "are tied by a grant") {
+		t.Errorf("findings on an all-grants file do not say they describe funding")
+	}
+}
