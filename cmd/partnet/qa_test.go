@@ -221,3 +221,35 @@ func TestQAAnalyzeSaysFundingDominates(t *testing.T) {
 		t.Errorf("--kinds given, still the layer note:\n%s", stderr)
 	}
 }
+
+// TestQAReportCountsInWords: "Data table (1 clusters)", "(1 articulation
+// points; 1 ties are bridges)" and, with every partnership dated, "0 of 555
+// partnerships and 0 of 0 arrangements have no dates".
+func TestQAReportCountsInWords(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "p.csv")
+	// A path a-b-c, dated: b is the one articulation point, a-b and b-c
+	// bridges; Leiden puts the three in one cluster.
+	if err := os.WriteFile(in, []byte("source,target,start\na,b,2015-04-01\nb,c,2017-04-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "p.html")
+	if code, _, stderr := runCLI(t, "report", in, "-o", page, "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, bad := range []string{"(1 clusters)", "1 articulation points", "0 of 2 partnerships", "0 of 0 arrangements"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("report says %q", bad)
+		}
+	}
+	for _, want := range []string{"Data table (1 cluster)", "(1 articulation point; 2 ties are bridges)", "Every partnership and arrangement has a start date."} {
+		if !strings.Contains(s, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
