@@ -253,3 +253,20 @@ func TestQAReportCountsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestQAOutputFolderMissing: "report -o /nonexist/dir/y.html" ran the
+// whole analysis and then failed naming partnet's temporary file
+// ("open /nonexist/dir/.partnet-tmp-y.html-2445199370"); it is now
+// refused first, naming the folder (exit 2).
+func TestQAOutputFolderMissing(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no", "such")
+	for _, args := range [][]string{
+		{"report", "-o", filepath.Join(missing, "y.html")},
+		{"convert", filepath.Join("testdata", "corpus", "lesmis_edges.csv"), filepath.Join(missing, "x.json")},
+	} {
+		code, _, stderr := runCLI(t, args...)
+		if code != exitUsage || !strings.Contains(stderr, "the folder "+missing+" does not exist") || strings.Contains(stderr, "partnet-tmp") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+}
