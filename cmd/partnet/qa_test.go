@@ -270,3 +270,15 @@ func TestQAOutputFolderMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestQAAnalyzeTextOneGroup: on an edge list (no sectors) analyze printed
+// "E-I index by group -1.0000 ... expected, min, max -1.0000, -1.0000,
+// -1.0000" and a one-cell block matrix; it now says there is nothing
+// between groups to measure.
+func TestQAAnalyzeTextOneGroup(t *testing.T) {
+	_, out, _ := runCLI(t, "analyze", filepath.Join("testdata", "corpus", "lesmis_edges.csv"), "-q", "--top", "1")
+	if strings.Contains(out, "expected, min, max") || strings.Contains(out, "block density by") ||
+		!strings.Contains(out, "every organisation is in one group, so there is nothing between groups to measure") {
+		t.Errorf("one-group E-I shown as a finding:\n%s", out)
+	}
+}
