@@ -285,3 +285,26 @@ func TestQAAnalyzeTextOneGroup(t *testing.T) {
 		t.Errorf("one-group E-I shown as a finding:\n%s", out)
 	}
 }
+
+// TestQAKindsChecked: --kinds shared_servic (a typo) left no tie and
+// exit 0 with every figure 0; "Shared Service" was not read as
+// shared_service. Now the spelling is normalised like the data's and an
+// unknown kind is a usage error listing the kinds the data has.
+func TestQAKindsChecked(t *testing.T) {
+	code, _, stderr := runCLI(t, "summary", "--kinds", "shared_servic")
+	if code != exitUsage || !strings.Contains(stderr, `--kinds "shared_servic": no partnership or arrangement has this kind (kinds in the data: combined_authority, grant,`) {
+		t.Errorf("typo: exit %d, %q", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "summary", "--kinds", "Shared Service", "--format", "json", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var sum struct {
+		Ties int `json:"ties"`
+	}
+	decode(t, out, &sum)
+	// England's 32 shared services (summary "by kind") give 147 ties.
+	if sum.Ties != 147 {
+		t.Errorf("--kinds 'Shared Service': %d ties, want 147 (as shared_service)", sum.Ties)
+	}
+}
