@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -51,42 +50,10 @@ func (o *dataOptions) load(s *streams, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	if data.Filter.Kinds, err = checkKinds(ds.Network, data.Filter.Kinds); err != nil {
-		return nil, err
+	if data.Filter.Kinds, err = datasets.CheckKinds(ds.Network, data.Filter.Kinds); err != nil {
+		return nil, usagef(fmt.Errorf("--kinds %w", err))
 	}
 	return &loaded{Dataset: ds, Data: data, Network: ds.Network.Filter(data.Filter)}, nil
-}
-
-// checkKinds spells each --kinds value as the data does ("Shared Service"
-// is shared_service) and refuses one no partnership or arrangement has:
-// a typo such as shared_servic used to leave no tie at all, exit 0.
-func checkKinds(net *graph.Network, kinds []string) ([]string, error) {
-	if len(kinds) == 0 {
-		return kinds, nil
-	}
-	seen := map[string]bool{}
-	for i := 0; i < net.NumPartnerships(); i++ {
-		seen[net.PartnershipKind(i)] = true
-	}
-	for i := 0; i < net.NumArrangements(); i++ {
-		seen[net.Arrangement(i).Kind] = true
-	}
-	out := make([]string, len(kinds))
-	for i, k := range kinds {
-		out[i] = datasets.NormalizeVocabulary(k)
-		if !seen[out[i]] {
-			have := make([]string, 0, len(seen))
-			for h := range seen {
-				if h == "" {
-					h = "(none)"
-				}
-				have = append(have, h)
-			}
-			sort.Strings(have)
-			return nil, usagef(fmt.Errorf("--kinds %q: no partnership or arrangement has this kind (kinds in the data: %s)", k, strings.Join(have, ", ")))
-		}
-	}
-	return out, nil
 }
 
 // data turns the shared flags into the engine's Data: the filter, the

@@ -308,3 +308,25 @@ func TestQAKindsChecked(t *testing.T) {
 		t.Errorf("--kinds 'Shared Service': %d ties, want 147 (as shared_service)", sum.Ties)
 	}
 }
+
+// TestQABatchKindsChecked: a batch spec's filters.kinds with a typo ran
+// with no tie and wrote ties 0 as a result; the run now fails naming it.
+func TestQABatchKindsChecked(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "k.yaml")
+	if err := os.WriteFile(spec, []byte("name: k\ndatasets: [embedded:england]\nfilters:\n  kinds: [shared_servic]\nanalyses: [summary]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI(t, "batch", spec, "-o", out, "-q")
+	if code != exitFailure {
+		t.Errorf("exit %d, want 1 (a failed run): %s", code, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `filters.kinds \"shared_servic\": no partnership or arrangement has this kind`) {
+		t.Errorf("manifest does not name the kind:\n%s", b)
+	}
+}
