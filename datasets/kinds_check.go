@@ -46,3 +46,11 @@ func CheckKinds(net *graph.Network, kinds []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// countNoun is "1 one" or "n many" (messages once read "1 council(s) have").
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
