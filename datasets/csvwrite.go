@@ -3,10 +3,7 @@ package datasets
 import (
 	"context"
 	"encoding/csv"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"time"
@@ -26,13 +23,13 @@ func WriteDir(net *graph.Network, dir string) error {
 }
 
 // WriteDirContext is WriteDir that stops, leaving the folder as it was,
-// when ctx is done: the files are written together (see
-// atomicfile.WriteFilesContext), so an interrupted or failed write never
-// leaves a folder mixing old and new files.
+// when ctx is done. The folder is written whole into a temporary sibling
+// and swapped in (see atomicfile.ReplaceDir): afterwards it holds exactly
+// the new dataset's files (no arrangements.csv of an older dataset left
+// beside them), and after a failure, an interrupt or a kill it is exactly
+// the old folder. An existing folder holding anything but dataset files
+// is refused (ErrNotDatasetFolder), so nothing else in it is lost.
 func WriteDirContext(ctx context.Context, net *graph.Network, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write dataset: %w", err)
-	}
 	files := []struct {
 		name  string
 		write func(io.Writer) error
@@ -49,10 +46,35 @@ func WriteDirContext(ctx context.Context, net *graph.Network, dir string) error 
 	var set []atomicfile.File
 	for _, f := range files {
 		if !f.skip {
-			set = append(set, atomicfile.File{Path: filepath.Join(dir, f.name), Write: f.write})
+			set = append(set, atomicfile.File{Path: f.name, Write: f.write})
 		}
 	}
-	return atomicfile.WriteFilesContext(ctx, set)
+	return replaceDatasetDir(ctx, dir, set)
+}
+
+// ErrNotDatasetFolder is returned (wrapped) when a dataset would be
+// written over a folder that holds other files, or over a file.
+var ErrNotDatasetFolder = atomicfile.ErrNotReplaceable
+
+// replaceDatasetDir writes a dataset folder as one step (see
+// WriteDirContext).
+func replaceDatasetDir(ctx context.Context, dir string, files []atomicfile.File) error {
+	return atomicfile.ReplaceDir(ctx, dir, files, func(name string) bool {
+		// Files the desktop leaves in any folder it shows go with it.
+		return IsDatasetFile(name) || name == ".DS_Store" || name == "Thumbs.db" || name == "desktop.ini"
+	})
+}
+
+// IsDatasetFile reports whether name is one of the files partnet reads in
+// a dataset folder (dataset.yaml, organisations.csv, partnerships.csv,
+// arrangements.csv, members.csv, adjacency.csv).
+func IsDatasetFile(name string) bool {
+	for _, f := range datasetFiles {
+		if name == f {
+			return true
+		}
+	}
+	return false
 }
 
 func fmtDate(t time.Time) string {

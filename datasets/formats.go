@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -152,10 +153,6 @@ func LoadFile(path string, format Format) (*Dataset, error) {
 }
 
 func loadFile(path string, format Format) (*Dataset, error) {
-	in, err := checksumFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("dataset %s: %w", path, err)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("dataset %s: %w", path, err)
@@ -168,7 +165,14 @@ func loadFile(path string, format Format) (*Dataset, error) {
 	if e, err = sniffed(f, e); err != nil {
 		return nil, fmt.Errorf("dataset %s: %w", path, err)
 	}
-	net, probs, err := e.read(f, path)
+	// The checksum is of the bytes read (see inputhash.go), from the start
+	// where sniffed left f.
+	hr := &hashingReader{r: f, h: sha256.New()}
+	net, probs, err := e.read(statReader{hashingReader: hr, f: f}, path)
+	if err != nil {
+		return nil, err
+	}
+	in, err := hr.finish(path)
 	if err != nil {
 		return nil, err
 	}
@@ -201,8 +205,10 @@ func sniffed(f io.ReadSeeker, e formatEntry) (formatEntry, error) {
 
 // Write writes net to path in the given format, atomically (see
 // internal/atomicfile): a failed write leaves no partial output. An edge
-// list keeps only the recorded partnerships' ends and weights; DOT draws
-// the combined ties (see WriteDOT); the other formats keep everything.
+// list keeps only the recorded partnerships (pass the network through
+// ProjectArrangements first to keep arrangements' ties, as partnet convert
+// does); DOT draws the combined ties (see WriteDOT); the other formats keep
+// everything.
 func Write(net *graph.Network, path string, format Format) error {
 	return WriteContext(context.Background(), net, path, format)
 }

@@ -25,26 +25,26 @@ const (
 // (source, target, kind, weight) and dataset.yaml. It holds only the
 // cluster centres in memory. It refuses sizes over the limits, and output
 // its estimate says would not fit on the disk, before writing anything;
-// the files are written as one set, so an interrupted run (ctx done) leaves
-// none half-written and an existing folder as it was.
+// the folder is written whole and swapped in (see WriteDirContext), so an
+// interrupted or killed run leaves an existing folder exactly as it was,
+// and a finished one holds only the generated files.
 func GenerateDir(ctx context.Context, opts GenerateOptions, dir string) error {
 	o, err := opts.withDefaults()
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("generate: %w", err)
 	}
-	if err := checkFreeSpace(dir, int64(o.Organisations)*genOrgBytes+o.Ties*genTieBytes); err != nil {
+	if err := checkFreeSpace(parent, int64(o.Organisations)*genOrgBytes+o.Ties*genTieBytes); err != nil {
 		return err
 	}
 	g := newGenerator(o)
-	// The three files are written as one set: an interrupt never leaves a
-	// folder mixing new and old files (see atomicfile.WriteFilesContext).
-	return atomicfile.WriteFilesContext(ctx, []atomicfile.File{
-		{Path: filepath.Join(dir, MetadataFile), Write: func(w io.Writer) error { return yaml.NewEncoder(w).Encode(g.metadata()) }},
-		{Path: filepath.Join(dir, OrganisationsFile), Write: g.writeOrganisations},
-		{Path: filepath.Join(dir, PartnershipsFile), Write: func(w io.Writer) error { return g.writeTies(w, true) }},
+	return replaceDatasetDir(ctx, dir, []atomicfile.File{
+		{Path: MetadataFile, Write: func(w io.Writer) error { return yaml.NewEncoder(w).Encode(g.metadata()) }},
+		{Path: OrganisationsFile, Write: g.writeOrganisations},
+		{Path: PartnershipsFile, Write: func(w io.Writer) error { return g.writeTies(w, true) }},
 	})
 }
 

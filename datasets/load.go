@@ -7,8 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/partnet/partnet/graph"
@@ -74,34 +72,17 @@ func Load(spec string) (*Dataset, error) {
 }
 
 func loadFS(spec string, fsys fs.FS, label string) (*Dataset, error) {
-	net, probs, err := ReadFS(fsys, ".", label)
+	hfs := newHashingFS(fsys, label)
+	defer hfs.release()
+	net, probs, err := ReadFS(hfs, ".", label)
 	if err != nil {
 		return nil, err
 	}
-	inputs, err := checksumFS(fsys, label)
+	inputs, err := hfs.inputs()
 	if err != nil {
 		return nil, err
 	}
 	return &Dataset{Name: spec, Network: net, Inputs: inputs, Warnings: probs.Warnings}, nil
-}
-
-// checksumFS hashes the dataset files present in a folder.
-func checksumFS(fsys fs.FS, label string) ([]Input, error) {
-	var inputs []Input
-	for _, f := range []string{MetadataFile, OrganisationsFile, PartnershipsFile, ArrangementsFile, MembersFile, AdjacencyFile} {
-		fh, err := fsys.Open(f)
-		if err != nil {
-			continue
-		}
-		in, err := checksum(fh, filepath.Join(label, f))
-		fh.Close()
-		if err != nil {
-			return nil, err
-		}
-		inputs = append(inputs, in)
-	}
-	sort.Slice(inputs, func(i, j int) bool { return inputs[i].Name < inputs[j].Name })
-	return inputs, nil
 }
 
 func checksum(r io.Reader, name string) (Input, error) {

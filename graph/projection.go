@@ -11,8 +11,10 @@ import (
 // KindWeight(Kind) to every pair of its members. Contributions to one pair
 // are summed into a single tie. Node i of the snapshot is organisation i.
 // An empty network gives an empty snapshot; isolated organisations are
-// nodes with no ties. A tie whose combined weight is zero (for example
-// every contribution came from a zero kind weight) is kept with weight 0.
+// nodes with no ties. A contribution of weight zero (a kind weighted 0, an
+// arrangement without a value under SchemeValue, a partnership of weight
+// 0) adds nothing, not even a tie of weight 0: degree, clustering,
+// k-cores, betweenness and density see only ties with positive weight.
 func (n *Network) Snapshot(w Weighting) *Snapshot {
 	pairs := 0
 	for _, m := range n.arrMembers {
@@ -24,11 +26,16 @@ func (n *Network) Snapshot(w Weighting) *Snapshot {
 	wt := make([]float64, 0, len(n.parts)+pairs)
 	kw := n.kindWeights(w)
 	for _, p := range n.parts {
-		src, dst, wt = append(src, p.a), append(dst, p.b), append(wt, p.weight*kw[p.kind])
+		if c := p.weight * kw[p.kind]; c != 0 {
+			src, dst, wt = append(src, p.a), append(dst, p.b), append(wt, c)
+		}
 	}
 	for ai, m := range n.arrMembers {
 		a := &n.arrs[ai]
 		pw := w.PairWeight(len(m), a.ValueGBP, a.HasValue) * w.KindWeight(a.Kind)
+		if pw == 0 {
+			continue
+		}
 		for x := 0; x < len(m); x++ {
 			for y := x + 1; y < len(m); y++ {
 				src, dst, wt = append(src, m[x]), append(dst, m[y]), append(wt, pw)
@@ -57,7 +64,8 @@ type Evidence struct {
 // EvidenceAmong returns every partnership between two of the given
 // organisations and every arrangement that two or more of them share,
 // partnerships first (in recorded order) then arrangements (in added
-// order). It scans the network once.
+// order), leaving out what adds no tie under w (a weight of zero, see
+// Snapshot). It scans the network once.
 func (n *Network) EvidenceAmong(orgs []int, w Weighting) []Evidence {
 	return n.EvidenceWithin([][]int{orgs}, w)[0]
 }
@@ -79,7 +87,7 @@ func (n *Network) EvidenceWithin(groups [][]int, w Weighting) [][]Evidence {
 	}
 	kws := n.kindWeights(w)
 	for i, p := range n.parts {
-		if g := of[p.a]; g != 0 && g == of[p.b] {
+		if g := of[p.a]; g != 0 && g == of[p.b] && p.weight*kws[p.kind] != 0 {
 			a, b := int(p.a), int(p.b)
 			if a > b {
 				a, b = b, a
@@ -104,6 +112,9 @@ func (n *Network) EvidenceWithin(groups [][]int, w Weighting) [][]Evidence {
 		}
 		a := &n.arrs[ai]
 		pw := w.PairWeight(len(m), a.ValueGBP, a.HasValue) * w.KindWeight(a.Kind)
+		if pw == 0 {
+			continue // adds no tie (see Snapshot), so it is no evidence of one
+		}
 		for g, ms := range mem {
 			if len(ms) < 2 {
 				continue

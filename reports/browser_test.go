@@ -122,15 +122,19 @@ window.alert = function () { window.__pwned = true; };
 window.confirm = window.alert; window.prompt = window.alert;`
 
 // chartState reports, per chart id, whether its container holds a canvas
-// with at least one painted pixel.
+// with at least one painted pixel (ECharts may draw a chart on more than
+// one canvas layer).
 const chartState = `(function (ids) {
   var out = {};
   ids.forEach(function (id) {
-    var el = document.getElementById(id), c = el && el.querySelector('canvas');
-    if (!c || c.width === 0 || c.height === 0) { out[id] = 'no canvas'; return; }
-    var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (var k = 3; k < d.length; k += 4) { if (d[k] !== 0) { out[id] = 'drawn'; return; } }
+    var el = document.getElementById(id), cs = el ? Array.prototype.slice.call(el.querySelectorAll('canvas')) : [];
+    cs = cs.filter(function (c) { return c.width > 0 && c.height > 0; });
+    if (cs.length === 0) { out[id] = 'no canvas'; return; }
     out[id] = 'blank';
+    cs.forEach(function (c) {
+      var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (var k = 3; k < d.length; k += 4) { if (d[k] !== 0) { out[id] = 'drawn'; return; } }
+    });
   });
   return out;
 })(%s)`
@@ -211,6 +215,18 @@ func TestBrowserHostileReport(t *testing.T) {
 	if flowNodes != len(r.Flows.Nodes) || flowLinks != len(r.Flows.Links) || flowLinks == 0 {
 		t.Errorf("Sankey chart holds %d nodes and %d links, want %d and %d (at least one link)", flowNodes, flowLinks, len(r.Flows.Nodes), len(r.Flows.Links))
 	}
+	// With no outlines the map is the dot map on the geo projection: no
+	// longitude or latitude axis, and the page says why.
+	var axes int
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(function (o) { return (o.xAxis || []).length + (o.yAxis || []).length + (o.geo || []).length * 100; })(echarts.getInstanceByDom(document.getElementById('chartGeo')).getOption())`, &axes)); err != nil {
+		t.Fatal(err)
+	}
+	if axes != 100 {
+		t.Errorf("dot map: %d axes and %d geo components, want none and one", axes%100, axes/100)
+	}
+	if !strings.Contains(text, "No area outlines were given to the report") {
+		t.Error("the dot map does not say why it has no areas")
+	}
 	for _, name := range hostileNames {
 		if !strings.Contains(text, name) {
 			t.Errorf("page text does not show %q literally", name)
@@ -254,19 +270,8 @@ func TestBrowserHostileReport(t *testing.T) {
 // console error.
 func TestBrowserEngland(t *testing.T) {
 	chrome, js := browserDeps(t)
-	d, err := datasets.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := d.Network.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := englandReport(t)
+	s := struct{ N func() int }{func() int { return len(r.Network.Nodes) }}
 	ids := r.ChartIDs()
 	if !slices.Contains(ids, ChartFlows) || !slices.Contains(ids, ChartTimeline) || !slices.Contains(ids, ChartDensity) {
 		t.Fatalf("England report charts %v lack the timeline or the Sankey", ids)
@@ -305,4 +310,29 @@ func TestBrowserEngland(t *testing.T) {
 	if len(probs.errors) > 0 || len(probs.dialogs) > 0 {
 		t.Errorf("console errors %q, dialogs %q", probs.errors, probs.dialogs)
 	}
+}
+
+// englandReport builds the report of the embedded England data (seed 1)
+// with its district outlines.
+func englandReport(t testing.TB) *Report {
+	t.Helper()
+	d, err := datasets.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Network.Snapshot(graph.Weighting{})
+	res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res,
+		Areas: areas, AreasAttribution: datasets.AreasAttribution})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -45,7 +45,12 @@ type lineWidth struct {
 }
 
 type namedCategory struct {
-	Name string `json:"name"`
+	Name      string      `json:"name"`
+	ItemStyle colourStyle `json:"itemStyle"`
+}
+
+type colourStyle struct {
+	Color string `json:"color"`
 }
 
 // networkChart draws v with its positions (layout "none"), coloured by its
@@ -53,9 +58,10 @@ type namedCategory struct {
 // and legend filtering are on.
 func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	g := charts.NewGraph()
-	var cats []string
+	var cats, colours []string
 	if len(v.Colourings) > 0 {
 		cats = v.Colourings[0].Categories
+		colours = categoryColours(cats)
 	}
 	g.SetGlobalOptions(initOpts(id, "640px"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
@@ -74,6 +80,7 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 		}
 		maxW = math.Max(maxW, t.Weight)
 	}
+	toPage := pageScale(v.Nodes)
 	nodes := make([]graphNode, len(v.Nodes))
 	for k, n := range v.Nodes {
 		size := 4.0
@@ -84,7 +91,8 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 		if len(n.Colour) > 0 {
 			cat = n.Colour[0]
 		}
-		nodes[k] = graphNode{ID: chartText(n.ID), Name: chartText(n.Name), X: n.X, Y: n.Y, SymbolSize: round2(size),
+		x, y := toPage(n.X, n.Y)
+		nodes[k] = graphNode{ID: chartText(n.ID), Name: chartText(n.Name), X: x, Y: y, SymbolSize: round2(size),
 			Category: cat, Colours: n.Colour, Tip: chartText(n.Tooltip)}
 	}
 	links := make([]graphLink, len(v.Ties))
@@ -97,7 +105,7 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	}
 	categories := make([]namedCategory, len(cats))
 	for k, c := range cats {
-		categories[k] = namedCategory{chartText(c)}
+		categories[k] = namedCategory{chartText(c), colourStyle{colours[k]}}
 	}
 	g.MultiSeries = append(g.MultiSeries, charts.SingleSeries{
 		Name: "organisations", Type: types.ChartGraph, Layout: "none", Roam: opts.Bool(true),
@@ -108,51 +116,34 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	return g, nil
 }
 
-type scatterItem struct {
-	Name  string     `json:"name"`
-	Value [2]float64 `json:"value"`
-}
+// graphExtent is the width or height (the larger) of the box the network
+// drawing's positions are scaled into before they reach ECharts.
+const graphExtent = 1000
 
-// geoChart plots located organisations by longitude and latitude, one
-// series per group so the legend filters them.
-func geoChart(id string, v *GeoView) (*charts.Scatter, error) {
-	sc := charts.NewScatter()
-	var order []string
-	byGroup := map[string][]scatterItem{}
-	for _, p := range v.Points {
-		if err := finite(id, p.Lon, p.Lat); err != nil {
-			return nil, fmt.Errorf("organisation %s: %w", p.ID, err)
-		}
-		if _, ok := byGroup[p.Group]; !ok {
-			order = append(order, p.Group)
-		}
-		byGroup[p.Group] = append(byGroup[p.Group], scatterItem{Name: chartText(p.Name), Value: [2]float64{p.Lon, p.Lat}})
+// pageScale maps layout positions into a box graphExtent units across,
+// keeping their aspect ratio, rounded to hundredths. The scale matters:
+// ECharts draws a graph's lines in the series' own units and zrender snaps
+// path points to half units there (sub-pixel alignment) before the roam
+// transform scales them to the canvas. ForceAtlas2 positions span about 20
+// units, magnified about 13 times on a 640 px chart, so every tie was
+// snapped to a 6.5 px grid: nearly level ties became long horizontal and
+// vertical strokes and short ones vanished. At 1000 units across, one unit
+// is about a pixel or less and the snapping cannot be seen
+// (TestBrowserDrawing* check every painted pixel lies on a tie).
+func pageScale(nodes []MapNode) func(x, y float64) (float64, float64) {
+	if len(nodes) == 0 {
+		return func(x, y float64) (float64, float64) { return x, y }
 	}
-	sortStrings(order)
-	sc.SetGlobalOptions(initOpts(id, "640px"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Data: chartTexts(order)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "longitude", Scale: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "latitude", Scale: opts.Bool(true)}),
-		charts.WithAnimation(false))
-	large := len(v.Points) > 2000
-	for _, grp := range order {
-		var data any = byGroup[grp]
-		if large {
-			// ECharts' large mode draws plain [lon, lat] pairs fast; named
-			// items make it fall back to one element per point.
-			pairs := make([][2]float64, len(byGroup[grp]))
-			for k, it := range byGroup[grp] {
-				// Five significant digits (about 1 m at these longitudes
-				// and latitudes) keep the page short.
-				pairs[k] = [2]float64{round4(it.Value[0]), round4(it.Value[1])}
-			}
-			data = pairs
-		}
-		sc.MultiSeries = append(sc.MultiSeries, charts.SingleSeries{Name: chartText(grp), Type: types.ChartScatter,
-			Data: data, SymbolSize: 4, Large: opts.Bool(large), LargeThreshold: 2000})
+	minX, maxX, minY, maxY := nodes[0].X, nodes[0].X, nodes[0].Y, nodes[0].Y
+	for _, n := range nodes {
+		minX, maxX, minY, maxY = min(minX, n.X), max(maxX, n.X), min(minY, n.Y), max(maxY, n.Y)
 	}
-	return sc, nil
+	span := max(maxX-minX, maxY-minY)
+	f := 1.0
+	if span > 0 {
+		f = graphExtent / span
+	}
+	return func(x, y float64) (float64, float64) { return round2((x - minX) * f), round2((y - minY) * f) }
 }
 
 // heatmapChart shows the block densities; cells with no possible pair
@@ -263,12 +254,20 @@ func round4(x float64) float64 {
 	return v
 }
 
-// sankeyNode is a Sankey node with a plain-text tooltip.
+// sankeyNode is a Sankey node with a plain-text tooltip and its label
+// text ("l"), shown only when Label.Show.
 type sankeyNode struct {
-	Name  string `json:"name"`
-	Value int    `json:"value"`
-	Depth int    `json:"depth"`
-	Tip   string `json:"t"`
+	Name  string       `json:"name"`
+	Value int          `json:"value"`
+	Depth int          `json:"depth"`
+	Tip   string       `json:"t"`
+	Text  string       `json:"l"`
+	Label showLabel    `json:"label"`
+	Style *colourStyle `json:"itemStyle,omitempty"`
+}
+
+type showLabel struct {
+	Show bool `json:"show"`
 }
 
 type sankeyLink struct {
@@ -277,17 +276,32 @@ type sankeyLink struct {
 	Value  int    `json:"value"`
 }
 
+// sankeyLabelWidth is the most pixels a Sankey label takes; longer ones
+// end in "...".
+const sankeyLabelWidth = 150
+
 // sankeyChart draws cluster transitions: one column per date, clusters as
-// nodes, shared organisations as links.
+// nodes labelled by their largest members, shared organisations as links.
+// Labels are written where a cluster's name first appears or changes,
+// truncated to sankeyLabelWidth, and ECharts hides any label that would
+// still overlap another (labelLayout.hideOverlap, set after the chart is
+// made: go-echarts has no field for it).
 func sankeyChart(id string, f *FlowView) (*charts.Sankey, error) {
 	sk := charts.NewSankey()
-	sk.SetGlobalOptions(initOpts(id, "560px"),
+	sk.SetGlobalOptions(initOpts(id, "640px"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithAnimation(false))
 	nodes := make([]sankeyNode, len(f.Nodes))
 	for k, n := range f.Nodes {
-		nodes[k] = sankeyNode{Name: chartText(n.Name), Value: n.Size, Depth: n.Depth,
-			Tip: chartText(fmt.Sprintf("%s: cluster #%d\n%s\n%d organisations", n.Date, n.ID, n.Label, n.Size))}
+		tip := fmt.Sprintf("%s: cluster #%d\n%s\n%d organisations", n.Date, n.ID, n.Label, n.Size)
+		var style *colourStyle
+		if n.Other {
+			tip = fmt.Sprintf("%s: %s\n%d organisations", n.Date, n.Label, n.Size)
+			style = &colourStyle{NoGroupColour}
+		}
+		nodes[k] = sankeyNode{Name: chartText(n.Name), Value: n.Size, Depth: n.Depth, Tip: chartText(tip),
+			Text: chartText(n.Label), Label: showLabel{n.ShowLabel}, Style: style}
 	}
 	links := make([]sankeyLink, len(f.Links))
 	for k, l := range f.Links {
@@ -295,8 +309,13 @@ func sankeyChart(id string, f *FlowView) (*charts.Sankey, error) {
 	}
 	sk.MultiSeries = append(sk.MultiSeries, charts.SingleSeries{
 		Name: "clusters", Type: types.ChartSankey, Data: nodes, Links: links,
-		Label:     &opts.Label{Show: opts.Bool(true), FontSize: 10},
+		Label:     &opts.Label{Show: opts.Bool(true), FontSize: 11},
 		LineStyle: &opts.LineStyle{Color: "source", Opacity: opts.Float(0.4)},
 	})
+	sk.AddJSFuncs(fmt.Sprintf("%%MY_ECHARTS%%.setOption({series: [{labelLayout: {hideOverlap: true}, label: {width: %d, overflow: 'truncate', formatter: %s}, left: 10, right: %d}]});",
+		sankeyLabelWidth, sankeyLabelJS, sankeyLabelWidth+10))
 	return sk, nil
 }
+
+// sankeyLabelJS writes a node's label text.
+const sankeyLabelJS = `function (p) { return (p.data && p.data.l) || ''; }`

@@ -34,7 +34,7 @@ func TestGeoSample(t *testing.T) {
 	}
 	groups := make([]string, n)
 	cands := []GroupRow{{GroupID: "large-1", MemberIDs: []string{"org-000001", "org-000002", "org-000003"}}}
-	g := geoView(build(order), groups, "sector", nil, nil, cands, 7)
+	g := geoView(geoInput(build(order), groups, 7), cands)
 	located := n - n/10
 	if g.Located != located || g.Missing != n/10 {
 		t.Fatalf("located %d, missing %d; want %d, %d", g.Located, g.Missing, located, n/10)
@@ -54,7 +54,7 @@ func TestGeoSample(t *testing.T) {
 		}
 	}
 	rand.New(rand.NewPCG(1, 1)).Shuffle(n, func(a, b int) { order[a], order[b] = order[b], order[a] })
-	h := geoView(build(order), groups, "sector", nil, nil, cands, 7)
+	h := geoView(geoInput(build(order), groups, 7), cands)
 	if len(h.Points) != len(g.Points) {
 		t.Fatalf("shuffled rows: %d points, want %d", len(h.Points), len(g.Points))
 	}
@@ -64,7 +64,7 @@ func TestGeoSample(t *testing.T) {
 		}
 	}
 	// Another seed draws another sample.
-	other := geoView(build(order), groups, "sector", nil, nil, cands, 8)
+	other := geoView(geoInput(build(order), groups, 8), cands)
 	same := 0
 	for _, pt := range other.Points {
 		if kept[pt.ID] {
@@ -91,8 +91,14 @@ func TestGeoSample(t *testing.T) {
 		}
 	}
 	// Under the budget nothing is sampled.
-	small := geoView(build(order[:1000]), groups[:1000], "sector", nil, nil, nil, 7)
+	small := geoView(geoInput(build(order[:1000]), groups[:1000], 7), nil)
 	if len(small.Points) != small.Located {
 		t.Errorf("under the budget: %d of %d located drawn", len(small.Points), small.Located)
 	}
+}
+
+// geoInput is what Build hands the geography section for net, with no
+// clusters and no area outlines.
+func geoInput(net *graph.Network, groups []string, seed uint64) *sectionInput {
+	return &sectionInput{Net: net, Snapshot: net.Snapshot(graph.Weighting{}), Src: &Source{By: "sector", Seed: seed}, Groups: groups}
 }

@@ -11,8 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/go-echarts/go-echarts/v2/render"
+	"sync"
 )
 
 //go:embed templates/*.html
@@ -54,133 +53,13 @@ const (
 // largest); the table and --tables hold them all.
 const clusterChartBars = 50
 
-// ChartIDs returns the ids of the charts WriteHTML draws for r, in page
-// order.
-func (r *Report) ChartIDs() []string {
-	ids := []string{ChartNetwork}
-	if len(r.Geo.Points) > 0 {
-		ids = append(ids, ChartGeo)
-	}
-	if r.Blocks != nil && len(r.Blocks.Groups) > 0 {
-		ids = append(ids, ChartBlocks)
-	}
-	if len(r.EI) > 0 {
-		ids = append(ids, ChartEI)
-	}
-	if len(r.Brokers) > 0 {
-		ids = append(ids, ChartBrokers)
-	}
-	if len(r.Central) > 0 {
-		ids = append(ids, ChartCentral)
-	}
-	ids = append(ids, ChartDegrees)
-	if len(r.Clusters) > 0 {
-		ids = append(ids, ChartClusters)
-	}
-	if r.ClusterMap != nil {
-		ids = append(ids, ChartClusterMap)
-	}
-	if len(r.Periods) > 0 {
-		ids = append(ids, ChartTimeline, ChartDensity)
-	}
-	if r.Flows != nil && len(r.Flows.Nodes) > 0 {
-		ids = append(ids, ChartFlows)
-	}
-	return ids
-}
+// pageTemplate is the page's templates with every registered section's
+// block; built on first use, after every section file's init has run.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return sectionTemplates(template.Must(template.New("report.html").Funcs(pageFuncs).ParseFS(templateFS, "templates/*.html")))
+})
 
-// renderCharts builds every chart of r as an HTML snippet.
-func (r *Report) renderCharts() (map[string]template.HTML, error) {
-	out := map[string]template.HTML{}
-	put := func(id string, c render.Renderer, err error) error {
-		if err != nil {
-			return err
-		}
-		out[id] = snippet(c)
-		return nil
-	}
-	for _, id := range r.ChartIDs() {
-		var err error
-		switch id {
-		case ChartNetwork:
-			c, e := networkChart(id, &r.Network)
-			err = put(id, c, e)
-		case ChartGeo:
-			c, e := geoChart(id, &r.Geo)
-			err = put(id, c, e)
-		case ChartBlocks:
-			c, e := heatmapChart(id, r.Blocks, r.By)
-			err = put(id, c, e)
-		case ChartEI:
-			labels, vals := []string{}, []float64{}
-			for _, e := range r.EI {
-				if !math.IsNaN(e.Index) {
-					labels, vals = append(labels, e.Group), append(vals, e.Index)
-				}
-			}
-			c, e := barChart(id, "E-I index", labels, vals)
-			err = put(id, c, e)
-		case ChartBrokers:
-			labels, vals := make([]string, len(r.Brokers)), make([]float64, len(r.Brokers))
-			for k, b := range r.Brokers {
-				labels[k], vals[k] = b.Name, b.Value
-			}
-			c, e := barChart(id, r.BrokerMeasure, labels, vals)
-			err = put(id, c, e)
-		case ChartCentral:
-			labels, vals := make([]string, len(r.Central)), make([]float64, len(r.Central))
-			for k, b := range r.Central {
-				labels[k], vals[k] = b.Name, b.Value
-			}
-			c, e := barChart(id, r.CentralMeasure, labels, vals)
-			err = put(id, c, e)
-		case ChartDegrees:
-			labels, vals := make([]string, len(r.Degrees)), make([]float64, len(r.Degrees))
-			for k, d := range r.Degrees {
-				labels[k], vals[k] = d.Degree, float64(d.Organisations)
-			}
-			c, e := columnChart(id, "organisations", labels, vals)
-			err = put(id, c, e)
-		case ChartClusters:
-			shown := r.Clusters[:min(clusterChartBars, len(r.Clusters))]
-			labels, vals := make([]string, len(shown)), make([]float64, len(shown))
-			for k, cl := range shown {
-				labels[k], vals[k] = cl.Cluster, float64(cl.Size)
-			}
-			c, e := columnChart(id, "organisations", labels, vals)
-			err = put(id, c, e)
-		case ChartClusterMap:
-			c, e := networkChart(id, r.ClusterMap)
-			err = put(id, c, e)
-		case ChartTimeline:
-			labels := make([]string, len(r.Periods))
-			vals := [][]float64{make([]float64, len(r.Periods)), make([]float64, len(r.Periods)), make([]float64, len(r.Periods))}
-			for k, p := range r.Periods {
-				labels[k] = p.Period
-				vals[0][k], vals[1][k], vals[2][k] = float64(p.Ties), float64(p.Formed), float64(p.Ended)
-			}
-			c, e := lineChart(id, labels, []string{"ties active", "ties formed", "ties ended"}, vals)
-			err = put(id, c, e)
-		case ChartDensity:
-			labels := make([]string, len(r.Periods))
-			vals := [][]float64{make([]float64, len(r.Periods))}
-			for k, p := range r.Periods {
-				labels[k], vals[0][k] = p.Period, p.Density
-			}
-			c, e := lineChart(id, labels, []string{"density"}, vals)
-			err = put(id, c, e)
-		case ChartFlows:
-			c, e := sankeyChart(id, r.Flows)
-			err = put(id, c, e)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
-	}
-	return out, nil
-}
-
-var pageTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
+var pageFuncs = template.FuncMap{
 	"num":     formatNum,
 	"pct":     percent,
 	"label":   label,
@@ -189,7 +68,8 @@ var pageTemplate = template.Must(template.New("report.html").Funcs(template.Func
 	"density": func(b *BlockView, a, c int) string { return formatNum(b.Density[a][c]) },
 	"first":   func(k int, list []string) []string { return list[:min(k, len(list))] },
 	"more":    func(k int, list []string) int { return max(0, len(list)-k) },
-}).ParseFS(templateFS, "templates/*.html"))
+	"geoPage": geoPage,
+}
 
 type pageData struct {
 	*Report
@@ -197,6 +77,8 @@ type pageData struct {
 	ScriptSrc  string
 	InlineJS   template.JS
 	Colourings map[string][]Colouring
+	Sections   []template.HTML
+	Nav        []navEntry
 }
 
 // WriteHTML writes r as one HTML page: our template with go-echarts charts
@@ -207,7 +89,7 @@ func WriteHTML(w io.Writer, r *Report, o HTMLOptions) error {
 	if err != nil {
 		return err
 	}
-	d := pageData{Report: r, Charts: chartsHTML, Colourings: map[string][]Colouring{ChartNetwork: r.Network.Colourings}}
+	d := pageData{Report: r, Charts: chartsHTML, Colourings: map[string][]Colouring{ChartNetwork: r.Network.Colourings}, Nav: navigation()}
 	if len(o.InlineJS) > 0 {
 		d.InlineJS = template.JS(inlineSafe(o.InlineJS))
 	} else {
@@ -220,8 +102,11 @@ func WriteHTML(w io.Writer, r *Report, o HTMLOptions) error {
 		}
 		d.ScriptSrc = host + "echarts.min.js"
 	}
+	if d.Sections, err = renderSections(&d); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, d); err != nil {
+	if err := pageTemplate().Execute(&buf, d); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	_, err = w.Write(buf.Bytes())

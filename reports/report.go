@@ -111,19 +111,45 @@ type MapTie struct {
 type Colouring struct {
 	Name       string   `json:"name"`
 	Categories []string `json:"categories"`
+	// Colours are the categories' colours (categoryColours): the palette,
+	// grey for "(none)" and the like.
+	Colours []string `json:"colours"`
 }
 
-// GeoView is organisations placed by longitude and latitude.
+// GeoView is the map of council areas: districts drawn from their
+// outlines and coloured by candidate group, cluster or a measure, counties
+// drawn as the outline of their districts, and every other located
+// organisation as a dot on top. With no outlines matching the data it is
+// the dots alone, and Fallback says why.
 type GeoView struct {
+	// Points are the dot layer: located organisations drawn neither as an
+	// area nor as a county outline.
 	Points []GeoPoint `json:"points"`
 	// ColourBy names what Group holds (cluster, candidate group, sector).
 	ColourBy string `json:"colour_by"`
-	// Missing counts organisations without a location.
+	// Missing counts organisations with neither a location nor an area.
 	Missing int `json:"missing"`
-	// Located counts organisations with a location. Above GeoPointBudget
-	// Points is a sample: every candidate-group member and a seeded
-	// sample of the rest (see geoView); Located stays the full count.
+	// Located counts organisations with a location that are not drawn as
+	// areas. Above GeoPointBudget Points is a sample: every
+	// candidate-group member and a seeded sample of the rest (see
+	// geoView); Located stays the full count.
 	Located int `json:"located"`
+	// Areas are the organisations drawn as their district outline.
+	Areas []MapArea `json:"areas"`
+	// Counties are organisations drawn as the outline of their districts
+	// (the areas whose parent they are).
+	Counties []MapCounty `json:"counties"`
+	// Colourings are the ways the page can colour the map; the first is
+	// shown first.
+	Colourings []MapColouring `json:"-"`
+	// Attribution is the outlines' attribution, shown under the map.
+	Attribution string `json:"-"`
+	// Fallback, when set, says why the page shows dots only.
+	Fallback string `json:"-"`
+	// Aspect is the map's horizontal scale relative to its vertical one
+	// (the cosine of the middle latitude), so a kilometre is as long
+	// across as up.
+	Aspect float64 `json:"-"`
 }
 
 // GeoPoint is one located organisation.
@@ -133,6 +159,60 @@ type GeoPoint struct {
 	Lon   float64 `json:"lon"`
 	Lat   float64 `json:"lat"`
 	Group string  `json:"group"`
+}
+
+// MapArea is an organisation drawn as its area's outline.
+type MapArea struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// Group is its category in the first colouring (candidate group,
+	// cluster or the grouping attribute).
+	Group    string  `json:"group"`
+	Partners int     `json:"partners"`
+	Density  float64 `json:"density_of_partners_ties"`
+	// Inside is a point well inside the area (the grid point farthest
+	// from its edges) and Radius that distance in degrees of latitude.
+	Inside   [2]float64       `json:"-"`
+	Radius   float64          `json:"-"`
+	Polygons [][][][2]float64 `json:"-"`
+	Tooltip  string           `json:"-"`
+	org      int
+}
+
+// MapCounty is an organisation drawn as the outline of its districts.
+type MapCounty struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Group     string `json:"group"`
+	Districts int    `json:"districts"`
+	// Segments are the edges of its districts that no two of them share.
+	Segments [][2][2]float64 `json:"-"`
+	Tooltip  string          `json:"-"`
+	org      int
+}
+
+// MapColouring is one way of colouring the map: by category (a colour
+// per category, Legend listing them) or by a measure (a colour ramp from
+// Min to Max). Area, County and Point hold each item's colour.
+type MapColouring struct {
+	Name     string        `json:"name"`
+	Measure  bool          `json:"measure"`
+	Legend   []LegendEntry `json:"legend"`
+	Min, Max float64       `json:"-"`
+	MinText  string        `json:"min"`
+	MaxText  string        `json:"max"`
+	Area     []string      `json:"area"`
+	County   []string      `json:"county"`
+	Point    []string      `json:"point"`
+	// Label is each area's text in the tooltip (its category or value).
+	Label       []string `json:"label"`
+	countyLabel []string
+}
+
+// LegendEntry is one category and its colour.
+type LegendEntry struct {
+	Label  string `json:"label"`
+	Colour string `json:"colour"`
 }
 
 // BlockView is the density of ties within and between groups.
@@ -288,12 +368,16 @@ type FlowView struct {
 
 // FlowNode is one tracked cluster on one date.
 type FlowNode struct {
-	Name  string `json:"name"` // unique: "date #id"
+	Name  string `json:"name"` // unique: "date #id", or "date other"
 	Date  string `json:"date"`
 	ID    int    `json:"cluster_id"`
 	Label string `json:"label"`
 	Size  int    `json:"size"`
 	Depth int    `json:"depth"`
+	// Other marks the node that sums a date's smaller clusters.
+	Other bool `json:"other"`
+	// ShowLabel is whether the chart writes Label beside the node.
+	ShowLabel bool `json:"-"`
 }
 
 // FlowLink is organisations shared by clusters on consecutive dates.

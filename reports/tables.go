@@ -21,53 +21,6 @@ type Table struct {
 	Rows any
 }
 
-// Tables returns every table behind the report's charts, in page order.
-// Tables with no rows are included, so the set of files is stable.
-func (r *Report) Tables() []Table {
-	blocks := []blockRow{}
-	if r.Blocks != nil {
-		for a, g := range r.Blocks.Groups {
-			for c, h := range r.Blocks.Groups {
-				blocks = append(blocks, blockRow{g, h, r.Blocks.Ties[a][c], r.Blocks.Density[a][c]})
-			}
-		}
-	}
-	region := []RegionMatch{}
-	if r.RegionMatch != nil {
-		region = append(region, *r.RegionMatch)
-	}
-	flows, transitions := []FlowLink{}, []TransitionRow{}
-	if r.Flows != nil {
-		flows, transitions = r.Flows.Links, r.Flows.Transitions
-	}
-	ei := []EIOverall{}
-	if r.EIOverall != nil {
-		ei = append(ei, *r.EIOverall)
-	}
-	return []Table{
-		{"figures", r.Figures},
-		{"settings", r.Settings},
-		{"network_nodes", r.Network.Nodes},
-		{"network_ties", r.Network.Ties},
-		{"geography", r.Geo.Points},
-		{"block_density", blocks},
-		{"ei_index", r.EI},
-		{"ei_index_overall", ei},
-		{"brokers", r.Brokers},
-		{"central", r.Central},
-		{"degree_distribution", r.Degrees},
-		{"single_points_of_failure", r.Cutpoints},
-		{"clusters", r.Clusters},
-		{"cluster_quality", r.ClusterQuality},
-		{"clusters_and_regions", region},
-		{"candidate_groups", r.Groups},
-		{"timeline", r.Periods},
-		{"cluster_flows", flows},
-		{"cluster_transitions", transitions},
-		{"successions", r.Successions},
-	}
-}
-
 type blockRow struct {
 	From    string  `json:"from"`
 	To      string  `json:"to"`

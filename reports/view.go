@@ -39,6 +39,12 @@ type Source struct {
 	// the most central organisations: degree, betweenness, pagerank or
 	// eigenvector (default pagerank; degree when Results lacks it).
 	SizeBy string
+	// Areas are outlines of the land organisations cover, matched to
+	// organisations by id (datasets.EnglandAreas gives England's
+	// districts); the map draws each matched organisation as its area.
+	// AreasAttribution is shown under the map when any is drawn.
+	Areas            []graph.Area
+	AreasAttribution string
 	// Results are the analyses from Analyse; nil gives a report of what
 	// Build computes itself: block densities, E-I, brokerage roles, cut
 	// points and degrees.
@@ -152,11 +158,11 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
 	r.Cutpoints, r.Bridges = cuts, bridges
 	r.addGroups(net, res.Groups)
-	if res.Timeline != nil {
-		r.addTimeline(res.Timeline)
-	}
 	r.Network, r.ClusterMap = netView, sumView
-	r.Geo = geoView(net, groups, src.By, membership, clusterNames, r.Groups, src.Seed)
+	in := &sectionInput{Net: net, Snapshot: s, Src: &src, Results: res, Groups: groups, Membership: membership, ClusterNames: clusterNames}
+	if err := buildSections(in, r); err != nil {
+		return nil, err
+	}
 	r.Figures = keyFigures(sum, r)
 	r.Findings = findings(r, sum)
 	return r, nil

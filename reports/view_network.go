@@ -12,6 +12,11 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
+// networkAspect is the network map's width over its height (the page's
+// 1100 px by the chart's 640 px): the layout packs components into that
+// shape so the drawing fills the chart.
+const networkAspect = 1100.0 / 640
+
 const (
 	// summaryGroups is the most groups drawn on a summary map; smaller ones
 	// are merged into one node.
@@ -46,16 +51,17 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 			s.N(), src.NodeBudget, kind, min(summaryTop, s.N()), cname)
 		return *v, nil
 	}
-	pos, err := layout.ForceAtlas2(ctx, s, layout.Options{Seed: src.Seed})
+	pos, err := layout.ForceAtlas2(ctx, s, layout.Options{Seed: src.Seed, Aspect: networkAspect})
 	if err != nil {
 		return NetworkView{}, err
 	}
 	v := NetworkView{SizeBy: cname}
 	_, gnames := partitionOf(groups)
-	v.Colourings = []Colouring{{Name: src.By, Categories: gnames}}
+	v.Colourings = []Colouring{{Name: src.By, Categories: gnames, Colours: categoryColours(gnames)}}
 	gidx := indexOf(gnames)
 	if membership != nil {
-		v.Colourings = append(v.Colourings, Colouring{Name: "cluster", Categories: append(slices.Clone(clusterNames), "(none)")})
+		cats := append(slices.Clone(clusterNames), "(none)")
+		v.Colourings = append(v.Colourings, Colouring{Name: "cluster", Categories: cats, Colours: categoryColours(cats)})
 	}
 	v.Nodes = make([]MapNode, s.N())
 	for i := range v.Nodes {
@@ -156,7 +162,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 		v.Nodes = append(v.Nodes, MapNode{ID: kind + ":(smaller)", Name: "(smaller groups)", Size: float64(rest),
 			Colour: []int{len(cats) - 1}, Tooltip: fmt.Sprintf("%d smaller groups\n%d organisations", len(order)-summaryGroups, rest)})
 	}
-	v.Colourings = []Colouring{{Name: kind, Categories: cats}}
+	v.Colourings = []Colouring{{Name: kind, Categories: cats, Colours: categoryColours(cats)}}
 	groupOf := func(i int) int32 {
 		if part[i] < 0 {
 			return -1
@@ -214,7 +220,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 		src, dst, w = append(src, orgNode[t.a]), append(dst, orgNode[t.b]), append(w, t.w)
 	}
 	sg := graph.BuildSnapshot(len(v.Nodes), nil, src, dst, w)
-	pos, err := layout.ForceAtlas2(ctx, sg, layout.Options{Seed: seed})
+	pos, err := layout.ForceAtlas2(ctx, sg, layout.Options{Seed: seed, Aspect: networkAspect})
 	if err != nil {
 		return nil, err
 	}
@@ -223,93 +229,4 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 	}
 	sg.EachTie(func(i, j int, wt float64) { v.Ties = append(v.Ties, MapTie{Source: i, Target: j, Weight: wt}) })
 	return v, nil
-}
-
-// GeoPointBudget is the most organisations the map of locations draws.
-// Above it the map shows every candidate-group member and a seeded sample
-// of the others, each kept with probability budget/located: a uniform
-// sample keeps the picture of where organisations are, and a million
-// points would make a 17 MB page that browsers draw slowly.
-const GeoPointBudget = 50000
-
-// geoView places located organisations, coloured by candidate group when
-// there are groups, else by cluster, else by the grouping attribute.
-// Beyond GeoPointBudget located organisations it samples (see
-// GeoPointBudget); whether an organisation is kept depends only on its id
-// and the seed, not on row order.
-func geoView(net *graph.Network, groups []string, by string, membership []int32, clusterNames []string, cands []GroupRow, seed uint64) GeoView {
-	label := groups
-	if membership != nil {
-		label, by = make([]string, len(groups)), "cluster"
-		for i, c := range membership {
-			label[i] = "(none)"
-			if c >= 0 {
-				label[i] = clusterNames[c]
-			}
-		}
-	}
-	if len(cands) > 0 {
-		inGroup := map[string]string{}
-		for _, g := range cands {
-			for _, id := range g.MemberIDs {
-				inGroup[id] = g.GroupID
-			}
-		}
-		label, by = make([]string, len(groups)), "candidate group"
-		for i := range label {
-			label[i] = "(not in a group)"
-			if g, ok := inGroup[net.Organisation(i).ID]; ok {
-				label[i] = g
-			}
-		}
-	}
-	g := GeoView{ColourBy: by}
-	for i := 0; i < net.NumOrganisations(); i++ {
-		if net.Organisation(i).HasLocation {
-			g.Located++
-		}
-	}
-	g.Missing = net.NumOrganisations() - g.Located
-	keep := func(int) bool { return true }
-	if g.Located > GeoPointBudget {
-		inGroup := map[string]bool{}
-		for _, c := range cands {
-			for _, id := range c.MemberIDs {
-				inGroup[id] = true
-			}
-		}
-		limit := uint64(float64(GeoPointBudget) / float64(g.Located) * (1 << 63))
-		keep = func(i int) bool {
-			id := net.Organisation(i).ID
-			return inGroup[id] || sampleHash(seed, id)>>1 < limit
-		}
-	}
-	for i := 0; i < net.NumOrganisations(); i++ {
-		o := net.Organisation(i)
-		if o.HasLocation && keep(i) {
-			g.Points = append(g.Points, GeoPoint{ID: o.ID, Name: o.Label(), Lon: o.Lon, Lat: o.Lat, Group: label[i]})
-		}
-	}
-	return g
-}
-
-// sampleHash is 64-bit FNV-1a of the seed's eight bytes then id, finished
-// with the splitmix64 mixer so that ids differing only in their last
-// characters spread over the whole range: a fixed function, so a sample is
-// the same on every machine and run.
-func sampleHash(seed uint64, id string) uint64 {
-	h := uint64(14695981039346656037)
-	for k := 0; k < 8; k++ {
-		h ^= (seed >> (8 * k)) & 0xff
-		h *= 1099511628211
-	}
-	for k := 0; k < len(id); k++ {
-		h ^= uint64(id[k])
-		h *= 1099511628211
-	}
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	return h ^ h>>31
 }

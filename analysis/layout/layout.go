@@ -38,6 +38,10 @@ type Options struct {
 	// is proportional to the tie weight divided by the component's mean
 	// positive tie weight, and a zero-weight tie does not attract.
 	IgnoreWeights bool
+	// Aspect is the width over the height of the rectangle the
+	// components are packed into (default 1, a square): the drawing's
+	// own shape, so it fills its frame.
+	Aspect float64
 	// Workers is how many goroutines share the force computation of a
 	// large component (default GOMAXPROCS).
 	Workers int
@@ -52,6 +56,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Gravity <= 0 {
 		o.Gravity = 1
+	}
+	if !(o.Aspect > 0) || math.IsInf(o.Aspect, 0) {
+		o.Aspect = 1
 	}
 	if o.Theta <= 0 {
 		o.Theta = 1.2
@@ -73,8 +80,10 @@ func (o Options) withDefaults() Options {
 // forces of a large component are shared among Workers goroutines.
 //
 // Each connected component is laid out on its own, scaled so its mean tie
-// length is 1, and the components are packed in rows, largest first, so a
-// disconnected network fills a compact rectangle instead of drifting apart.
+// length is 1 (then a star's crowded leaves are moved out from their hub
+// until they are leafGap apart; see spreadLeaves), and the components are
+// packed in rows, largest first, so a disconnected network fills a compact
+// rectangle (Options.Aspect wide for 1 high) instead of drifting apart.
 // Isolated nodes each take a unit cell. The result is deterministic for a
 // given seed and options, whatever the number of workers. On an empty
 // snapshot it returns an empty slice. Zero-weight ties hold their
@@ -112,7 +121,7 @@ func ForceAtlas2(ctx context.Context, s *graph.Snapshot, opts Options) ([]Point,
 			return nil, err
 		}
 	}
-	packComponents(comps, pos)
+	packComponents(comps, pos, opts.Aspect)
 	return pos, nil
 }
 
@@ -155,9 +164,9 @@ func layoutComponents(s *graph.Snapshot) [][]int32 {
 }
 
 // packComponents moves each component's layout (centred on the origin)
-// into rows of a rectangle about as wide as it is tall, with a gap of 2
+// into rows of a rectangle about aspect times as wide as it is tall, with a gap of 2
 // (twice the mean tie length) between components.
-func packComponents(comps [][]int32, pos []Point) {
+func packComponents(comps [][]int32, pos []Point, aspect float64) {
 	const gap = 2.0
 	type box struct{ w, h, cx, cy float64 }
 	boxes := make([]box, len(comps))
@@ -171,7 +180,7 @@ func packComponents(comps [][]int32, pos []Point) {
 		boxes[k] = box{w: maxX - minX + gap, h: maxY - minY + gap, cx: (minX + maxX) / 2, cy: (minY + maxY) / 2}
 		area += boxes[k].w * boxes[k].h
 	}
-	rowWidth := math.Max(math.Sqrt(area), boxes[0].w)
+	rowWidth := math.Max(math.Sqrt(area*aspect), boxes[0].w)
 	var x, y, rowH float64
 	for k, c := range comps {
 		b := boxes[k]
@@ -210,6 +219,7 @@ func layoutComponent(ctx context.Context, s *graph.Snapshot, nodes []int32, pos 
 		f.step(workers)
 	}
 	f.normalise()
+	f.spreadLeaves()
 	for k, u := range nodes {
 		pos[u] = Point{X: f.x[k], Y: f.y[k]}
 	}
@@ -391,4 +401,84 @@ func (f *fa2) normalise() {
 		f.x[i] *= scale
 		f.y[i] *= scale
 	}
+}
+
+const (
+	// starLeaves is the fewest leaves (neighbours with no other tie) that
+	// make a node a star's hub for spreadLeaves.
+	starLeaves = 20
+	// leafGap is the distance, in mean tie lengths, that spreadLeaves
+	// keeps between a star's closest leaves (their 10th-percentile
+	// nearest-neighbour distance).
+	leafGap = 0.3
+	// maxLeafSpread bounds how far spreadLeaves moves leaves out.
+	maxLeafSpread = 8.0
+)
+
+// spreadLeaves keeps a star legible: a funder with hundreds of grantees
+// that have no other tie. ForceAtlas2 packs such leaves in a disc around
+// their hub about one tie length across (its degree-weighted repulsion
+// and gravity balance there), so after normalise they sit about
+// 2/sqrt(leaves) apart and, drawn beside the rest of the network, merge
+// into one blot. For every hub with at least starLeaves leaves whose
+// closest tenth are under leafGap apart, the leaves are moved out from the
+// hub along their own directions, scaled until they are leafGap apart (at
+// most maxLeafSpread times): the disc keeps its shape and order, the rest
+// of the component does not move.
+func (f *fa2) spreadLeaves() {
+	n := len(f.x)
+	for h := 0; h < n; h++ {
+		var leaves []int
+		for k := f.offsets[h]; k < f.offsets[h+1]; k++ {
+			j := int(f.adj[k])
+			if f.offsets[j+1]-f.offsets[j] == 1 {
+				leaves = append(leaves, j)
+			}
+		}
+		if len(leaves) < starLeaves {
+			continue
+		}
+		xs, ys := make([]float64, len(leaves)), make([]float64, len(leaves))
+		for k, j := range leaves {
+			xs[k], ys[k] = f.x[j], f.y[j]
+		}
+		nn := nearestDistances(xs, ys)
+		slices.Sort(nn)
+		p10 := nn[len(nn)/10]
+		if math.IsNaN(p10) || p10 >= leafGap {
+			continue
+		}
+		scale := maxLeafSpread
+		if p10 > 0 {
+			scale = math.Min(maxLeafSpread, leafGap/p10)
+		}
+		for _, j := range leaves {
+			f.x[j] = f.x[h] + (f.x[j]-f.x[h])*scale
+			f.y[j] = f.y[h] + (f.y[j]-f.y[h])*scale
+		}
+	}
+}
+
+// nearestDistances returns each point's distance to its nearest other
+// point: points sorted by x, each compared with its neighbours in x order
+// until the x gap alone exceeds the best distance found.
+func nearestDistances(x, y []float64) []float64 {
+	n := len(x)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Or(cmp.Compare(x[a], x[b]), cmp.Compare(y[a], y[b]), cmp.Compare(a, b)) })
+	out := make([]float64, n)
+	for k, i := range order {
+		best := math.Inf(1)
+		for j := k + 1; j < n && x[order[j]]-x[i] < best; j++ {
+			best = math.Min(best, math.Hypot(x[order[j]]-x[i], y[order[j]]-y[i]))
+		}
+		for j := k - 1; j >= 0 && x[i]-x[order[j]] < best; j-- {
+			best = math.Min(best, math.Hypot(x[order[j]]-x[i], y[order[j]]-y[i]))
+		}
+		out[i] = best
+	}
+	return out
 }

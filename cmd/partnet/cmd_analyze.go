@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -94,7 +95,7 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		// The default grouping on data without sectors (a bare edge list):
 		// everyone is one group, and the between-group figures say so.
 		if !s.Quiet {
-			fmt.Fprintf(s.ErrOut, "partnet: note: no organisation has a %s: E-I, block density and brokerage treat all as one group (choose another with --by)\n", opts.By)
+			tprintf(s.ErrOut, "partnet: note: no organisation has a %s: E-I, block density and brokerage treat all as one group (choose another with --by)\n", opts.By)
 		}
 		by, opts.By = nil, ""
 	}
@@ -104,7 +105,7 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		// size. As in the report, the sources shrink as ties grow.
 		opts.Samples = reports.BetweennessSamples(snap.Ties())
 		if !s.Quiet {
-			fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): betweenness, closeness and distances are estimated from %d random sources (--seed); --betweenness-samples 0 computes them exactly, taking time proportional to organisations x ties\n", n, largeExact, opts.Samples)
+			tprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): betweenness, closeness and distances are estimated from %d random sources (--seed); --betweenness-samples 0 computes them exactly, taking time proportional to organisations x ties\n", n, largeExact, opts.Samples)
 		}
 	}
 	names := make([]string, net.NumOrganisations())
@@ -126,7 +127,7 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 		if top < 0 {
 			top = 20
 		}
-		return reports.WriteAnalyzeText(s.Out, a, top)
+		return writeText(s.Out, func(w io.Writer) error { return reports.WriteAnalyzeText(w, a, top) })
 	}
 	if opts.Top > 0 && opts.Top < len(a.Organisations) {
 		a.Organisations = a.Organisations[:opts.Top]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -154,7 +155,7 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 				what = append(what, fmt.Sprintf("%d Leiden iterations per run (--iterations)", largeIterations))
 			}
 			if len(what) > 0 && !s.Quiet {
-				fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s; give the flags to change this\n", n, reports.LargeNetwork, strings.Join(what, " and "))
+				tprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s; give the flags to change this\n", n, reports.LargeNetwork, strings.Join(what, " and "))
 			}
 		}
 		bars := newPhases(s)
@@ -193,7 +194,7 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 	case "csv":
 		return reports.WriteClustersCSV(s.Out, v, opts.Table)
 	}
-	return reports.WriteClustersText(s.Out, v)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteClustersText(w, v) })
 }
 
 // Leiden settings clusters uses above reports.LargeNetwork organisations

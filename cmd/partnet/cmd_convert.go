@@ -5,12 +5,14 @@ import (
 	"fmt"
 
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/graph"
 	"github.com/spf13/cobra"
 )
 
 // convertOptions are partnet convert's flags.
 type convertOptions struct {
-	To string
+	To        string
+	Weighting string
 }
 
 func newConvertCommand(s *streams) *cobra.Command {
@@ -24,8 +26,12 @@ embedded:NAME) and writes it to OUT in the format OUT's extension names, or
 edge list. A 360Giving .csv or .json is recognised by its columns.
 
 Folder, xlsx, json, graphml and gexf keep every organisation, partnership,
-arrangement and attribute; an edge list keeps only the partnerships; dot draws
-the combined ties. OUT is written atomically: a failed run leaves nothing.`,
+arrangement and attribute; dot draws the combined ties. An edge list holds
+partnerships only, so each arrangement is projected into one row per pair of
+its members, weighted by --weighting (newman, count or value; the kind weight is
+applied when the list is read, as for any partnership); reading it back gives
+the same ties. OUT is written atomically: a failed run leaves nothing, and a
+folder is replaced whole.`,
 		Example: `  partnet convert embedded:england england.graphml
   partnet convert ./mydata mydata.xlsx
   partnet convert grants_360giving.csv ./grants
@@ -37,6 +43,7 @@ the combined ties. OUT is written atomically: a failed run leaves nothing.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.To, "to", "", "output format (default: from OUT's extension): dir, xlsx, edgelist, json, graphml, gexf, dot")
+	cmd.Flags().StringVar(&opts.Weighting, "weighting", "", "for an edge list: how arrangements become ties between their members: newman (default), count or value")
 	return cmd
 }
 
@@ -45,24 +52,54 @@ func runConvert(ctx context.Context, opts *convertOptions, in, out string, s *st
 	if err != nil {
 		return err
 	}
+	var ins inputs
+	ins.addDataset(in)
+	if err := checkOutputs(ins, output{flag: "OUT", path: out, dir: format == datasets.FormatDir}); err != nil {
+		return err
+	}
+	scheme, err := graph.ParseScheme(opts.Weighting)
+	if err != nil {
+		return usagef(fmt.Errorf("--weighting: %w", err))
+	}
+	if opts.Weighting != "" && format != datasets.FormatEdgeList {
+		return usagef(fmt.Errorf("--weighting applies to an edge list only: %s keeps arrangements whole", format))
+	}
 	ds, err := loadDataset(s, []string{in})
 	if err != nil {
 		return err
 	}
 	net := ds.Network
-	if !s.Quiet {
-		switch {
-		case format == datasets.FormatEdgeList && net.NumArrangements() > 0:
-			fmt.Fprintf(s.ErrOut, "partnet: warning: an edge list holds partnerships only: %d arrangements and organisation details are left out\n", net.NumArrangements())
-		case format == datasets.FormatDOT:
-			fmt.Fprintln(s.ErrOut, "partnet: note: DOT holds the combined ties for drawing, not the full dataset")
+	var counts *datasets.ProjectionCounts
+	if format == datasets.FormatEdgeList && net.NumArrangements() > 0 {
+		proj, c, err := datasets.ProjectArrangements(net, scheme)
+		if err != nil {
+			return usagef(fmt.Errorf("an edge list cannot hold %s: %w; convert to a folder, .json or .graphml, which keep arrangements whole", in, err))
 		}
+		net, counts = proj, &c
+	}
+	if !s.Quiet && format == datasets.FormatDOT {
+		tprintf(s.ErrOut, "partnet: note: DOT holds the combined ties for drawing, not the full dataset\n")
 	}
 	if err := datasets.WriteContext(ctx, net, out, format); err != nil {
 		return err
 	}
-	if !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%s): %d organisations, %d partnerships, %d arrangements\n",
+	if s.Quiet {
+		return nil
+	}
+	switch {
+	case counts != nil:
+		// Rows between one pair combine into one tie when read.
+		ties := net.Snapshot(graph.Weighting{}).Ties()
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d rows, %d from partnerships and %d from the member pairs of %d arrangements (%s weighting; kind weights apply when it is read), %d ties once rows between one pair are combined\n",
+			out, format, counts.FromPartnerships+counts.FromArrangements, counts.FromPartnerships, counts.FromArrangements, counts.Arrangements, scheme, ties)
+		if counts.NoTie > 0 {
+			tprintf(s.ErrOut, "partnet: note: %d arrangements add no tie (fewer than two members, or no value under --weighting value)\n", counts.NoTie)
+		}
+		tprintf(s.ErrOut, "partnet: note: an edge list keeps organisation ids only: their names, sectors and other details are left out\n")
+	case format == datasets.FormatEdgeList:
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d rows from partnerships; organisation details are left out\n", out, format, net.NumPartnerships())
+	default:
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d organisations, %d partnerships, %d arrangements\n",
 			out, format, net.NumOrganisations(), net.NumPartnerships(), net.NumArrangements())
 	}
 	return nil

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/partnet/partnet/datasets"
 	"github.com/spf13/cobra"
@@ -26,7 +25,7 @@ func newDatasetsCommand(s *streams) *cobra.Command {
 					return err
 				}
 				n := ds.Network
-				fmt.Fprintf(s.Out, "%s\t%s (%d organisations, %d partnerships, %d arrangements)\n",
+				tprintf(s.Out, "%s\t%s (%d organisations, %d partnerships, %d arrangements)\n",
 					name, n.Meta.Title, n.NumOrganisations(), n.NumPartnerships(), n.NumArrangements())
 			}
 			return nil
@@ -53,7 +52,7 @@ func runDatasetsExport(ctx context.Context, name, dir string, s *streams) error 
 		return err
 	}
 	if !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: wrote %s to %s\n", name, dir)
+		tprintf(s.ErrOut, "partnet: wrote %s to %s\n", name, dir)
 	}
 	return nil
 }

@@ -69,9 +69,9 @@ func runGenerate(cmd *cobra.Command, opts *generateOptions, s *streams) error {
 		g.Progress = func(done, total int64) {
 			if done == total || time.Since(last) > 200*time.Millisecond {
 				last = time.Now()
-				fmt.Fprintf(s.ErrOut, "\rpartnet: %d of %d ties (%.0f%%) in %.1fs", done, total, 100*float64(done)/float64(max(total, 1)), time.Since(start).Seconds())
+				tprintf(s.ErrOut, "\rpartnet: %d of %d ties (%.0f%%) in %.1fs", done, total, 100*float64(done)/float64(max(total, 1)), time.Since(start).Seconds())
 				if done == total {
-					fmt.Fprintln(s.ErrOut)
+					tprintf(s.ErrOut, "\n")
 				}
 			}
 		}
@@ -89,7 +89,7 @@ func runGenerate(cmd *cobra.Command, opts *generateOptions, s *streams) error {
 		return err
 	}
 	if !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: wrote %s\n", filepath.Clean(opts.Out))
+		tprintf(s.ErrOut, "partnet: wrote %s\n", filepath.Clean(opts.Out))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"slices"
@@ -257,7 +258,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 		}
 	}
 	if large && !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s\n",
+		tprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s\n",
 			net.NumOrganisations(), reports.LargeNetwork, how)
 	}
 	bars := newPhases(s)
@@ -277,5 +278,5 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	case "csv":
 		return reports.WriteGroupsCSV(s.Out, v)
 	}
-	return reports.WriteGroupsText(s.Out, v)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteGroupsText(w, v) })
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
@@ -87,6 +88,17 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	if opts.Resolution <= 0 || math.IsNaN(opts.Resolution) || math.IsInf(opts.Resolution, 0) {
 		return usagef(fmt.Errorf("--resolution %g: want a positive number", opts.Resolution))
 	}
+	var in inputs
+	if len(opts.Args) > 0 {
+		in.addDataset(opts.Args[0])
+	}
+	if opts.InlineAssets != "" {
+		in.files = append(in.files, opts.InlineAssets)
+	}
+	if err := checkOutputs(in, output{flag: "-o", path: opts.Output},
+		output{flag: "--tables", path: opts.Tables, dir: true, writes: isTableFile}); err != nil {
+		return err
+	}
 	var inline []byte
 	if opts.InlineAssets != "" {
 		b, err := os.ReadFile(opts.InlineAssets)
@@ -135,7 +147,14 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	bars.Update("building the page", 0, -1)
 	defer bars.Finish()
+	// The map draws organisations whose id is an English district's GSS
+	// code as that district (embedded outlines, ONS May 2024).
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		return err
+	}
 	rep, err := reports.Build(ctx, reports.Source{
+		Areas: areas, AreasAttribution: datasets.AreasAttribution,
 		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})
@@ -156,7 +175,13 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	bars.Finish()
 	if !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
+		tprintf(s.ErrOut, "partnet: wrote %s (%d organisations) in %.1fs\n", opts.Output, snap.N(), time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// isTableFile reports whether --tables may write a file of this name
+// (NAME.csv and NAME.json).
+func isTableFile(name string) bool {
+	return strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".json")
 }

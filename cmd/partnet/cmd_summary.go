@@ -4,6 +4,7 @@ import (
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
+	"io"
 )
 
 type summaryOptions struct {
@@ -47,5 +48,5 @@ func runSummary(opts *summaryOptions, s *streams) error {
 	if opts.format.value == "json" {
 		return reports.WriteJSON(s.Out, sum)
 	}
-	return reports.WriteSummaryText(s.Out, sum)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteSummaryText(w, sum) })
 }

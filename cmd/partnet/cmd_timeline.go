@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -125,7 +126,7 @@ func runTimeline(ctx context.Context, opts *timelineOptions, s *streams) error {
 	case "csv":
 		return reports.WriteTimelineCSV(s.Out, res, opts.Table)
 	}
-	return reports.WriteTimelineText(s.Out, res)
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteTimelineText(w, res) })
 }
 
 // timelineDates returns the snapshot dates and the analysis end date from

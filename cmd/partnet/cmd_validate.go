@@ -42,19 +42,19 @@ func runValidate(opts *validateOptions, s *streams) error {
 		return err
 	}
 	for _, e := range probs.Errors {
-		fmt.Fprintf(s.Out, "error: %v\n", e)
+		tprintf(s.Out, "error: %v\n", e)
 	}
 	if !s.Quiet {
 		for _, w := range probs.Warnings {
-			fmt.Fprintf(s.Out, "warning: %v\n", w)
+			tprintf(s.Out, "warning: %v\n", w)
 		}
 	}
 	if probs.Dropped > 0 {
-		fmt.Fprintf(s.Out, "... and %d more problems not listed (limit %d)\n", probs.Dropped, datasets.MaxProblems)
+		tprintf(s.Out, "... and %d more problems not listed (limit %d)\n", probs.Dropped, datasets.MaxProblems)
 	}
 	if len(probs.Errors) > 0 {
 		return &inputError{fmt.Errorf("%d error(s), %d warning(s): the dataset is not valid", len(probs.Errors)+probs.Dropped, len(probs.Warnings))}
 	}
-	fmt.Fprintf(s.Out, "valid: %d warning(s)\n", len(probs.Warnings))
+	tprintf(s.Out, "valid: %d warning(s)\n", len(probs.Warnings))
 	return nil
 }

@@ -99,10 +99,10 @@ func loadDataset(s *streams, args []string) (*datasets.Dataset, error) {
 	}
 	if !s.Quiet {
 		for _, w := range ds.Warnings {
-			fmt.Fprintf(s.ErrOut, "partnet: warning: %v\n", w)
+			tprintf(s.ErrOut, "partnet: warning: %v\n", w)
 		}
 		if s.stderrTerminal() && time.Since(start) > time.Second {
-			fmt.Fprintf(s.ErrOut, "partnet: read %s in %.1fs\n", ds.Name, time.Since(start).Seconds())
+			tprintf(s.ErrOut, "partnet: read %s in %.1fs\n", ds.Name, time.Since(start).Seconds())
 		}
 	}
 	return ds, nil

@@ -46,7 +46,9 @@ func exitCode(err error) int {
 	var ie *inputError
 	var pe *datasets.ParseError
 	switch {
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.Is(err, datasets.ErrNotDatasetFolder):
+		// An output that would overwrite an input, or a folder of other
+		// files: the command line must name another output.
 		return exitUsage
 	case errors.As(err, &pe), errors.As(err, &ie),
 		errors.Is(err, graph.ErrDuplicateID), errors.Is(err, graph.ErrUnknownOrganisation),

@@ -58,6 +58,12 @@ func partnetBinary(t *testing.T) string {
 // end within a minute of the signal.
 func interruptWhen(t *testing.T, ready func() bool, args ...string) (int, string) {
 	t.Helper()
+	return signalWhen(t, os.Interrupt, ready, args...)
+}
+
+// signalWhen is interruptWhen with the signal to send.
+func signalWhen(t *testing.T, sig os.Signal, ready func() bool, args ...string) (int, string) {
+	t.Helper()
 	cmd := exec.Command(partnetBinary(t), args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -79,7 +85,7 @@ wait:
 			continue wait
 		}
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -87,7 +93,7 @@ wait:
 	case <-time.After(time.Minute):
 		cmd.Process.Signal(syscall.SIGQUIT)
 		<-done
-		t.Fatalf("partnet did not stop within a minute of SIGINT:\n%s", stderr.String())
+		t.Fatalf("partnet did not stop within a minute of %v:\n%s", sig, stderr.String())
 	}
 	return cmd.ProcessState.ExitCode(), stderr.String()
 }
@@ -125,20 +131,27 @@ func writingFile(root, name string) func() bool {
 	}
 }
 
-// TestInterruptBatch: SIGINT while a batch of many runs is writing its run
-// folders stops it with exit code 1; no temporary file or run folder is
-// left, every run folder present is complete (has run.json), and the
-// manifest records the runs that did not finish as cancelled.
+// TestInterruptBatch: SIGINT, SIGTERM or SIGHUP while a batch of many runs
+// is writing its run folders stops it with exit code 1; no temporary file
+// or run folder is left, every run folder present is complete (has
+// run.json), and the manifest and summary record what finished, the runs
+// that did not as cancelled.
 func TestInterruptBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds partnet and runs it for seconds")
 	}
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) { testSignalBatch(t, sig) })
+	}
+}
+
+func testSignalBatch(t *testing.T, sig os.Signal) {
 	dir := t.TempDir()
 	spec := filepath.Join(dir, "spec.yaml")
 	os.WriteFile(spec, []byte("datasets: [embedded:england]\nfilters:\n  years: {from: 1950, to: 2100}\nanalyses: [summary]\nparameters:\n  seed: [1, 2, 3, 4, 5, 6, 7, 8]\n"), 0o644)
 	out := filepath.Join(dir, "out")
 	runs := filepath.Join(out, "runs")
-	code, stderr := interruptWhen(t, func() bool {
+	code, stderr := signalWhen(t, sig, func() bool {
 		entries, _ := os.ReadDir(runs)
 		complete := 0
 		for _, e := range entries {
@@ -151,8 +164,8 @@ func TestInterruptBatch(t *testing.T) {
 	if code != exitFailure {
 		t.Errorf("exit code %d, want %d\n%s", code, exitFailure, stderr)
 	}
-	if !strings.Contains(stderr, "interrupted") {
-		t.Errorf("stderr does not say it was interrupted:\n%s", stderr)
+	if !strings.Contains(stderr, "interrupted: manifest.json and summary.csv") || strings.Contains(stderr, "no output was written") {
+		t.Errorf("stderr does not say it was interrupted and what it kept:\n%s", stderr)
 	}
 	if left := tempFiles(t, out); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
@@ -169,6 +182,9 @@ func TestInterruptBatch(t *testing.T) {
 	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil || !strings.Contains(string(man), `"status": "cancelled"`) {
 		t.Errorf("manifest does not record cancelled runs (%v)", err)
+	}
+	if sum, err := os.ReadFile(filepath.Join(out, "summary.csv")); err != nil || !strings.Contains(string(sum), "summary,ties,") {
+		t.Errorf("summary.csv does not hold the finished runs (%v)", err)
 	}
 }
 
@@ -280,13 +296,19 @@ func TestInterruptLongWrites(t *testing.T) {
 	t.Run("generate folder", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "gen")
 		old := oldFolder(t, out)
-		// Interrupted while the last file of the set is being written,
-		// when the first two are complete in their temporary files.
-		code, stderr := interruptWhen(t, writingFile(out, "partnerships.csv"), "generate", "--organisations", "300000", "--ties", "3000000", "-o", out)
+		// Interrupted while the last file of the folder is being written
+		// in the new folder's temporary sibling, the first two complete.
+		code, stderr := interruptWhen(t, func() bool {
+			m, _ := filepath.Glob(filepath.Join(filepath.Dir(out), atomicfile.TempPrefix+"gen.dir-*", "partnerships.csv"))
+			return len(m) > 0
+		}, "generate", "--organisations", "300000", "--ties", "3000000", "-o", out)
 		if code != exitFailure || !strings.Contains(stderr, "interrupted") {
 			t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitFailure, stderr)
 		}
 		assertUntouched(t, out, old)
+		if left := tempFiles(t, filepath.Dir(out)); len(left) > 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
 	})
 	t.Run("generate edge list", func(t *testing.T) {
 		dir := t.TempDir()
@@ -308,4 +330,48 @@ func TestInterruptLongWrites(t *testing.T) {
 		}
 		assertUntouched(t, dir, old)
 	})
+}
+
+// TestSecondBatchRefused: while one partnet batch runs on an output
+// folder, a second one on the same folder is refused (exit 1, naming the
+// first) and writes nothing; after the first is killed with SIGKILL, its
+// lock file holds no lock and the next batch runs.
+func TestSecondBatchRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds partnet and runs it for seconds")
+	}
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	os.WriteFile(spec, []byte("datasets: [embedded:england]\nfilters:\n  years: {from: 1990, to: 2030}\nanalyses: [summary]\nparameters:\n  seed: [1, 2, 3, 4]\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	first := exec.Command(partnetBinary(t), "batch", spec, "-o", out, "--jobs", "1", "-q")
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer first.Process.Kill()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		entries, _ := os.ReadDir(filepath.Join(out, "runs"))
+		if len(entries) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first batch never started a run")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	second := exec.Command(partnetBinary(t), "batch", spec, "-o", out)
+	msg, err := second.CombinedOutput()
+	if err == nil || !strings.Contains(string(msg), "in use by another partnet process") || !strings.Contains(string(msg), fmt.Sprint(first.Process.Pid)) {
+		t.Errorf("second batch: %v\n%s", err, msg)
+	}
+	first.Process.Signal(syscall.SIGKILL)
+	first.Wait()
+	third := exec.Command(partnetBinary(t), "batch", spec, "-o", out, "--resume", "-q")
+	if msg, err := third.CombinedOutput(); err != nil {
+		t.Errorf("batch after the first was killed: %v\n%s", err, msg)
+	}
+	if left := tempFiles(t, out); len(left) > 0 {
+		t.Errorf("leftovers of the killed batch: %v", left)
+	}
 }

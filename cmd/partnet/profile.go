@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"runtime"
@@ -25,7 +24,7 @@ func runProfiled(args []string) int {
 				return pprof.WriteHeapProfile(w)
 			})
 			if err != nil {
-				fmt.Fprintf(os.Stderr, "partnet: heap profile: %v\n", err)
+				tprintf(os.Stderr, "partnet: heap profile: %v\n", err)
 			}
 		}
 	}
@@ -43,7 +42,7 @@ func runProfiled(args []string) int {
 		return nil
 	})
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "partnet: cpu profile: %v\n", err)
+		tprintf(os.Stderr, "partnet: cpu profile: %v\n", err)
 		return exitFailure
 	}
 	return code

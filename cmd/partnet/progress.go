@@ -19,7 +19,7 @@ func newProgress(s *streams, phase string, total int) *progress {
 	}
 	return &progress{bar: progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(s.ErrOut),
-		progressbar.OptionSetDescription(phase),
+		progressbar.OptionSetDescription(termSafe(phase)),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetPredictTime(true),

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -119,7 +118,7 @@ func (p *phases) lap(next string) {
 		if name == "" {
 			name = "(before the first phase)"
 		}
-		fmt.Fprintf(p.timings, "partnet: timing: %-28s %7.2fs\n", name, now.Sub(p.since).Seconds())
+		tprintf(p.timings, "partnet: timing: %-28s %7.2fs\n", name, now.Sub(p.since).Seconds())
 	}
 	p.since = now
 	if p.stop == nil {

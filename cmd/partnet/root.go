@@ -3,14 +3,15 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // version is partnet's version, stamped into every output that records how
@@ -20,8 +21,17 @@ var version = "0.1.0-dev"
 // run executes the command line and returns the exit code. It is main
 // without os.Exit, so tests call it in-process.
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM and SIGHUP are what timeout, Slurm, systemd and docker send,
+	// and a closed terminal sends: each stops partnet as Ctrl-C does.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// On a terminal even CSV and JSON are read by a person: escape what a
+	// terminal would act on (a file or pipe gets the data as it is).
+	if f, ok := out.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		tw := newTextWriter(out)
+		defer tw.Flush()
+		out = tw
+	}
 	return runContext(ctx, args, &streams{In: in, Out: out, ErrOut: errOut,
 		Now: func() string { return time.Now().UTC().Format(time.RFC3339) }})
 }
@@ -39,9 +49,13 @@ func runContext(ctx context.Context, args []string, s *streams) int {
 	if isCobraUsage(err) {
 		err = usagef(err)
 	}
-	fmt.Fprintf(s.ErrOut, "partnet: %v\n", err)
-	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(s.ErrOut, "partnet: interrupted: no output was written")
+	tprintf(s.ErrOut, "partnet: %v\n", err)
+	var kept *keptOutputError
+	switch {
+	case errors.As(err, &kept):
+		tprintf(s.ErrOut, "partnet: interrupted: %s\n", kept.kept)
+	case errors.Is(err, context.Canceled):
+		tprintf(s.ErrOut, "partnet: interrupted: no output was written\n")
 	}
 	return exitCode(err)
 }
@@ -102,3 +116,14 @@ with none, commands run on the embedded "england" dataset.
 
 	return root
 }
+
+// keptOutputError is an interrupted command that still wrote something
+// worth keeping (batch writes the manifest and summary of the runs that
+// finished); kept says what.
+type keptOutputError struct {
+	err  error
+	kept string
+}
+
+func (e *keptOutputError) Error() string { return e.err.Error() }
+func (e *keptOutputError) Unwrap() error { return e.err }

@@ -41,8 +41,9 @@ var allowed = map[string][]string{
 	"reports": {"analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline", "analysis/layout",
 		"analysis", "graph", "internal/atomicfile"},
 	"reports/batch": {"reports", "analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline",
-		"analysis/layout", "analysis", "datasets", "graph", "internal/atomicfile", "internal/parallel"},
+		"analysis/layout", "analysis", "datasets", "graph", "internal/atomicfile", "internal/lockfile", "internal/parallel"},
 	"internal/atomicfile": {},
+	"internal/lockfile":   {},
 	"internal/parallel":   {},
 	"internal/layers":     {},
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 
 	"github.com/partnet/partnet/analysis"
@@ -48,7 +49,12 @@ func newRunContext(run Run, net *graph.Network, kinds []string, dir string) (*ru
 	return &runContext{run: run, net: filtered, weighting: w, snap: filtered.Snapshot(w), dir: dir}, nil
 }
 
+// metric records one value; NaN or an infinity records the metric as
+// missing (see Metric).
 func (rc *runContext) metric(analysisName, name string, v float64) {
+	if math.IsInf(v, 0) {
+		v = math.NaN()
+	}
 	rc.metrics = append(rc.metrics, Metric{Analysis: analysisName, Metric: name, Value: v})
 }
 

@@ -46,18 +46,29 @@ func runAnalyze(ctx context.Context, rc *runContext) error {
 		{"degree_centralisation", f.DegreeCentralisation}, {"betweenness_centralisation", f.BetweennessCentralisation},
 		{"articulation_points", float64(f.ArticulationPoints)}, {"bridges", float64(f.Bridges)},
 	} {
-		// NaN (undefined, e.g. assortativity of a regular graph) is left out
-		// of the tidy summary rather than written as a string R and pandas
-		// read differently.
-		if !math.IsNaN(m.v) && !math.IsInf(m.v, 0) {
-			rc.metric("analyze", m.name, m.v)
-		}
+		// NaN (undefined, e.g. assortativity of a regular graph) is
+		// written empty (CSV) or null (JSON): see Metric.
+		rc.metric("analyze", m.name, m.v)
 	}
-	if a.EI != nil && !math.IsNaN(a.EI.Index) {
-		rc.metric("analyze", "ei_index_sector", a.EI.Index)
+	// The sector E-I index exists only when organisations have sectors:
+	// with none, every tie would be "internal" and the index a false -1.
+	ei := math.NaN()
+	if a.EI != nil && hasValue(rc.net.AttrColumn("sector")) {
+		ei = a.EI.Index
 	}
+	rc.metric("analyze", "ei_index_sector", ei)
 	if err := rc.file("analyze.json", func(w io.Writer) error { return reports.WriteAnalyzeJSON(w, a) }); err != nil {
 		return err
 	}
 	return rc.file("analyze.csv", func(w io.Writer) error { return reports.WriteAnalyzeCSV(w, a) })
+}
+
+// hasValue reports whether any organisation has a non-empty value.
+func hasValue(col []string) bool {
+	for _, v := range col {
+		if v != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -73,8 +74,8 @@ func runClustersAnalysis(ctx context.Context, rc *runContext) error {
 // from the dataset's adjacency.csv when it has one, and writes groups.json
 // and groups.csv.
 //
-// Metrics: groups, eligible, members_grouped, top_score, mean_score (0
-// when there is no group) and mean_sensitivity.
+// Metrics: groups, eligible, members_grouped, top_score, mean_score and
+// mean_sensitivity (the last three missing, not 0, when there is no group).
 func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 	tier := groups.Tier(rc.run.Tier)
 	r := rc.run.Resolution
@@ -100,7 +101,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 		return err
 	}
 	v := reports.NewGroupsView(rc.run.Dataset.Label, rc.net, rc.weighting, adjFrom, res)
-	var top, sum, sens float64
+	top, sum, sens := math.NaN(), 0.0, 0.0
 	members := 0
 	groups := v.Tiers[0].Groups
 	for i, g := range groups {
@@ -111,7 +112,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 		sens += g.Sensitivity
 		members += len(g.Members)
 	}
-	mean, meanSens := 0.0, 0.0
+	mean, meanSens := math.NaN(), math.NaN()
 	if len(groups) > 0 {
 		mean, meanSens = sum/float64(len(groups)), sens/float64(len(groups))
 	}

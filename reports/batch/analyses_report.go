@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 )
 
@@ -46,8 +47,15 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 		{Label: "resolution", Value: fmt.Sprint(run.Resolution)},
 		{Label: "seed", Value: fmt.Sprint(run.Seed)},
 	}
+	// The map draws organisations whose id is an English district's GSS
+	// code as that district, as partnet report does.
+	areas, err := datasets.EnglandAreas()
+	if err != nil {
+		return err
+	}
 	rep, err := reports.Build(ctx, reports.Source{Network: rc.net, Snapshot: rc.snap, Dataset: run.Dataset.Label,
-		Version: "partnet batch", GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res})
+		Version: "partnet batch", GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res,
+		Areas: areas, AreasAttribution: datasets.AreasAttribution})
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,9 @@ type SummaryRow struct {
 	Tier        string  `json:"tier"`
 	Analysis    string  `json:"analysis"`
 	Metric      string  `json:"metric"`
-	Value       float64 `json:"value"`
+	// Value is NaN (empty in CSV, null in JSON) when the metric does not
+	// exist for the run.
+	Value float64 `json:"value"`
 }
 
 var summaryHeader = []string{"run_id", "dataset", "date", "weighting", "kind_weights", "resolution", "seed", "tier", "analysis", "metric", "value"}
@@ -77,7 +79,7 @@ func writeSummaryCSV(w io.Writer, rows []SummaryRow) error {
 	for _, r := range rows {
 		cw.Write([]string{r.RunID, r.Dataset, r.Date, r.Weighting, r.KindWeights,
 			strconv.FormatFloat(r.Resolution, 'g', -1, 64), strconv.FormatUint(r.Seed, 10), r.Tier,
-			r.Analysis, r.Metric, strconv.FormatFloat(r.Value, 'g', -1, 64)})
+			r.Analysis, r.Metric, csvValue(r.Value)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -8,11 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/atomicfile"
+	"github.com/partnet/partnet/internal/lockfile"
 )
 
 // Options control a batch execution.
@@ -22,7 +25,10 @@ type Options struct {
 	// Jobs bounds how many runs execute at once; 0 means the number of
 	// cores.
 	Jobs int
-	// Resume skips runs whose folders are complete from an earlier batch.
+	// Resume reuses the runs whose folders are complete from an earlier
+	// batch and whose key (see runKey: partnet version, the run's spec
+	// entry, the kind filter, the analyses and the SHA-256 of every input
+	// file) equals the current one; every other run is computed again.
 	Resume bool
 	// Version is recorded in the manifest.
 	Version string
@@ -37,7 +43,7 @@ type Options struct {
 const (
 	StatusOK        = "ok"
 	StatusFailed    = "failed"
-	StatusSkipped   = "skipped" // complete from an earlier batch (--resume)
+	StatusSkipped   = "skipped" // complete and up to date from an earlier batch (--resume)
 	StatusCancelled = "cancelled"
 )
 
@@ -50,7 +56,11 @@ type RunResult struct {
 	Metrics  []Metric `json:"-"`
 }
 
-// Metric is one number a run produced, a row of summary.csv.
+// Metric is one number a run produced, a row of summary.csv. A metric that
+// does not exist for the run (the top score when no group was found, the
+// sector E-I index when no organisation has a sector, an assortativity
+// that is undefined) has Value NaN: its row is kept, with the value empty
+// in summary.csv and null in JSON, so it is never read as a finding.
 type Metric struct {
 	Analysis string  `json:"analysis"`
 	Metric   string  `json:"metric"`
@@ -82,10 +92,26 @@ func Execute(ctx context.Context, spec *Spec, opts Options) (*Manifest, error) {
 	if fi, err := os.Lstat(runsDir); err != nil || fi.Mode()&os.ModeSymlink != 0 {
 		return nil, fmt.Errorf("batch: %s is a symbolic link: partnet writes only inside the output folder (remove the link)", runsDir)
 	}
+	lock, err := lockfile.Acquire(opts.OutDir, LockFile)
+	if err != nil {
+		return nil, fmt.Errorf("batch: %w", err)
+	}
+	defer lock.Release()
+	// With the lock held, nothing else writes here: temporary folders and
+	// files are leftovers of a batch that was killed.
+	if err := removeLeftovers(opts.OutDir, runsDir); err != nil {
+		return nil, fmt.Errorf("batch: %w", err)
+	}
 	runs := Expand(spec)
 	man := &Manifest{Version: opts.Version, Name: spec.Name, Spec: spec, Started: now().UTC().Format(time.RFC3339)}
 	loader := newLoader()
-	loader.analyses, loader.kinds = spec.Analyses, spec.Kinds
+	loader.analyses, loader.kinds, loader.version = spec.Analyses, spec.Kinds, opts.Version
+	// The current checksums of each dataset's files, to tell whether a
+	// finished run is still up to date.
+	var current map[string][]datasets.Input
+	if opts.Resume {
+		current = currentInputs(spec)
+	}
 	results := make([]RunResult, len(runs))
 	var mu sync.Mutex
 	done := 0
@@ -96,7 +122,7 @@ func Execute(ctx context.Context, spec *Spec, opts Options) (*Manifest, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = executeOne(ctx, runs[i], runsDir, opts.Resume, loader)
+				results[i] = executeOne(ctx, runs[i], runsDir, current, loader)
 				mu.Lock()
 				done++
 				if opts.Progress != nil {
@@ -116,7 +142,7 @@ func Execute(ctx context.Context, spec *Spec, opts Options) (*Manifest, error) {
 	close(next)
 	wg.Wait()
 	man.Runs = results
-	man.Inputs = loader.inputs()
+	man.Inputs = loader.inputs(spec, current)
 	man.Finished = now().UTC().Format(time.RFC3339)
 	if err := writeOutputs(opts.OutDir, man); err != nil {
 		return man, err
@@ -138,18 +164,24 @@ func Execute(ctx context.Context, spec *Spec, opts Options) (*Manifest, error) {
 
 // runRecord is run.json, written last in a run folder.
 type runRecord struct {
-	Run     Run      `json:"run"`
-	Metrics []Metric `json:"metrics"`
-	Files   []string `json:"files"`
+	Run Run `json:"run"`
+	// Key is runKey of the run as computed, from the inputs analysed.
+	Key     string           `json:"key"`
+	Inputs  []datasets.Input `json:"inputs"`
+	Metrics []Metric         `json:"metrics"`
+	Files   []string         `json:"files"`
 }
 
 const runRecordFile = "run.json"
 
-func executeOne(ctx context.Context, run Run, runsDir string, resume bool, loader *loader) RunResult {
+// executeOne computes a run, or reuses its folder when current (set by
+// --resume) gives the key recorded there.
+func executeOne(ctx context.Context, run Run, runsDir string, current map[string][]datasets.Input, loader *loader) RunResult {
 	start := time.Now()
 	final := filepath.Join(runsDir, run.ID)
-	if resume {
-		if rec, err := readRunRecord(final); err == nil {
+	if inputs, ok := current[run.Dataset.Label]; ok {
+		key := runKey(loader.version, run, loader.kinds, loader.analyses, inputs)
+		if rec, err := readRunRecord(final); err == nil && rec.Key == key {
 			return RunResult{Run: run, Status: StatusSkipped, Metrics: rec.Metrics}
 		}
 	}
@@ -179,7 +211,7 @@ func buildRun(ctx context.Context, run Run, runsDir, final string, loader *loade
 			os.RemoveAll(tmp)
 		}
 	}()
-	net, err := loader.network(run.Dataset)
+	net, inputs, err := loader.network(run.Dataset)
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +227,8 @@ func buildRun(ctx context.Context, run Run, runsDir, final string, loader *loade
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	rec := runRecord{Run: run, Metrics: rc.metrics, Files: rc.files}
+	key := runKey(loader.version, run, loader.kinds, loader.analyses, inputs)
+	rec := runRecord{Run: run, Key: key, Inputs: inputs, Metrics: rc.metrics, Files: rc.files}
 	if err := writeJSONFile(filepath.Join(tmp, runRecordFile), rec); err != nil {
 		return nil, err
 	}
@@ -230,6 +263,7 @@ type loader struct {
 	entries  map[string]*loadEntry
 	analyses []string
 	kinds    []string
+	version  string
 }
 
 type loadEntry struct {
@@ -241,7 +275,7 @@ type loadEntry struct {
 
 func newLoader() *loader { return &loader{entries: map[string]*loadEntry{}} }
 
-func (l *loader) network(ds DatasetSpec) (*graph.Network, error) {
+func (l *loader) network(ds DatasetSpec) (*graph.Network, []datasets.Input, error) {
 	l.mu.Lock()
 	e, ok := l.entries[ds.Label]
 	if !ok {
@@ -250,17 +284,85 @@ func (l *loader) network(ds DatasetSpec) (*graph.Network, error) {
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.net, e.inputs, e.err = loadDataset(ds) })
-	return e.net, e.err
+	return e.net, e.inputs, e.err
 }
 
-func (l *loader) inputs() map[string][]datasets.Input {
+// inputs lists every dataset's input files with their SHA-256 for the
+// manifest: the bytes analysed for a dataset this batch loaded, else the
+// files as they are now (every run reused, or the dataset failed to
+// load). A generated dataset has no files (an empty list).
+func (l *loader) inputs(spec *Spec, current map[string][]datasets.Input) map[string][]datasets.Input {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	out := map[string][]datasets.Input{}
-	for label, e := range l.entries {
-		if e.err == nil {
-			out[label] = e.inputs
+	for _, ds := range spec.Datasets {
+		if e, ok := l.entries[ds.Label]; ok && e.err == nil {
+			out[ds.Label] = nonNil(e.inputs)
+			continue
+		}
+		if in, ok := current[ds.Label]; ok {
+			out[ds.Label] = nonNil(in)
+			continue
+		}
+		if in, err := datasetInputs(ds); err == nil {
+			out[ds.Label] = nonNil(in)
 		}
 	}
 	return out
 }
+
+func nonNil(in []datasets.Input) []datasets.Input {
+	if in == nil {
+		return []datasets.Input{}
+	}
+	return in
+}
+
+// currentInputs returns the checksums of each dataset's files as they are
+// now; a dataset whose files cannot be read is left out (its runs are
+// computed again, and fail with the reason).
+func currentInputs(spec *Spec) map[string][]datasets.Input {
+	out := map[string][]datasets.Input{}
+	for _, ds := range spec.Datasets {
+		if in, err := datasetInputs(ds); err == nil {
+			out[ds.Label] = in
+		}
+	}
+	return out
+}
+
+func datasetInputs(ds DatasetSpec) ([]datasets.Input, error) {
+	if ds.Generate != nil {
+		return nil, nil
+	}
+	return datasets.Checksums(ds.Source)
+}
+
+// removeLeftovers deletes what a killed batch leaves: run folders being
+// built (runs/.tmp-*) and half-written files (atomicfile's temporaries)
+// in the output folder.
+func removeLeftovers(outDir, runsDir string) error {
+	for _, dir := range []string{runsDir, outDir} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".tmp-") || strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
+				if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// LockFile is the file in an output folder that a running batch holds
+// locked, so that a second batch on the same folder is refused instead of
+// interleaving its runs with the first one's.
+const LockFile = ".partnet-batch.lock"
+
+// ErrLocked is returned (wrapped) when another batch is using the output
+// folder.
+var ErrLocked = lockfile.ErrLocked

@@ -1,0 +1,16 @@
+package reports
+
+// The findings section: findings: what the analyses say, in sentences.
+
+func init() {
+	register(&section{ID: "findings", Nav: "Findings", Order: 10, Template: findingsTemplate})
+}
+
+const findingsTemplate = `<section id="findings">
+<h2>Findings</h2>
+<ul>
+{{- range .Findings}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+</section>`
