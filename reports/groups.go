@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"time"
 
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
@@ -16,21 +17,34 @@ type GroupsView struct {
 	Dataset   string `json:"dataset"`
 	Weighting string `json:"weighting"`
 	// Adjacency says where shared borders came from ("" when none).
-	Adjacency string           `json:"adjacency"`
-	Formula   string           `json:"score_formula"`
-	Tiers     []GroupsTierView `json:"tiers"`
+	Adjacency string `json:"adjacency"`
+	Formula   string `json:"score_formula"`
+	// At is the day of the round (YYYY-MM-DD; "" for undated data) and
+	// AtSource where it came from ("given", "latest date in the data").
+	At       string           `json:"at"`
+	AtSource string           `json:"at_source"`
+	Tiers    []GroupsTierView `json:"tiers"`
 }
 
 // GroupsTierView is one tier's shortlist.
 type GroupsTierView struct {
-	Tier      string      `json:"tier"`
-	MinSize   int         `json:"min_size"`
-	MaxSize   int         `json:"max_size"`
-	MaxGroups int         `json:"max_groups"`
-	Eligible  int         `json:"eligible"`
-	Method    string      `json:"method"`
-	Note      string      `json:"note"`
-	Groups    []GroupView `json:"groups"`
+	Tier      string `json:"tier"`
+	MinSize   int    `json:"min_size"`
+	MaxSize   int    `json:"max_size"`
+	MaxGroups int    `json:"max_groups"`
+	Eligible  int    `json:"eligible"`
+	Method    string `json:"method"`
+	Note      string `json:"note"`
+	// Selection is "exact" or "within X of the bound"; Total is the
+	// shortlist's total score, Bound an upper bound on any shortlist's
+	// total from the same candidates (SelectionGap = Bound - Total);
+	// Candidates how many candidates it was chosen from.
+	Selection    string      `json:"selection"`
+	Total        float64     `json:"total_score"`
+	Bound        float64     `json:"score_bound"`
+	SelectionGap float64     `json:"selection_gap"`
+	Candidates   int         `json:"candidates"`
+	Groups       []GroupView `json:"groups"`
 }
 
 // GroupView is one ranked group.
@@ -61,6 +75,11 @@ type GroupView struct {
 	// Connected says whether the group's partnerships join all members.
 	Connected bool            `json:"connected"`
 	Evidence  []GroupEvidence `json:"evidence"`
+	// CompactnessKnown is false when neither distance (every member
+	// located) nor shared borders are known: compactness then scores 0.
+	// Unlocated lists the members without a location.
+	CompactnessKnown bool     `json:"compactness_known"`
+	Unlocated        []string `json:"unlocated"`
 }
 
 // GroupParts are the named score parts (or their points).
@@ -71,6 +90,7 @@ type GroupParts struct {
 	Compactness   float64 `json:"compactness"`
 	Scale         float64 `json:"scale"`
 	WeakestLink   float64 `json:"weakest_link"`
+	Depth         float64 `json:"depth"`
 }
 
 // GroupMember is a member of a group.
@@ -112,14 +132,19 @@ type GroupEvidence struct {
 }
 
 // GroupsFormula documents the score.
-const GroupsFormula = "score = 40 collaboration + 20 cohesion + 15 density + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1"
+const GroupsFormula = "score = 40 collaboration + 15 cohesion + 10 density + 10 depth + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1; compactness 0 when unknown"
 
 // NewGroupsView builds the report from GroupTiers' results on net.
 func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*groups.Result) *GroupsView {
-	v := &GroupsView{Dataset: dataset, Weighting: w.Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
+	v := &GroupsView{Dataset: dataset, Weighting: groups.EffectiveWeighting(w).Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
 	for _, r := range results {
+		if !r.At.IsZero() {
+			v.At = r.At.Format(time.DateOnly)
+		}
+		v.AtSource = r.AtSource
 		t := GroupsTierView{Tier: string(r.Tier), MinSize: r.MinSize, MaxSize: r.MaxSize, MaxGroups: r.MaxGroups,
-			Eligible: r.Eligible, Method: r.Method, Note: r.Note, Groups: []GroupView{}}
+			Eligible: r.Eligible, Method: r.Method, Note: r.Note, Selection: r.Selection, Total: r.Total, Bound: r.Bound,
+			SelectionGap: r.Bound - r.Total, Candidates: r.Candidates, Groups: []GroupView{}}
 		for _, g := range r.Groups {
 			t.Groups = append(t.Groups, groupView(net, r, g))
 		}
@@ -132,12 +157,17 @@ func groupView(net *graph.Network, r *groups.Result, g groups.Group) GroupView {
 	sc := g.Score
 	gv := GroupView{Tier: string(r.Tier), Rank: g.Rank, GroupID: g.ID, Score: sc.Total,
 		Parts: GroupParts{Collaboration: sc.Collaboration, Cohesion: sc.Cohesion, Density: sc.Density,
-			Compactness: sc.Compactness, Scale: sc.Scale, WeakestLink: sc.WeakestLink},
+			Compactness: sc.Compactness, Scale: sc.Scale, WeakestLink: sc.WeakestLink, Depth: sc.Depth},
 		Points: GroupParts{Collaboration: groups.WeightCollaboration * sc.Collaboration, Cohesion: groups.WeightCohesion * sc.Cohesion,
 			Density: groups.WeightDensity * sc.Density, Compactness: r.CompactnessWeight * sc.Compactness,
-			Scale: groups.WeightScale * sc.Scale, WeakestLink: 0 - groups.WeightWeakestLink*sc.WeakestLink + 0},
+			Scale: groups.WeightScale * sc.Scale, WeakestLink: 0 - groups.WeightWeakestLink*sc.WeakestLink + 0,
+			Depth: groups.WeightDepth * sc.Depth},
 		InsideWeight: sc.InsideWeight, Ties: sc.Ties, Population: sc.Population,
-		Appearances: g.Appearances, Runs: g.Runs, Connected: g.Connected, Evidence: []GroupEvidence{}}
+		Appearances: g.Appearances, Runs: g.Runs, Connected: g.Connected, Evidence: []GroupEvidence{},
+		CompactnessKnown: sc.CompactnessKnown, Unlocated: []string{}}
+	for _, u := range g.Unlocated {
+		gv.Unlocated = append(gv.Unlocated, net.Organisation(u).ID)
+	}
 	if !math.IsNaN(sc.MeanDistanceKm) {
 		d := sc.MeanDistanceKm
 		gv.MeanDistanceKm = &d

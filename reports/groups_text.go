@@ -14,7 +14,8 @@ var GroupsCSVColumns = []string{"tier", "rank", "group_id", "size", "members", "
 	"collaboration", "cohesion", "density", "compactness", "scale", "weakest_link",
 	"inside_weight", "ties", "mean_distance_km", "border_share", "population",
 	"weakest_id", "weakest_name", "weakest_tie_weight", "weakest_share",
-	"appearances", "runs", "sensitivity", "evidence_count", "evidence"}
+	"appearances", "runs", "sensitivity", "evidence_count", "evidence",
+	"at", "selection", "selection_gap", "compactness_known", "unlocated", "depth"}
 
 // WriteGroupsCSV writes one row per group, tier by tier in rank order,
 // with the GroupsCSVColumns header. Lists (members, member_names) are
@@ -43,7 +44,8 @@ func WriteGroupsCSV(w io.Writer, v *GroupsView) error {
 				ftoa(g.Parts.Scale), ftoa(g.Parts.WeakestLink), ftoa(g.InsideWeight), strconv.Itoa(g.Ties),
 				optF(g.MeanDistanceKm), optF(g.BorderShare), strconv.FormatInt(g.Population, 10),
 				wid, wname, wtie, wshare, strconv.Itoa(g.Appearances), strconv.Itoa(g.Runs), ftoa(g.Sensitivity),
-				strconv.Itoa(len(g.Evidence)), strings.Join(ev, "; ")})
+				strconv.Itoa(len(g.Evidence)), strings.Join(ev, "; "),
+				v.At, t.Selection, ftoa(t.SelectionGap), strconv.FormatBool(g.CompactnessKnown), strings.Join(g.Unlocated, ";"), ftoa(g.Parts.Depth)})
 		}
 	}
 	cw := NewCSVWriter(w) // cells guarded against formula injection
@@ -120,10 +122,17 @@ const maxTextEvidence = 8
 func WriteGroupsText(w io.Writer, v *GroupsView) error {
 	fmt.Fprintf(w, "Candidate groups in %s\n", Plain(v.Dataset))
 	fmt.Fprintf(w, "Score (0-100, higher is better) = 40 x collaboration (existing joint working inside the group)\n"+
-		"  + 20 x cohesion (share of members' joint working that stays inside) + 15 x density (share of member\n"+
-		"  pairs already working together) + 10 x compactness (closeness on the map, and shared borders when an\n"+
-		"  adjacency table is given; 20 with --prefer-near) + 15 x scale (combined population; large tier only)\n"+
-		"  - 10 x weakest link (a member barely tied to the rest). Each part is between 0 and 1.\n")
+		"  + 15 x cohesion (share of members' joint working with peers that stays inside) + 10 x density (share\n"+
+		"  of member pairs already working together) + 10 x depth (shared management 1, shared service 0.75,\n"+
+		"  joint plan 0.4, shared statutory area 0.1: each member's deepest tie inside, averaged)\n"+
+		"  + 10 x compactness (closeness on the map, and shared borders when an adjacency table is given; 20 with\n"+
+		"  --prefer-near; 0 when unknown) + 15 x scale (combined population; large tier only) - 10 x weakest link\n"+
+		"  (a member barely tied to the rest). Each part is between 0 and 1.\n")
+	if v.At != "" {
+		fmt.Fprintf(w, "Round as it stood on %s (%s): organisations, partnerships and arrangements active that day; grants left out.\n", v.At, Plain(v.AtSource))
+	} else {
+		fmt.Fprintf(w, "The data carries no dates: every organisation and tie counts; grants left out.\n")
+	}
 	fmt.Fprintf(w, "Tie weights: %s.\n", Plain(v.Weighting))
 	if v.Adjacency != "" {
 		fmt.Fprintf(w, "Shared borders from %s.\n", Plain(v.Adjacency))
@@ -141,20 +150,23 @@ func WriteGroupsText(w io.Writer, v *GroupsView) error {
 func writeGroupsTier(w io.Writer, t GroupsTierView) error {
 	fmt.Fprintf(w, "\n== %s tier: groups of %d to %d, at most %d ==\n", t.Tier, t.MinSize, t.MaxSize, t.MaxGroups)
 	fmt.Fprintf(w, "%d eligible organisations; %s.\n", t.Eligible, Plain(t.Note))
+	if t.Selection != "" {
+		fmt.Fprintf(w, "Selection: %s (total score %.2f, upper bound %.2f).\n", Plain(t.Selection), t.Total, t.Bound)
+	}
 	if len(t.Groups) == 0 {
 		_, err := fmt.Fprintf(w, "No group meets the rules.\n")
 		return err
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "rank\tgroup_id\tscore\tcollab.\tcohesion\tdensity\tcompact.\tscale\tweakest\tfound\tmembers\n")
+	fmt.Fprintf(tw, "rank\tgroup_id\tscore\tcollab.\tcohesion\tdensity\tdepth\tcompact.\tscale\tweakest\tfound\tmembers\n")
 	for _, g := range t.Groups {
 		names := make([]string, len(g.Members))
 		for i, m := range g.Members {
 			names[i] = Plain(m.Name)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%d/%d\t%s\n", g.Rank, g.GroupID, g.Score,
-			g.Parts.Collaboration, g.Parts.Cohesion, g.Parts.Density, g.Parts.Compactness, g.Parts.Scale, g.Parts.WeakestLink,
+		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%d/%d\t%s\n", g.Rank, g.GroupID, g.Score,
+			g.Parts.Collaboration, g.Parts.Cohesion, g.Parts.Density, g.Parts.Depth, g.Parts.Compactness, g.Parts.Scale, g.Parts.WeakestLink,
 			g.Appearances, g.Runs, strings.Join(names, ", "))
 	}
 	if err := tw.Flush(); err != nil {
@@ -173,6 +185,16 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 	}
 	if g.MeanDistanceKm != nil {
 		fmt.Fprintf(w, ", %.0f km apart on average", *g.MeanDistanceKm)
+	} else if len(g.Unlocated) > 0 {
+		var who []string
+		for _, id := range g.Unlocated {
+			for _, m := range g.Members {
+				if m.ID == id {
+					who = append(who, m.Name)
+				}
+			}
+		}
+		fmt.Fprintf(w, ", distance unknown: no location for %s", Plain(strings.Join(who, ", ")))
 	}
 	fmt.Fprintf(w, ")\n   members: ")
 	for i, m := range g.Members {
@@ -182,8 +204,12 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 		fmt.Fprintf(w, "%s (%s)", Plain(m.Name), Plain(m.ID))
 	}
 	p := g.Points
-	fmt.Fprintf(w, "\n   score: collaboration %.1f + cohesion %.1f + density %.1f + compactness %.1f + scale %.1f - weakest link %.1f\n",
-		p.Collaboration, p.Cohesion, p.Density, p.Compactness, p.Scale, math.Abs(p.WeakestLink))
+	compact := fmt.Sprintf("%.1f", p.Compactness)
+	if !g.CompactnessKnown {
+		compact = "unknown (0.0)"
+	}
+	fmt.Fprintf(w, "\n   score: collaboration %.1f + cohesion %.1f + density %.1f + depth %.1f + compactness %s + scale %.1f - weakest link %.1f\n",
+		p.Collaboration, p.Cohesion, p.Density, p.Depth, compact, p.Scale, math.Abs(p.WeakestLink))
 	fmt.Fprintf(w, "   evidence: %s inside the group (tie weight %.2f), strongest first:\n",
 		plural(len(g.Evidence), "partnership or shared arrangement", "partnerships and shared arrangements"), g.InsideWeight)
 	for i, e := range g.Evidence {
@@ -198,6 +224,10 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 	}
 	if g.Weakest != nil {
 		fmt.Fprintf(w, "   weakest member: %s: %s\n", Plain(g.Weakest.Name), Plain(g.Weakest.Reason))
+	}
+	if g.Appearances == 0 && g.Runs > 0 {
+		fmt.Fprintf(w, "   found in 0 of %d clustering runs: a candidate from the arrangements and shared management or service ties\n", g.Runs)
+		return
 	}
 	fmt.Fprintf(w, "   found in %d of %d clustering runs (resolutions x seeds): %s\n", g.Appearances, g.Runs, g.SensitivityLabel)
 }

@@ -77,6 +77,10 @@ type AnalyseOptions struct {
 	By string
 	// NoGroups and NoTimeline leave those sections out.
 	NoGroups, NoTimeline bool
+	// At is the day the network was filtered to (--at), if any: the
+	// candidate groups are formed among organisations active that day.
+	// Zero means the data's latest date (groups.Options.At).
+	At time.Time
 	// Progress, when set, is told each step as it starts (done 0, total
 	// -1 when the step is not counted) and, for counted steps
 	// (betweenness sources, stability runs), as it advances.
@@ -172,7 +176,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 		if opts.NoGroups {
 			return nil
 		}
-		g := groups.Options{Seed: opts.Seed, Weighting: opts.Weighting}
+		g := groups.Options{Seed: opts.Seed, Weighting: opts.Weighting, At: opts.At}
 		how := "the engine's defaults: Leiden candidates at resolutions 0.5, 1, 2, 4, 8 x 4 seeds"
 		if large {
 			how = "large network: " + LargeGroupSearch(&g)
@@ -298,7 +302,7 @@ func Analyse(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts An
 func LargeGroupSearch(o *groups.Options) string {
 	o.Seeds, o.Resolutions, o.ExactLimit = 1, []float64{1}, -1
 	o.LeidenIterations, o.ImproveLimit = 2, LargeImproveLimit
-	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search", LargeImproveLimit)
+	return fmt.Sprintf("Leiden candidates at resolution 1, one seed, 2 iterations; the best %d candidates improved by local moves; no exact search over every possible group (the selection from the candidates still states its bound)", LargeImproveLimit)
 }
 
 // together runs the first step here and the others on their own

@@ -108,8 +108,12 @@ func (r *Report) addGroups(net *graph.Network, results []*groups.Result) {
 		if gr == nil {
 			continue
 		}
-		r.GroupNotes = append(r.GroupNotes, fmt.Sprintf("%s tier: %d to %d members, at most %d groups, %d eligible organisations; %s.",
-			gr.Tier, gr.MinSize, gr.MaxSize, gr.MaxGroups, gr.Eligible, gr.Note))
+		round := "the data carries no dates"
+		if !gr.At.IsZero() {
+			round = fmt.Sprintf("organisations active on %s (%s)", gr.At.Format("2006-01-02"), gr.AtSource)
+		}
+		r.GroupNotes = append(r.GroupNotes, fmt.Sprintf("%s tier: %d to %d members, at most %d groups, %d eligible organisations, %s; %s.",
+			gr.Tier, gr.MinSize, gr.MaxSize, gr.MaxGroups, gr.Eligible, round, gr.Note))
 		for _, g := range gr.Groups {
 			row := GroupRow{Tier: string(gr.Tier), Rank: g.Rank, GroupID: g.ID, Score: g.Score.Total,
 				Found: fmt.Sprintf("%d of %d runs", g.Appearances, g.Runs)}
@@ -123,7 +127,11 @@ func (r *Report) addGroups(net *graph.Network, results []*groups.Result) {
 				{"collaboration", fmt.Sprintf("%.1f", groups.WeightCollaboration*sc.Collaboration)},
 				{"cohesion", fmt.Sprintf("%.1f", groups.WeightCohesion*sc.Cohesion)},
 				{"density", fmt.Sprintf("%.1f", groups.WeightDensity*sc.Density)},
+				{"depth", fmt.Sprintf("%.1f", groups.WeightDepth*sc.Depth)},
 				{"compactness", fmt.Sprintf("%.1f", groups.WeightCompactness*sc.Compactness)},
+			}
+			if !sc.CompactnessKnown {
+				row.Parts[len(row.Parts)-1].Value = "unknown (0.0)"
 			}
 			if gr.Tier == groups.TierLarge {
 				row.Parts = append(row.Parts, Figure{"scale", fmt.Sprintf("%.1f", groups.WeightScale*sc.Scale)})

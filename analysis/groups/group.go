@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/partnet/partnet/graph"
 )
@@ -25,7 +26,7 @@ const (
 	TierCustom Tier = "custom"
 )
 
-// Options configures Search. Zero values take the tier's defaults.
+// Options configures Groups. Zero values take the tier's defaults.
 type Options struct {
 	// Tier is large, small or custom; "" means custom.
 	Tier Tier
@@ -36,7 +37,7 @@ type Options struct {
 	// Sectors means councils only, nil Types any type.
 	Sectors, Types []string
 	// Exclude lists organisation ids never to place; Taken lists ids
-	// already placed by another tier (see SearchTiers).
+	// already placed by another tier (see GroupTiers).
 	Exclude, Taken []string
 	// MustLink pairs are always in the same group or both left out;
 	// CannotLink pairs are never in the same group.
@@ -83,6 +84,28 @@ type Options struct {
 	// found by dynamic programming). Zero means 12; negative turns the
 	// exact method off.
 	ExactLimit int
+	// At is the day of the round: organisations, partnerships and
+	// arrangements active on that day (open ends count as active) are
+	// the ones considered, so an abolished council is eligible only
+	// before its end date and its successor only from its start date.
+	// Zero means the data's latest date (LatestDate); a network with no
+	// dates at all is taken as it is.
+	At time.Time
+	// CountAllTies makes cohesion and the weakest member's share count a
+	// member's ties to every organisation except third-sector bodies; by
+	// default they count only ties to organisations of the member sectors
+	// (for councils, other councils). Grants never count.
+	CountAllTies bool
+	// SelectionWork bounds the branch-and-bound search that picks the
+	// shortlist from the candidate pool, in candidates examined; zero
+	// means DefaultSelectionWork.
+	// When the bound is reached the result states its gap to the upper
+	// bound.
+	SelectionWork int
+	// PoolLimit bounds the candidates drawn from arrangements, shared
+	// management and shared service ties, and their unions; zero means
+	// DefaultPoolLimit.
+	PoolLimit int
 }
 
 // tierDefaults returns min size, max size and max groups for a tier.
@@ -108,8 +131,8 @@ type Group struct {
 	// group.
 	Evidence []graph.Evidence
 	// Weakest is the member least tied to the rest; WeakestWeight its tie
-	// weight to the other members; WeakestShare the share of its whole
-	// collaboration that weight is; WeakestPartner its strongest partner
+	// weight to the other members; WeakestShare the share of its joint
+	// working with peers (see Options.CountAllTies) that weight is; WeakestPartner its strongest partner
 	// inside (-1 if none).
 	Weakest        int
 	WeakestWeight  float64
@@ -125,6 +148,9 @@ type Group struct {
 	// many runs there were. A group found in most runs does not hinge on
 	// one setting.
 	Appearances, Runs int
+	// Unlocated are the members without a location: with any, the
+	// distance part of compactness is unknown (never taken as near).
+	Unlocated []int
 }
 
 // Result is a tier's shortlist.
@@ -134,43 +160,93 @@ type Result struct {
 	Groups                      []Group
 	// Eligible is the number of organisations that could be placed.
 	Eligible int
-	// Method is "exact" or "heuristic"; Note states what that means.
+	// Method is "exact" (every valid group scored) or "pool" (the best
+	// set chosen from a pool of candidates); Note states what that means.
 	Method, Note string
+	// At is the day of the round (zero when the data has no dates);
+	// AtSource says where it came from: "given" or "latest date in the
+	// data" (or "undated data").
+	At       time.Time
+	AtSource string
+	// Selection states how good the chosen set is: "exact" when no other
+	// set of disjoint candidates within the rules scores more in total,
+	// otherwise "within X of the bound". Total is the chosen set's total
+	// score, Bound an upper bound on any set's total (equal to Total when
+	// exact), Candidates the size of the pool selected from.
+	Selection    string
+	Total, Bound float64
+	Candidates   int
+	// PoolNote says which candidate sources fed the pool and whether a
+	// limit cut any of them.
+	PoolNote string
 	// CompactnessWeight is the weight compactness had in the score:
 	// WeightCompactness, doubled with PreferNear.
 	CompactnessWeight float64
 }
 
-// Search proposes candidate groups of organisations (councils by default)
+// Groups proposes candidate groups of organisations (councils by default)
 // for a funding round, ranked by Score, under the constraints in
-// opts. s must be net.Snapshot(opts.Weighting) (or of the same network
-// filtered the same way). No organisation is in two groups, every group's
-// size is within range and every hard rule holds.
+// opts. No organisation is in two groups, every group's size is within
+// range and every hard rule holds.
 //
-// Search: candidates come from Leiden clusters (Traag, Waltman & van Eck
-// 2019, package community) of the eligible organisations at several
-// resolutions and seeds; clusters that are too
-// large are split (Leiden at a higher resolution, then greedy peeling),
-// too-small ones grown along their strongest ties, each repaired to meet
-// the rules, then improved by local moves (add, drop, swap) while the
-// score rises. The best disjoint candidates are chosen greedily and
-// improved again. This is a heuristic: it finds good groups, not provably
-// the best set. With at most ExactLimit eligible organisations the search
-// is exact instead: it maximises the total score of at most MaxGroups
-// disjoint valid groups. Each group scores
-// Total = 40 Collaboration + 20 Cohesion + 15 Density + 10 Compactness +
-// 15 Scale - 10 WeakestLink (see Score for each part's formula).
+// The round: only organisations, partnerships and arrangements active on
+// opts.At (default: the data's latest date) count, and grants are left
+// out (they are funding, not joint working). The search builds its own
+// snapshot of that round under opts.Weighting with KindWeights when
+// the weighting gives no kind weights; s is not used and may be nil.
+//
+// Candidates: every arrangement with 2 to MaxSize eligible members, every
+// connected set of up to 5 eligible organisations joined by shared
+// management or shared service ties, unions of those that fit the tier,
+// and groups grown from Leiden clusters at several resolutions and seeds,
+// improved by local moves. Selection: the set of at most MaxGroups
+// disjoint candidates with the highest total score, by branch and bound
+// (exact unless SelectionWork is spent, when Selection states the gap
+// to an upper bound). With at most ExactLimit eligible organisations every
+// valid group is a candidate and the selection is exact over all of them.
 //
 // An empty network, or one with no eligible organisations, gives no
 // groups; organisations with no ties inside a group score zero on
 // collaboration, and zero-weight ties count as ties of weight zero.
 func Search(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Options) (*Result, error) {
-	p, err := newGroupProblem(net, s, opts)
+	return newRound(net, opts).groups(ctx, opts)
+}
+
+// round is the network as it stood on one day, grants left out, with its
+// snapshot under the group weighting.
+type round struct {
+	net      *graph.Network
+	mask     roundMask
+	at       time.Time
+	atSource string
+	w        graph.Weighting
+	s        *graph.Snapshot
+}
+
+func newRound(net *graph.Network, opts Options) *round {
+	r := &round{net: net, at: opts.At, atSource: "given", w: EffectiveWeighting(opts.Weighting)}
+	if r.at.IsZero() {
+		r.at, r.atSource = LatestDate(net), "latest date in the data"
+		if r.at.IsZero() {
+			r.atSource = "undated data"
+		}
+	}
+	r.mask = newRoundMask(net, r.at)
+	r.s = roundSnapshot(net, r.mask, r.w)
+	return r
+}
+
+func (r *round) fits(opts Options) bool {
+	return (opts.At.IsZero() || opts.At.Equal(r.at)) && EffectiveWeighting(opts.Weighting).Describe() == r.w.Describe()
+}
+
+func (r *round) groups(ctx context.Context, opts Options) (*Result, error) {
+	p, err := newGroupProblem(r, opts)
 	if err != nil {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
 	res := &Result{Tier: p.tier, MinSize: p.minSize, MaxSize: p.maxSize, MaxGroups: p.maxGroups, Eligible: len(p.orgs),
-		CompactnessWeight: WeightCompactness}
+		CompactnessWeight: WeightCompactness, At: r.at, AtSource: r.atSource}
 	if opts.PreferNear {
 		res.CompactnessWeight *= 2
 	}
@@ -185,12 +261,20 @@ func Search(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Opt
 	}
 	if len(p.orgs) <= limit && limit > 0 {
 		chosen = p.exact()
-		res.Method = "exact"
+		res.Method, res.Selection = "exact", "exact"
 		res.Note = "exact: every valid group was scored and the set of at most MaxGroups disjoint groups with the highest total score chosen"
+		for _, g := range chosen {
+			res.Total += p.score(g).Total
+		}
+		res.Bound = res.Total
 	} else {
-		chosen = p.selectGreedy(runs)
-		res.Method = "heuristic"
-		res.Note = "heuristic: groups grown from Leiden clusters and improved by local moves; good, not provably optimal"
+		pool, note := p.candidatePool(runs)
+		sel := p.selectExact(pool, opts.SelectionWork)
+		chosen = sel.groups
+		res.Method, res.Candidates, res.PoolNote = "pool", len(pool), note
+		res.Total, res.Bound = sel.total, sel.bound
+		res.Selection = sel.statement()
+		res.Note = fmt.Sprintf("%d candidates (%s); selection %s", len(pool), note, res.Selection)
 	}
 	for _, g := range chosen {
 		res.Groups = append(res.Groups, p.describe(g, runs))
@@ -200,42 +284,50 @@ func Search(ctx context.Context, net *graph.Network, s *graph.Snapshot, opts Opt
 		if ga.Score.Total != gb.Score.Total {
 			return ga.Score.Total > gb.Score.Total
 		}
-		return net.Organisation(ga.Members[0]).ID < net.Organisation(gb.Members[0]).ID
+		return r.net.Organisation(ga.Members[0]).ID < r.net.Organisation(gb.Members[0]).ID
 	})
+	for i := range res.Groups {
+		g := &res.Groups[i]
+		g.Rank = i + 1
+		g.ID = fmt.Sprintf("%s-%d", p.tier, i+1)
+		if err := p.addBackbone(g); err != nil {
+			return nil, fmt.Errorf("groups: %w", err)
+		}
+	}
 	members := make([][]int, len(res.Groups))
 	for i := range res.Groups {
 		members[i] = res.Groups[i].Members
 	}
-	evidence := net.EvidenceWithin(members, opts.Weighting)
+	evidence := roundEvidence(r.net, members, r.at, r.w)
 	for i := range res.Groups {
-		res.Groups[i].Rank = i + 1
-		res.Groups[i].ID = fmt.Sprintf("%s-%d", p.tier, i+1)
 		res.Groups[i].Evidence = evidence[i]
-		if err := p.addBackbone(&res.Groups[i]); err != nil {
-			return nil, fmt.Errorf("groups: %w", err)
-		}
 	}
 	return res, nil
 }
 
 // SearchTiers runs Search for several tiers in order, so that an
 // organisation placed in one tier's shortlist is not offered again in a
-// later one (each later tier's Taken gets the earlier members).
+// later one (each later tier's Taken gets the earlier members). Tiers of
+// the same day and weighting share one round.
 func SearchTiers(ctx context.Context, net *graph.Network, s *graph.Snapshot, tiers []Options) ([]*Result, error) {
 	var taken []string
 	out := make([]*Result, 0, len(tiers))
+	var r *round
 	for _, o := range tiers {
 		o.Taken = append(slices.Clone(o.Taken), taken...)
-		r, err := Search(ctx, net, s, o)
+		if r == nil || !r.fits(o) {
+			r = newRound(net, o)
+		}
+		res, err := r.groups(ctx, o)
 		if err != nil {
 			return nil, err
 		}
-		for _, g := range r.Groups {
+		for _, g := range res.Groups {
 			for _, m := range g.Members {
 				taken = append(taken, net.Organisation(m).ID)
 			}
 		}
-		out = append(out, r)
+		out = append(out, res)
 	}
 	return out, nil
 }

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/partnet/partnet/graph"
 )
 
 // The cached distances (matrix below distMatrixLimit, unit-vector chords
@@ -26,7 +24,7 @@ func TestGroupDistanceCacheMatchesHaversine(t *testing.T) {
 		}
 	}
 	net := councilNet(t, ids, nil, loc)
-	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), Options{})
+	p, err := newGroupProblem(newRound(net, Options{}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +50,7 @@ func TestGroupDistanceCacheMatchesHaversine(t *testing.T) {
 // The memoised local search must give what the unmemoised one gives.
 func TestGroupImproveMemo(t *testing.T) {
 	net, _ := randomCouncils(t, 30, 9)
-	p, err := newGroupProblem(net, net.Snapshot(graph.Weighting{}), Options{Tier: TierSmall})
+	p, err := newGroupProblem(newRound(net, Options{}), Options{Tier: TierSmall})
 	if err != nil {
 		t.Fatal(err)
 	}

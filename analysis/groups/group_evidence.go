@@ -10,6 +10,9 @@ func (p *groupProblem) describe(g []int, runs [][][]int) Group {
 	out := Group{Score: p.score(g), Runs: len(runs), Weakest: -1, WeakestPartner: -1}
 	for _, x := range g {
 		out.Members = append(out.Members, p.orgs[x])
+		if !p.located[x] {
+			out.Unlocated = append(out.Unlocated, p.orgs[x])
+		}
 	}
 	in := setOf(g)
 	for _, x := range g {

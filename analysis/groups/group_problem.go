@@ -6,14 +6,17 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/partnet/partnet/graph"
 )
 
-// groupProblem is Search's working state in local indices 0..len(orgs)-1
+// groupProblem is Groups' working state in local indices 0..len(orgs)-1
 // over the eligible organisations, sorted by id.
 type groupProblem struct {
 	net  *graph.Network
+	mask roundMask // what is active in the round
+	at   string    // the round's day, for messages
 	s    *graph.Snapshot
 	opts Options
 
@@ -23,13 +26,14 @@ type groupProblem struct {
 	orgs     []int           // local -> network index
 	local    []int32         // network index -> local, or -1
 	sub      *graph.Snapshot // ties among eligible organisations
-	strength []float64       // strength in the whole snapshot
+	strength []float64       // joint working with peers (peerStrength)
 	block    []int32         // must-link block of each local node
 	blocks   [][]int         // members of each block, ascending
 	cannot   map[[2]int]bool
 	adjacent map[[2]int]bool
 	adjList  [][]int
 	hasGeo   bool
+	depth    map[[2]int32]float64 // deepest DepthLevel per tied eligible pair
 
 	// Caches (group_cache.go): positions as unit vectors, the distance
 	// matrix for small problems, populations, and the member-position
@@ -58,10 +62,8 @@ func groupPair(a, b int) [2]int {
 	return [2]int{a, b}
 }
 
-func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts Options) (*groupProblem, error) {
-	if net == nil || s == nil || s.N() != net.NumOrganisations() {
-		return nil, errors.New("the snapshot must be of the network")
-	}
+func newGroupProblem(r *round, opts Options) (*groupProblem, error) {
+	net, s := r.net, r.s
 	tier := opts.Tier
 	if tier == "" {
 		tier = TierCustom
@@ -69,7 +71,10 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts Options) (*grou
 	if tier != TierLarge && tier != TierSmall && tier != TierCustom {
 		return nil, fmt.Errorf("unknown tier %q: want large, small or custom: %w", opts.Tier, ErrOptions)
 	}
-	p := &groupProblem{net: net, s: s, opts: opts, tier: tier}
+	p := &groupProblem{net: net, mask: r.mask, s: s, opts: opts, tier: tier, at: "(undated)"}
+	if !r.at.IsZero() {
+		p.at = r.at.Format(time.DateOnly)
+	}
 	p.minSize, p.maxSize, p.maxGroups = tierDefaults(tier)
 	if opts.MinSize > 0 {
 		p.minSize = opts.MinSize
@@ -106,7 +111,7 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts Options) (*grou
 	for i := 0; i < n; i++ {
 		p.local[i] = -1
 		o := net.Organisation(i)
-		if out[o.ID] || !slices.Contains(sectors, o.Sector) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
+		if out[o.ID] || !p.mask.org[i] || !slices.Contains(sectors, o.Sector) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
 			continue
 		}
 		if opts.MaxDistanceKm > 0 && !o.HasLocation {
@@ -147,7 +152,8 @@ func newGroupProblem(net *graph.Network, s *graph.Snapshot, opts Options) (*grou
 	for _, l := range p.adjList {
 		sort.Ints(l)
 	}
-	p.buildSub()
+	p.buildSub(sectors)
+	p.buildDepth()
 	p.buildGeo()
 	p.improved = map[string][]int{}
 	return p, nil
@@ -176,6 +182,14 @@ func (p *groupProblem) setMustLink(cand []int) error {
 		b, okB := p.net.Index(pr[1])
 		if !okA || !okB {
 			return fmt.Errorf("must-link %s,%s: %w", pr[0], pr[1], graph.ErrUnknownOrganisation)
+		}
+		okA, okB = p.mask.org[a], p.mask.org[b]
+		if !okA || !okB {
+			gone := pr[0]
+			if okA {
+				gone = pr[1]
+			}
+			return fmt.Errorf("must-link %s,%s: %s is not active on the round's day %s (see --at): %w", pr[0], pr[1], gone, p.at, ErrOptions)
 		}
 		ra, rb := find(a), find(b)
 		if ra != rb {
@@ -227,15 +241,17 @@ func (p *groupProblem) pairLocal(pr [2]string) (int, int, bool) {
 	return int(p.local[a]), int(p.local[b]), true
 }
 
-// buildSub builds the snapshot of ties among eligible organisations.
-func (p *groupProblem) buildSub() {
+// buildSub builds the snapshot of ties among eligible organisations and
+// each one's joint working with peers (peerStrength).
+func (p *groupProblem) buildSub(sectors []string) {
 	var src, dst []int32
 	var w []float64
+	peer := peerStrength(p.net, p.s, sectors, p.opts.CountAllTies)
 	p.strength = make([]float64, len(p.orgs))
 	ids := make([]string, len(p.orgs))
 	for l, o := range p.orgs {
 		ids[l] = p.net.Organisation(o).ID
-		p.strength[l] = p.s.Strength(o)
+		p.strength[l] = peer[o]
 		for k, u := range p.s.Neighbours(o) {
 			if lu := p.local[u]; lu > int32(l) {
 				src, dst, w = append(src, int32(l)), append(dst, lu), append(w, p.s.Weights(o)[k])

@@ -350,60 +350,6 @@ func (p *groupProblem) improveFrom(g []int, locked []bool) []int {
 	return cur
 }
 
-// selectGreedy pools every run's candidates, picks the best-scoring
-// disjoint ones up to maxGroups, then improves each with the others
-// locked.
-func (p *groupProblem) selectGreedy(runs [][][]int) [][]int {
-	var pool [][]int
-	for _, r := range runs {
-		pool = append(pool, r...)
-	}
-	pool = dedupeGroups(pool)
-	// Scores and keys computed once: the sort compares O(n log n) times.
-	type ranked struct {
-		g     []int
-		score float64
-		key   string
-	}
-	rs := make([]ranked, len(pool))
-	for i, g := range pool {
-		rs[i] = ranked{g, p.score(g).Total, groupKey(g)}
-	}
-	sort.SliceStable(rs, func(a, b int) bool {
-		if rs[a].score != rs[b].score {
-			return rs[a].score > rs[b].score
-		}
-		return rs[a].key < rs[b].key
-	})
-	for i := range rs {
-		pool[i] = rs[i].g
-	}
-	used := make([]bool, len(p.orgs))
-	var chosen [][]int
-	for _, g := range pool {
-		if len(chosen) == p.maxGroups {
-			break
-		}
-		if slices.ContainsFunc(g, func(x int) bool { return used[x] }) {
-			continue
-		}
-		chosen = append(chosen, g)
-		for _, x := range g {
-			used[x] = true
-		}
-	}
-	for i, g := range chosen {
-		for _, x := range g {
-			used[x] = false
-		}
-		chosen[i] = p.improve(g, used)
-		for _, x := range chosen[i] {
-			used[x] = true
-		}
-	}
-	return chosen
-}
-
 // frontier lists the nodes outside in (and not locked) tied to a member
 // or, when groups must border, sharing a border with one; ascending.
 func (p *groupProblem) frontier(in map[int]bool, locked []bool) []int {

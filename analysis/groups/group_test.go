@@ -71,11 +71,13 @@ func TestGroupsTwoTriangles(t *testing.T) {
 			t.Errorf("method %s: groups %s, want %s", res.Method, got, want)
 		}
 		// Worked by hand for {A,B,C}: W = 3 x 3 = 9 over k = 3; strengths
-		// A 6, B 6, C 6.5; every pair tied; every member has 6 inside.
+		// A 6, B 6, C 6.5; every pair tied; every member has 6 inside;
+		// every member's deepest tie is a shared service (depth 0.75); no
+		// locations, so compactness is unknown (0).
 		sc := res.Groups[0].Score
-		want := Score{Collaboration: 1 - math.Exp(-3), Cohesion: 18 / 18.5, Density: 1, WeakestLink: 0}
-		want.Total = 40*want.Collaboration + 20*want.Cohesion + 15
-		if math.Abs(sc.Total-want.Total) > 1e-9 || math.Abs(sc.Cohesion-want.Cohesion) > 1e-12 || sc.Density != 1 || sc.WeakestLink != 0 {
+		want := Score{Collaboration: 1 - math.Exp(-3), Cohesion: 18 / 18.5, Density: 1, WeakestLink: 0, Depth: 0.75}
+		want.Total = 40*want.Collaboration + 15*want.Cohesion + 10 + 10*0.75
+		if math.Abs(sc.Total-want.Total) > 1e-9 || math.Abs(sc.Cohesion-want.Cohesion) > 1e-12 || sc.Density != 1 || sc.WeakestLink != 0 || sc.Depth != 0.75 || sc.CompactnessKnown {
 			t.Errorf("score %+v, want %+v", sc, want)
 		}
 		if len(res.Groups[0].Evidence) != 3 || !res.Groups[0].Connected {
@@ -199,9 +201,8 @@ func TestGroupsPropertiesHold(t *testing.T) {
 // left as they were.
 func TestImproveLimit(t *testing.T) {
 	net, _ := randomCouncils(t, 60, 4)
-	s := net.Snapshot(graph.Weighting{})
 	for _, k := range []int{0, 1, 3} {
-		p, err := newGroupProblem(net, s, Options{Tier: TierSmall, ImproveLimit: k})
+		p, err := newGroupProblem(newRound(net, Options{}), Options{Tier: TierSmall, ImproveLimit: k})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -497,8 +498,12 @@ func ExampleSearch() {
 		fmt.Printf("%s %v %.1f\n", g.ID, g.Members, g.Score.Total)
 	}
 	fmt.Println(res.Method)
+	// Each triangle: collaboration 1 - exp(-9/3) (38.01) + cohesion 1 (15)
+	// + density 1 (10) + depth 0.75 for shared services (7.5); no
+	// locations, so compactness is unknown (0): 70.51.
+
 	// Output:
-	// small-1 [0 1 2] 73.0
-	// small-2 [3 4 5] 73.0
+	// small-1 [0 1 2] 70.5
+	// small-2 [3 4 5] 70.5
 	// exact
 }

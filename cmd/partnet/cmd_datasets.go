@@ -2,6 +2,11 @@ package main
 
 import (
 	"context"
+	"io"
+	"io/fs"
+	"path/filepath"
+
+	"github.com/partnet/partnet/internal/atomicfile"
 
 	"github.com/partnet/partnet/datasets"
 	"github.com/spf13/cobra"
@@ -50,6 +55,18 @@ func runDatasetsExport(ctx context.Context, name, dir string, s *streams) error 
 	}
 	if err := datasets.WriteDirContext(ctx, ds.Network, dir); err != nil {
 		return err
+	}
+	// The border table travels with the data, so --require-adjacent
+	// works on the exported folder too.
+	if fsys, ok := datasets.Embedded(name); ok {
+		if adj, err := fs.ReadFile(fsys, datasets.AdjacencyFile); err == nil {
+			if err := atomicfile.WriteFile(filepath.Join(dir, datasets.AdjacencyFile), func(w io.Writer) error {
+				_, err := w.Write(adj)
+				return err
+			}); err != nil {
+				return err
+			}
+		}
 	}
 	if !s.Quiet {
 		tprintf(s.ErrOut, "partnet: wrote %s to %s\n", name, dir)

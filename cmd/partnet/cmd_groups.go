@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
@@ -28,7 +29,14 @@ type groupsOptions struct {
 	MustLink, CannotLink        []string
 	Exclude                     []string
 	Adjacency                   string
+	CountAllTies                bool
 	Args                        []string
+	// Mode is ready or potential; Pairs how many pairs potential lists;
+	// tierFlags names a tier-only flag given (an error with potential).
+	Mode       string
+	Pairs      int
+	tierFlags  string
+	membersSet bool
 }
 
 func newGroupsCommand(s *streams) *cobra.Command {
@@ -49,29 +57,67 @@ Tiers follow the Transformation Challenge Award (2013):
 Several tiers can be chosen together (--tier large,small): they are filled in
 that order and no organisation is offered in two of them.
 
-Score (0-100) = 40 collaboration + 20 cohesion + 15 density + 10 compactness
-(20 with --prefer-near) + 15 scale (large tier) - 10 weakest link; each part
-is between 0 and 1 and is shown. Hard rules, always met: sizes, no
-organisation in two groups, --must-link (kept together or both left out),
---cannot-link, --exclude, --require-adjacent (every group joined through
-shared borders) and --max-distance-km (no two members further apart).
+The round: by default groups are formed among organisations that exist on
+the data's latest date (abolished councils are not offered); --at DATE
+reconstructs an earlier round (councils abolished later are then eligible,
+their successors not). Partnerships and arrangements count only if active
+that day; grants never count (they are funding, not joint working).
+
+Score (0-100) = 40 collaboration + 15 cohesion + 10 density + 10 depth
++ 10 compactness (20 with --prefer-near) + 15 scale (large tier) - 10 weakest
+link; each part is between 0 and 1 and is shown. Cohesion counts a member's
+joint working with other organisations of the --members sectors (other
+councils); --count-all-ties counts every tie except those to third-sector
+bodies. Depth: shared management 1, shared service 0.75, joint plan 0.4,
+shared statutory area 0.1 (each member's deepest tie inside). A member
+without a location makes distance unknown (compactness 0, said), never near.
+Hard rules, always met: sizes, no organisation in two groups, --must-link
+(kept together or both left out), --cannot-link, --exclude,
+--require-adjacent (every group joined through shared borders) and
+--max-distance-km (no two members further apart).
 
 Shared borders come from the dataset's adjacency.csv (pairs of ids, "a,b"),
-or from --adjacency FILE (the ONS lad21 neighbours file works as is).
+or from --adjacency FILE (the ONS lad21 neighbours file works as is). The
+embedded England data carries its own, derived from ONS's May 2024 district
+outlines (counties as the union of their districts; abolished councils from
+their successors' outlines; partnet datasets export writes it as adjacency.csv).
+With --require-adjacent, organisations with no border row are counted and
+named on stderr.
 Organisation ids in --must-link, --cannot-link and --exclude must be in the
 dataset (a usage error, exit 2, otherwise).
 
-With at most 12 eligible organisations the search is exact; otherwise it
-grows groups from Leiden clusters at several resolutions and seeds and
-improves them by local moves: good, not provably the best.`,
+Candidates: every arrangement of 2 to max-size eligible members, every
+connected set of up to 5 joined by shared management or shared service ties,
+their unions that fit the tier, and groups grown from Leiden clusters. The
+shortlist is the set of disjoint candidates with the highest total score,
+found by branch and bound: "exact", or "within X of the bound" when the
+search is cut short (stated in every format). With at most 12 eligible
+organisations every possible group is scored. docs/methods.md has the
+reasons.
+
+--mode potential answers a different question, who could work together next:
+pairs of eligible organisations not yet sharing management or a service on the
+data's latest date (or --at), ranked 0-100 = 40 shared partners (Adamic-Adar on
+the partnership network, grants left out) + 20 shared statutory areas (fire,
+police, resilience, combined authority) + 30 shared border (or a district and
+its county) + 10 same type, each with the partners and areas it shares, then
+groups of three whose pairs all rank. Tier flags do not apply to it.`,
 		Example: `  partnet groups --tier large
   partnet groups --tier large,small --format csv
+  partnet groups --tier small --at 2014-04-01
   partnet groups --tier small --max-distance-km 40 --exclude E09000001
   partnet groups --tier custom --min-size 2 --max-size 3 --max-groups 5 --must-link E07000200,E07000203
-  partnet groups ./mydata --tier small --require-adjacent --adjacency borders.csv`,
+  partnet groups ./mydata --tier small --require-adjacent --adjacency borders.csv
+  partnet groups --mode potential --pairs 20 --types district`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			opts.membersSet = cmd.Flags().Changed("members")
+			for _, f := range []string{"tier", "min-size", "max-size", "max-groups", "must-link", "cannot-link", "require-adjacent", "max-distance-km", "prefer-near", "count-all-ties"} {
+				if cmd.Flags().Changed(f) && opts.tierFlags == "" {
+					opts.tierFlags = f
+				}
+			}
 			return runGroups(cmd.Context(), opts, s)
 		},
 	}
@@ -90,7 +136,10 @@ improves them by local moves: good, not provably the best.`,
 	f.StringArrayVar(&opts.MustLink, "must-link", nil, "A,B: always in the same group, or both left out (repeatable)")
 	f.StringArrayVar(&opts.CannotLink, "cannot-link", nil, "A,B: never in the same group (repeatable)")
 	f.StringSliceVar(&opts.Exclude, "exclude", nil, "organisation ids never to place")
+	f.BoolVar(&opts.CountAllTies, "count-all-ties", false, "cohesion and the weakest member's share count ties to every organisation except third-sector bodies (default: only ties to organisations of the --members sectors)")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
+	f.StringVar(&opts.Mode, "mode", modeReady, "ready (groups ready to combine services) or potential (pairs not yet sharing, who could work together next)")
+	f.IntVar(&opts.Pairs, "pairs", 30, "with --mode potential: how many pairs to list")
 	return cmd
 }
 
@@ -156,7 +205,7 @@ func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]groups
 		o := groups.Options{Tier: tier, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
 			Sectors: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
 			RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear,
-			Seed: seed, Weighting: w}
+			Seed: seed, Weighting: w, CountAllTies: opts.CountAllTies}
 		lo, hi, _ := groups.TierSizes(tier)
 		if o.MinSize != 0 {
 			lo = o.MinSize
@@ -225,9 +274,19 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	w, err := opts.data.weighting()
+	switch opts.Mode {
+	case modePotential:
+		return runGroupsPotential(ctx, opts, s)
+	case modeReady, "":
+	default:
+		return usagef(fmt.Errorf("--mode %q: want ready or potential", opts.Mode))
+	}
+	w, err := opts.data.weightingFrom(groups.KindWeights)
 	if err != nil {
 		return err
+	}
+	if w.KindWeights == nil { // say the weights the search uses
+		w.KindWeights = groups.KindWeights()
 	}
 	tiers, err := opts.tierOptions(s.Seed, w)
 	if err != nil {
@@ -248,10 +307,14 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if opts.RequireAdjacent && adj == nil {
 		return usagef(errors.New("--require-adjacent needs shared borders: the dataset has no adjacency.csv; give --adjacency FILE"))
 	}
+	if opts.RequireAdjacent {
+		warnMissingBorders(s, net, adj, adjFrom, opts.Members, opts.Types)
+	}
 	large := net.NumOrganisations() > reports.LargeNetwork
 	how := ""
 	for i := range tiers {
 		tiers[i].Adjacency = adj
+		tiers[i].At = d.Filter.At
 		if large {
 			// As the report does.
 			how = reports.LargeGroupSearch(&tiers[i])
@@ -263,7 +326,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	}
 	bars := newPhases(s)
 	bars.Update("candidate groups", 0, -1)
-	res, err := groups.SearchTiers(ctx, net, net.Snapshot(d.Weighting), tiers)
+	res, err := groups.SearchTiers(ctx, net, nil, tiers) // the search builds the round's own snapshot
 	bars.Finish()
 	if errors.Is(err, groups.ErrOptions) {
 		return usagef(err)
@@ -271,7 +334,16 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	v := reports.NewGroupsView(d.Dataset.Name, net, d.Weighting, adjFrom, res)
+	if !s.Quiet && len(res) > 0 {
+		if at := res[0].At; at.IsZero() {
+			fmt.Fprintf(s.ErrOut, "partnet: note: the data carries no dates: groups are formed among all its organisations\n")
+		} else if res[0].AtSource == "given" {
+			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s (--at)\n", at.Format(time.DateOnly))
+		} else {
+			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s, the data's latest date (--at DATE for an earlier round)\n", at.Format(time.DateOnly))
+		}
+	}
+	v := reports.NewGroupsView(d.Dataset.Name, net, w, adjFrom, res)
 	switch opts.format.value {
 	case "json":
 		return reports.WriteJSON(s.Out, v)

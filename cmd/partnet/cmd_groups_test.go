@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/partnet/partnet/datasets"
 )
 
 const smallNet = "testdata/groups_small"
@@ -54,9 +57,10 @@ func TestGroupsExitCodes(t *testing.T) {
 		{"bad pair", []string{"--must-link", "E07000200"}, 2, "want two organisation ids"},
 		{"same pair", []string{"--cannot-link", "E07000200,E07000200"}, 2, "the same"},
 		{"must and cannot", []string{"--must-link", "E07000200,E07000203", "--cannot-link", "E07000203,E07000200"}, 2, "both must-link and cannot-link"},
-		{"must-link too big", []string{"--tier", "small", "--must-link", "E07000200,E07000203", "--must-link", "E07000203,E07000204", "--must-link", "E07000204,E07000205",
-			"--must-link", "E07000205,E07000206", "--must-link", "E07000206,E07000207"}, 2, "more than the maximum group size 5"},
-		{"adjacent without table", []string{"--require-adjacent"}, 2, "--require-adjacent needs shared borders"},
+		{"must-link too big", []string{"--tier", "small", "--must-link", "E07000200,E07000203", "--must-link", "E07000203,E07000202", "--must-link", "E07000202,E07000244",
+			"--must-link", "E07000244,E07000245", "--must-link", "E07000245,E10000029"}, 2, "more than the maximum group size 5"},
+		{"must-link abolished", []string{"--must-link", "E07000205,E07000200"}, 2, "E07000205 is not active on the round's day 2025-09-18"},
+		{"adjacent without table", []string{"testdata/timeline_small", "--require-adjacent"}, 2, "--require-adjacent needs shared borders"},
 		{"negative distance", []string{"--max-distance-km", "-3"}, 2, "--max-distance-km -3"},
 		{"bad format", []string{"--format", "xml"}, 2, `--format "xml"`},
 		{"missing adjacency file", []string{"--adjacency", "testdata/nope.csv"}, 1, "adjacency testdata/nope.csv"},
@@ -134,8 +138,10 @@ func TestGroupsEnglandEvidence(t *testing.T) {
 	}{
 		// Babergh and Mid Suffolk: one shared workforce and joint local plan.
 		{[]string{"E07000200", "E07000203"}, "shared_management", "joint_plan: ", true},
-		// The tri-borough: Hammersmith and Fulham, Kensington and Chelsea, Westminster.
-		{[]string{"E09000013", "E09000020", "E09000033"}, "shared_service", "shared_service: Tri-borough", true},
+		// Hammersmith and Fulham with Kensington and Chelsea: shared legal
+		// and waste services. (The tri-borough with Westminster ended in
+		// 2018, arrangements.csv, so it is not in the round as it stands.)
+		{[]string{"E09000013", "E09000020"}, "shared_service", "shared_service: Hammersmith and Fulham and Kensington and Chelsea", true},
 	} {
 		id, ev, w := find(c.ids...)
 		if id == "" {
@@ -220,5 +226,91 @@ func TestGroupsLargeNetwork(t *testing.T) {
 				seen[m.ID] = true
 			}
 		}
+	}
+}
+
+// --require-adjacent works on the embedded England data with no extra file:
+// every group is joined through the embedded borders, and the export
+// carries the border table.
+func TestGroupsEnglandRequireAdjacent(t *testing.T) {
+	code, out, stderr := runCLI(t, "groups", "--tier", "small", "--require-adjacent", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// The two island councils border no other council.
+	if !strings.Contains(stderr, "warning: 2 organisations that could be members have no border row in adjacency.csv in embedded:england, so --require-adjacent cannot place them: Isle of Wight (E06000046), Isles of Scilly (E06000053)\n") {
+		t.Errorf("stderr = %s; want the warning naming the two island councils", stderr)
+	}
+	adj, err := datasets.LoadAdjacency("embedded:england")
+	if err != nil || len(adj) == 0 {
+		t.Fatalf("LoadAdjacency(embedded:england) = %d pairs, %v", len(adj), err)
+	}
+	border := map[[2]string]bool{}
+	for _, p := range adj {
+		border[p], border[[2]string{p[1], p[0]}] = true, true
+	}
+	var v struct {
+		Tiers []struct {
+			Groups []struct {
+				Members []struct {
+					ID string `json:"id"`
+				} `json:"members"`
+			} `json:"groups"`
+		} `json:"tiers"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Tiers) != 1 || len(v.Tiers[0].Groups) == 0 {
+		t.Fatalf("want one tier with groups; got %s", out[:min(len(out), 300)])
+	}
+	for _, g := range v.Tiers[0].Groups {
+		var ids []string
+		for _, m := range g.Members {
+			ids = append(ids, m.ID)
+		}
+		// Connected through borders: grow from the first member.
+		reached := map[string]bool{ids[0]: true}
+		for changed := true; changed; {
+			changed = false
+			for _, a := range ids {
+				for _, b := range ids {
+					if reached[a] && !reached[b] && border[[2]string{a, b}] {
+						reached[b], changed = true, true
+					}
+				}
+			}
+		}
+		if len(reached) != len(ids) {
+			t.Errorf("group %v is not joined through shared borders", ids)
+		}
+	}
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, "datasets", "export", "england", dir, "-q"); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	if got, err := datasets.LoadAdjacency(dir); err != nil || len(got) != len(adj) {
+		t.Errorf("exported adjacency.csv: %d pairs, %v; want %d", len(got), err, len(adj))
+	}
+}
+
+func TestGroupsWarnsMissingBorders(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, "datasets", "export", "england", dir, "-q"); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	// A table naming only two councils leaves every other one out.
+	path := filepath.Join(dir, "two.csv")
+	if err := os.WriteFile(path, []byte("a,b\nE07000200,E07000203\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "groups", dir, "--tier", "small", "--require-adjacent", "--adjacency", path, "--types", "district")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 204 districts in the England data, 2 with a row.
+	if !strings.Contains(stderr, "warning: 202 organisations that could be members have no border row") ||
+		!strings.Contains(stderr, "and 197 more") {
+		t.Errorf("stderr = %q; want the count of districts with no border row and the first five", stderr)
 	}
 }

@@ -139,7 +139,7 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
 	}
 	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
-		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups, By: opts.By,
+		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups, By: opts.By, At: d.Filter.At,
 		Progress: bars.Update})
 	if err != nil {
 		bars.Finish()

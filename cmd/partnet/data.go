@@ -59,13 +59,19 @@ func (o *dataOptions) load(s *streams, args []string) (*loaded, error) {
 }
 
 func (o *dataOptions) weighting() (graph.Weighting, error) {
+	return o.weightingFrom(graph.DefaultKindWeights)
+}
+
+// weightingFrom is weighting with the --kind-weight overrides applied to
+// base's kind weights (the group search starts from its own).
+func (o *dataOptions) weightingFrom(base func() map[string]float64) (graph.Weighting, error) {
 	scheme, err := graph.ParseScheme(o.Weighting)
 	if err != nil {
 		return graph.Weighting{}, usagef(fmt.Errorf("--weighting: %w", err))
 	}
 	w := graph.Weighting{Scheme: scheme}
 	if len(o.KindWeights) > 0 {
-		w.KindWeights = graph.DefaultKindWeights()
+		w.KindWeights = base()
 		for _, kv := range o.KindWeights {
 			k, v, ok := strings.Cut(kv, "=")
 			x, _, perr := datasets.ParseNumber(v)

@@ -113,6 +113,7 @@ with none, commands run on the embedded "england" dataset.
 	root.AddCommand(newGenerateCommand(s))
 	root.AddCommand(newDatasetsCommand(s))
 	root.AddCommand(newBatchCommand(s))
+	root.AddCommand(newBacktestCommand(s))
 
 	return root
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"time"
 
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/datasets"
@@ -18,6 +19,7 @@ import (
 type runContext struct {
 	run       Run
 	net       *graph.Network // filtered to the run's kinds and date
+	at        time.Time      // the run's date (zero: none)
 	weighting graph.Weighting
 	snap      *graph.Snapshot
 	dir       string
@@ -46,7 +48,7 @@ func newRunContext(run Run, net *graph.Network, kinds []string, dir string) (*ru
 		}
 	}
 	filtered := net.Filter(f)
-	return &runContext{run: run, net: filtered, weighting: w, snap: filtered.Snapshot(w), dir: dir}, nil
+	return &runContext{run: run, net: filtered, at: f.At, weighting: w, snap: filtered.Snapshot(w), dir: dir}, nil
 }
 
 // metric records one value; NaN or an infinity records the metric as

@@ -82,7 +82,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 	if r <= 0 {
 		r = 1
 	}
-	opts := groups.Options{Tier: tier, Seed: rc.run.Seed, Weighting: rc.weighting,
+	opts := groups.Options{Tier: tier, Seed: rc.run.Seed, Weighting: rc.weighting, At: rc.at,
 		Resolutions: []float64{0.5 * r, r, 2 * r, 4 * r, 8 * r}}
 	adjFrom := ""
 	if src := rc.run.Dataset.Source; src != "" {
