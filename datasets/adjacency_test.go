@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/partnet/partnet/graph"
 )
 
 func TestReadAdjacency(t *testing.T) {
@@ -53,5 +55,58 @@ func TestReadAdjacencyBorders(t *testing.T) {
 	}
 	if got, err := LoadAdjacency(t.TempDir()); got != nil || err != nil {
 		t.Errorf("folder without adjacency.csv: %v, %v", got, err)
+	}
+}
+
+// TestCheckAdjacency: a border table written with names is an error at
+// its line with the id to use; GSS codes outside the dataset are skipped
+// with one warning; councils with no border row are counted. Before, the
+// names were accepted and no group met the rules, without a word.
+func TestCheckAdjacency(t *testing.T) {
+	net := graph.NewNetwork()
+	for _, o := range []graph.Organisation{
+		{ID: "E07000200", Name: "Babergh", Sector: graph.SectorCouncil},
+		{ID: "E07000203", Name: "Mid Suffolk", Sector: graph.SectorCouncil},
+		{ID: "E07000202", Name: "Ipswich", Sector: graph.SectorCouncil},
+		{ID: "E10000029", Name: "Suffolk", Sector: graph.SectorCouncil},
+		{ID: "E31000001", Name: "Suffolk Fire", Sector: graph.SectorAgency},
+	} {
+		net.AddOrganisation(o)
+	}
+	adj, err := readAdjacency(strings.NewReader("a,b\nE07000200,E07000203\nBabergh,Mid Suffolk\nE07000202,E0700020\n"), "adjacency.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = CheckAdjacency(adj, net)
+	if !errors.Is(err, graph.ErrUnknownOrganisation) {
+		t.Fatalf("err = %v, want ErrUnknownOrganisation", err)
+	}
+	for _, want := range []string{
+		`adjacency.csv:3: "Babergh" is not an organisation of the dataset: did you mean E07000200 (Babergh)?`,
+		`adjacency.csv:3: "Mid Suffolk" is not an organisation of the dataset: did you mean E07000203 (Mid Suffolk)?`,
+		`adjacency.csv:4: "E0700020" is not an organisation of the dataset: did you mean E07000200?`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	adj, _ = readAdjacency(strings.NewReader("a,b\nE07000200,E07000203\nE07000202,W06000023\nW06000021,W06000023\n"), "adjacency.csv")
+	pairs, warnings, err := CheckAdjacency(adj, net)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pairs) != 1 {
+		t.Errorf("pairs %v, want the one inside the dataset", pairs)
+	}
+	var msgs []string
+	for _, w := range warnings {
+		msgs = append(msgs, w.Error())
+	}
+	want := []string{
+		"adjacency.csv: 3 GSS code(s) are not organisations of the dataset (areas outside it, e.g. W06000023): their pairs are skipped",
+		"adjacency.csv: 1 council(s) have no border row, so no neighbours (they can never be grouped under --require-adjacent): E10000029",
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
 	}
 }

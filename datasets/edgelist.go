@@ -2,10 +2,9 @@ package datasets
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
-	"io/fs"
-	"math"
 	"runtime"
 	"strconv"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"unsafe"
 
 	"github.com/partnet/partnet/graph"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // MaxEdgeListBytes is the largest edge list ReadEdgeList accepts (it reads
@@ -40,23 +38,32 @@ var MaxEdgeListBytes int64 = 4 << 30
 // text that is not UTF-8 are read with encoding/csv, as a dataset folder's
 // files are.
 func ReadEdgeList(r io.Reader, file string) (*graph.Network, *Problems, error) {
-	data, err := readAllLimit(r, MaxEdgeListBytes, file)
+	data, err := readAllLines(r, MaxEdgeListBytes, MaxRecordBytes, file)
 	if err != nil {
 		return nil, &Problems{}, err
 	}
 	probs := &Problems{}
 	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		if data, err = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data); err != nil {
-			return nil, probs, &ParseError{File: file, Err: fmt.Errorf("%w: bad UTF-16: %v", ErrMalformed, err)}
+	if _, ok := utf16BOM(data); ok {
+		if data, err = decodeUTF16(data, file); err != nil {
+			probs.add(&probs.Errors, err.(*ParseError))
+			return nil, probs, probs.Err()
 		}
+		data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		probs.errorf(file, 0, "", fmt.Errorf("%w: no ties", ErrEmptyFile))
 		return nil, probs, probs.Err()
 	}
 	first, rest := cutLine(data)
-	delim := edgeDelimiter(first)
+	skipped := 0 // lines before the header or first tie (Excel's sep=)
+	delim, forced := sepLine(first)
+	if forced {
+		data, skipped = rest, 1
+		first, rest = cutLine(data)
+	} else {
+		delim = edgeDelimiter(first)
+	}
 	fields := splitFields(string(first), delim)
 	header := isEdgeHeader(fields)
 	plain := (delim == ' ' || bytes.IndexByte(data, '"') < 0) && bytes.IndexByte(data[:min(len(data), 64<<10)], 0) < 0
@@ -70,9 +77,9 @@ func ReadEdgeList(r io.Reader, file string) (*graph.Network, *Problems, error) {
 		header, plain = true, false
 	}
 	if plain {
-		body, line := data, 1
+		body, line := data, 1+skipped
 		if header {
-			body, line = rest, 2
+			body, line = rest, 2+skipped
 		}
 		net, ok := scanEdgeList(body, line, delim, file, probs)
 		if ok && net != nil && net.NumPartnerships() == 0 && len(probs.Errors) == 0 {
@@ -87,26 +94,7 @@ func ReadEdgeList(r io.Reader, file string) (*graph.Network, *Problems, error) {
 		}
 		probs = &Problems{} // text that is not UTF-8: read it as CSV below
 	}
-	return readEdgeListCSV(data, file, header, delim, probs)
-}
-
-// readAllLimit reads r to the end, failing with ErrTooLarge past limit.
-func readAllLimit(r io.Reader, limit int64, file string) ([]byte, error) {
-	var buf bytes.Buffer
-	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if info, err := st.Stat(); err == nil && info.Size() <= limit {
-			buf.Grow(int(info.Size()) + 512)
-		}
-	}
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	data := buf.Bytes()
-	if err != nil {
-		return nil, &ParseError{File: file, Err: err}
-	}
-	if int64(len(data)) > limit {
-		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}
-	}
-	return data, nil
+	return readEdgeListCSV(data, file, header, delim, skipped, probs)
 }
 
 func cutLine(b []byte) (line, rest []byte) {
@@ -160,6 +148,83 @@ func isEdgeHeader(fields []string) bool {
 	}
 	src, dst := partnershipColumns[0], partnershipColumns[1]
 	return is(0, src) && is(1, dst) || len(fields) >= 3 && normHeader(fields[2]) == "weight"
+}
+
+// errRepeatedHeader is the error for a header line found again below the
+// first line, as when two files are joined with cat.
+var errRepeatedHeader = wrapMsg(ErrMalformed, "a header row again (were two files joined, e.g. with cat?): delete this line")
+
+// looksLikeEdgeHeader reports, without allocating, whether an edge list's
+// fields are a header line: source and target named by a column name or
+// alias of two letters or more, or a third field "weight".
+func looksLikeEdgeHeader(f []string) bool {
+	if len(f) < 2 {
+		return false
+	}
+	if len(f) == 3 && len(f[2]) >= 6 && headerIs(f[2], "weight") {
+		return true
+	}
+	// A quick rejection on the first field's length and first letter
+	// keeps this off the edge-list reader's profile.
+	s := f[0]
+	if len(s) == 0 || len(s) >= len(sourceHeaderStart) || !sourceHeaderStart[len(s)][s[0]] && !asciiSpace(s[0]) && !asciiSpace(s[len(s)-1]) {
+		return false
+	}
+	return namesColumn(f[0], partnershipColumns[0]) && namesColumn(f[1], partnershipColumns[1])
+}
+
+// sourceHeaderStart[n][c] is set when the source column's name or an
+// alias of two letters or more has length n and first byte c (either
+// case).
+var sourceHeaderStart = func() (t [32][256]bool) {
+	c := partnershipColumns[0]
+	for _, a := range append([]string{c.name}, c.aliases...) {
+		if len(a) > 1 && len(a) < len(t) {
+			t[len(a)][a[0]] = true
+			if a[0] >= 'a' && a[0] <= 'z' {
+				t[len(a)][a[0]-'a'+'A'] = true
+			}
+		}
+	}
+	return t
+}()
+
+func namesColumn(s string, c column) bool {
+	if headerIs(s, c.name) {
+		return true
+	}
+	for _, a := range c.aliases {
+		if len(a) > 1 && headerIs(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerIs reports whether normHeader(s) == name (a normalised name), without
+// allocating.
+func headerIs(s, name string) bool {
+	if len(s) != len(name) {
+		if len(s) < len(name) || !asciiSpace(s[0]) && !asciiSpace(s[len(s)-1]) {
+			return false
+		}
+		if s = trimBlank(s); len(s) != len(name) {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == ' ' || c == '-' || c == '.':
+			c = '_'
+		}
+		if c != name[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // namesTieColumn reports whether any field is the name of a partnership
@@ -269,6 +334,7 @@ func parseEdgeChunk(b []byte, delim byte, file string) edgeChunk {
 		}
 	}
 	var f [4]string
+	ascii := isASCIIBytes(b) // no id needs normalising
 	line := 0
 	for len(s) > 0 {
 		line++
@@ -286,6 +352,14 @@ func parseEdgeChunk(b []byte, delim byte, file string) edgeChunk {
 			fail(line, 0, "", badValue("%d fields: expected source%ctarget[%cweight] (a header line names any further columns)", n, delim, delim))
 			continue
 		}
+		if len(f[0]) > MaxFieldBytes || len(f[1]) > MaxFieldBytes {
+			fail(line, 0, "", fmt.Errorf("%w: an id longer than %d bytes", ErrTooLarge, MaxFieldBytes))
+			continue
+		}
+		if looksLikeEdgeHeader(f[:n]) {
+			fail(line, 0, "", errRepeatedHeader)
+			continue
+		}
 		if f[0] == "" || f[1] == "" {
 			col, name := 1, "source"
 			if f[0] != "" {
@@ -296,8 +370,8 @@ func parseEdgeChunk(b []byte, delim byte, file string) edgeChunk {
 		}
 		w := 1.0
 		if n == 3 && f[2] != "" {
-			v, err := strconv.ParseFloat(f[2], 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			v, ok := parseDecimal(f[2])
+			if !ok {
 				_, _, perr := ParseNumber(f[2])
 				if perr == nil {
 					perr = badValue("%q is not a finite number", f[2])
@@ -305,14 +379,17 @@ func parseEdgeChunk(b []byte, delim byte, file string) edgeChunk {
 				fail(line, 3, "weight", perr)
 				continue
 			}
-			if v <= 0 {
-				fail(line, 3, "weight", badValue("%v: a weight must be greater than 0 (leave it empty for 1)", v))
+			if err := checkWeight(v); err != nil {
+				fail(line, 3, "weight", err)
 				continue
 			}
 			w = v
 		}
+		if !ascii {
+			f[0], f[1] = nfc(f[0]), nfc(f[1])
+		}
 		if f[0] == f[1] {
-			fail(line, 1, "source", fmt.Errorf("%q: %w", f[0], graph.ErrSelfTie))
+			fail(line, 1, "source", fmt.Errorf("%s: %w", quoteID(f[0]), graph.ErrSelfTie))
 			continue
 		}
 		c.src = append(c.src, intern(f[0]))
@@ -432,7 +509,7 @@ func mergeEdgeChunks(chunks []edgeChunk, firstLine int, probs *Problems) *graph.
 
 // readEdgeListCSV reads an edge list with quotes, extra columns or text
 // that is not UTF-8 through the CSV table and the partnerships schema.
-func readEdgeListCSV(data []byte, file string, header bool, delim byte, probs *Problems) (*graph.Network, *Problems, error) {
+func readEdgeListCSV(data []byte, file string, header bool, delim byte, skipped int, probs *Problems) (*graph.Network, *Problems, error) {
 	var src io.Reader = bytes.NewReader(data)
 	if !header {
 		if delim == ' ' {
@@ -466,12 +543,14 @@ func readEdgeListCSV(data []byte, file string, header bool, delim byte, probs *P
 			}
 		}
 	}
+	shift := skipped
 	if !header {
-		for _, list := range [][]*ParseError{probs.Errors, probs.Warnings} {
-			for _, e := range list {
-				if e.Line > 1 {
-					e.Line--
-				}
+		shift-- // the header line added above
+	}
+	for _, list := range [][]*ParseError{probs.Errors, probs.Warnings} {
+		for _, e := range list {
+			if e.Line > 1 || e.Line == 1 && shift > 0 {
+				e.Line += shift
 			}
 		}
 	}
@@ -533,6 +612,22 @@ func appendCSVField(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = append(b, strings.ReplaceAll(s, `"`, `""`)...)
 	return append(b, '"')
+}
+
+// isASCIIBytes reports whether b is all ASCII, eight bytes at a time.
+func isASCIIBytes(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors. A *ParseError wraps one of these or one of package
@@ -106,4 +108,33 @@ func (p *Problems) Err() error {
 		errs = append(errs, fmt.Errorf("... and %d more problems not listed (limit %d)", p.Dropped, MaxProblems))
 	}
 	return errors.Join(errs...)
+}
+
+// quoteID quotes an id or other text from data for a message, as %q does,
+// and also escapes what would print invisibly or look like something else:
+// combining marks ("Cafe\u0301"), format characters such as zero-width
+// spaces, and spaces other than the ASCII space. Two ids that differ only
+// in such characters then look different.
+func quoteID(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < utf8.RuneSelf && r >= 0x20 && r != 0x7f:
+			b.WriteRune(r)
+		case r >= utf8.RuneSelf && unicode.IsPrint(r) && !unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Zs):
+			b.WriteRune(r)
+		case r <= 0xFFFF:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

@@ -36,7 +36,7 @@ func ExampleReadFS_problems() {
 }
 
 func ExampleParseDate() {
-	for _, s := range []string{"2014-04-01", "2014-04-01T09:30:00Z", "01/04/2014"} {
+	for _, s := range []string{"2014-04-01", "2014-04-01T09:30:00Z", "01/04/2014", "04/13/2014"} {
 		d, err := datasets.ParseDate(s)
 		if err != nil {
 			fmt.Println(err)
@@ -47,7 +47,8 @@ func ExampleParseDate() {
 	// Output:
 	// 2014-04-01
 	// 2014-04-01
-	// "01/04/2014" is not a date: expected YYYY-MM-DD, e.g. 2014-04-01 (day-first and month-first dates such as 01/04/2014 are ambiguous)
+	// 2014-04-01
+	// "04/13/2014" is not a date: there is no month 13 (a month-first date?) (slashed dates are read day first, DD/MM/YYYY, as in the UK; or write YYYY-MM-DD)
 }
 
 func ExampleCheck() {

@@ -7,10 +7,13 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/partnet/partnet/graph"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -158,6 +161,12 @@ type rowReader struct {
 	shareAttrs bool
 	attrKey    []byte
 	attrCache  map[string]map[string]string
+	// unnamed are the columns with an empty header, whose values are not
+	// read; the first row with a value in one gets a warning.
+	unnamed []int
+	// vocabSeen remembers the sector, type and kind spellings warned
+	// about (see vocab).
+	vocabSeen map[string]bool
 	// size is the file's size in bytes when known (0 otherwise), for
 	// reserving room once the first rows show how long a row is.
 	size int64
@@ -179,7 +188,18 @@ func tableRows(t *table, schema []column, probs *Problems) *rowReader {
 	if !ok {
 		return nil
 	}
-	return &rowReader{t: t, idx: idx, probs: probs}
+	rr := &rowReader{t: t, idx: idx, probs: probs}
+	rr.extras, rr.extrasDone = t.extras(idx), true
+	for i, h := range t.header {
+		if h == "" {
+			rr.unnamed = append(rr.unnamed, i)
+		}
+	}
+	if pe := checkAttributes(t, len(rr.extras)); pe != nil {
+		probs.add(&probs.Errors, pe)
+		return nil
+	}
+	return rr
 }
 
 func asParseError(err error, file string) *ParseError {
@@ -208,9 +228,56 @@ func (rr *rowReader) next() bool {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
+		if rr.repeatsHeader(rec) {
+			rr.probs.add(&rr.probs.Errors, &ParseError{File: rr.t.file, Line: rr.t.line, Err: errRepeatedHeader})
+			continue
+		}
 		rr.checkWidth(rec)
+		rr.checkUnnamed(rec)
 		rr.rec = rec
 		return true
+	}
+}
+
+// repeatsHeader reports whether a record is the header again (two files
+// joined with cat), or, in a table of ties, names the source and target
+// columns as an edge list's header does.
+func (rr *rowReader) repeatsHeader(rec []string) bool {
+	if len(rec) == 0 || rr.t.structured {
+		return false
+	}
+	if _, ties := rr.idx["target"]; ties && looksLikeEdgeHeader(rec[:min(len(rec), 2)]) {
+		return true
+	}
+	if len(rec) < len(rr.t.header) {
+		return false
+	}
+	named := 0
+	for i, h := range rr.t.header {
+		if !headerIs(rec[i], h) {
+			return false
+		}
+		if h != "" {
+			named++
+		}
+	}
+	return named > 0
+}
+
+// checkUnnamed warns, once, when a column without a header holds a value:
+// partnet cannot name it, so it is neither read nor kept.
+func (rr *rowReader) checkUnnamed(rec []string) {
+	for _, i := range rr.unnamed {
+		if i < len(rec) && strings.TrimSpace(rec[i]) != "" {
+			cols := make([]string, len(rr.unnamed))
+			for k, c := range rr.unnamed {
+				cols[k] = strconv.Itoa(c + 1)
+			}
+			rr.probs.add(&rr.probs.Warnings, &ParseError{File: rr.t.file, Line: rr.t.line, Column: i + 1,
+				Err: fmt.Errorf("column(s) %s have no header: their values are not read (give each a name to keep it as an attribute)", strings.Join(cols, ", "))})
+			rr.unnamed = nil
+			return
+		}
 	}
 }
 
@@ -233,7 +300,22 @@ func (rr *rowReader) get(col string) string {
 	if i < 0 || i >= len(rr.rec) {
 		return ""
 	}
-	return strings.TrimSpace(rr.rec[i])
+	return nfc(strings.TrimSpace(rr.rec[i]))
+}
+
+// nfc returns s in Unicode normalisation form C, so that "Café" typed with
+// a composed é and with e plus a combining accent is one id. ASCII text is
+// returned as it is, without allocating.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if norm.NFC.IsNormalString(s) {
+				return s
+			}
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }
 
 func (rr *rowReader) fail(col string, err error) {
@@ -242,6 +324,16 @@ func (rr *rowReader) fail(col string, err error) {
 
 func (rr *rowReader) number(col string) (float64, bool) {
 	v, ok, err := ParseNumber(rr.get(col))
+	if err != nil {
+		rr.fail(col, err)
+	}
+	return v, ok
+}
+
+// money reads a value_gbp column: pounds, with £ and thousands
+// separators allowed (see ParseMoney).
+func (rr *rowReader) money(col string) (float64, bool) {
+	v, ok, err := ParseMoney(rr.get(col))
 	if err != nil {
 		rr.fail(col, err)
 	}
@@ -276,7 +368,7 @@ func (rr *rowReader) attrs() map[string]string {
 			if m == nil {
 				m = map[string]string{}
 			}
-			m[rr.t.header[i]] = rr.rec[i]
+			m[rr.t.header[i]] = nfc(rr.rec[i])
 			key = append(append(append(key, rr.t.header[i]...), 0), rr.rec[i]...)
 			key = append(key, 0)
 		}
@@ -329,7 +421,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 			}
 		}
 		o := graph.Organisation{
-			ID: rr.get("id"), Name: rr.get("name"), Sector: rr.get("sector"), Type: rr.get("type"),
+			ID: rr.get("id"), Name: rr.get("name"), Sector: rr.vocab("sector"), Type: rr.vocab("type"),
 			Region: rr.get("region"), Parent: rr.get("parent"),
 		}
 		if o.ID == "" {
@@ -364,7 +456,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 		}
 		o.Attrs = rr.attrs()
 		if err := net.AddOrganisation(o); err != nil {
-			rr.fail("id", fmt.Errorf("%q is listed twice: %w", o.ID, graph.ErrDuplicateID))
+			rr.fail("id", fmt.Errorf("%s is listed twice: %w", quoteID(o.ID), graph.ErrDuplicateID))
 		}
 	}
 	if rows == 0 && len(probs.Errors) == 0 {
@@ -375,7 +467,7 @@ func readOrganisations(rr *rowReader, file string, net *graph.Network, probs *Pr
 		o := net.Organisation(i)
 		for _, s := range o.Successors {
 			if _, ok := net.Index(s); !ok {
-				probs.warnf(file, 0, "successor", fmt.Errorf("organisation %q: successor %q is not in the dataset", o.ID, s))
+				probs.warnf(file, 0, "successor", fmt.Errorf("organisation %s: successor %s is not in the dataset", quoteID(o.ID), quoteID(s)))
 			}
 		}
 	}
@@ -408,19 +500,21 @@ func readPartnerships(rr *rowReader, file string, net *graph.Network, probs *Pro
 func (rr *rowReader) partnership() (p graph.Partnership, ok bool) {
 	p = graph.Partnership{
 		ID: rr.get("id"), Name: rr.get("name"), Source: rr.get("source"), Target: rr.get("target"),
-		Kind: rr.get("kind"), ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
+		Kind: rr.vocab("kind"), ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
 	}
 	bad := false
 	if w, ok := rr.number("weight"); ok {
-		if w <= 0 {
-			rr.fail("weight", badValue("%v: a weight must be greater than 0 (leave it empty for 1)", w))
+		if err := checkWeight(w); err != nil {
+			rr.fail("weight", err)
 			bad = true
 		}
 		p.Weight = w
 	}
-	p.ValueGBP, p.HasValue = rr.number("value_gbp")
+	p.ValueGBP, p.HasValue = rr.money("value_gbp")
 	if p.HasValue && p.ValueGBP < 0 {
 		rr.fail("value_gbp", badValue("%v: a value must not be negative", p.ValueGBP))
+	} else if p.HasValue && p.ValueGBP > MaxValueGBP {
+		rr.fail("value_gbp", badValue("%v: a value must be at most %g", p.ValueGBP, MaxValueGBP))
 	}
 	p.Start, p.End = rr.dates()
 	p.Attrs = rr.attrs()
@@ -449,7 +543,14 @@ func unknownOrgError(err error, hint string) error {
 		return badValue("empty %s: name the organisation at each end of the tie", end)
 	}
 	if errors.Is(err, graph.ErrUnknownOrganisation) {
-		return fmt.Errorf("%v (%s): %w", strings.TrimSuffix(err.Error(), ": "+graph.ErrUnknownOrganisation.Error()), hint, graph.ErrUnknownOrganisation)
+		msg := strings.TrimSuffix(err.Error(), ": "+graph.ErrUnknownOrganisation.Error())
+		// Quote the id again so that invisible differences show.
+		if what, lit, ok := strings.Cut(msg, " "); ok {
+			if id, uerr := strconv.Unquote(lit); uerr == nil {
+				msg = what + " " + quoteID(id)
+			}
+		}
+		return fmt.Errorf("%v (%s): %w", msg, hint, graph.ErrUnknownOrganisation)
 	}
 	return err
 }
@@ -460,18 +561,21 @@ func readArrangements(rr *rowReader, file string, net *graph.Network, probs *Pro
 	}
 	for rr.next() {
 		a := graph.Arrangement{
-			ID: rr.get("id"), Name: rr.get("name"), Kind: rr.get("kind"),
+			ID: rr.get("id"), Name: rr.get("name"), Kind: rr.vocab("kind"),
 			ServiceArea: rr.get("service_area"), Programme: rr.get("programme"),
 		}
 		if a.ID == "" {
 			rr.fail("id", badValue("empty arrangement id"))
 			continue
 		}
-		a.ValueGBP, a.HasValue = rr.number("value_gbp")
+		a.ValueGBP, a.HasValue = rr.money("value_gbp")
+		if a.HasValue && (a.ValueGBP < 0 || a.ValueGBP > MaxValueGBP) {
+			rr.fail("value_gbp", badValue("%v: a value must be from 0 to %g", a.ValueGBP, MaxValueGBP))
+		}
 		a.Start, a.End = rr.dates()
 		a.Attrs = rr.attrs()
 		if err := net.AddArrangement(a); err != nil {
-			rr.fail("id", fmt.Errorf("%q is listed twice: %w", a.ID, graph.ErrDuplicateID))
+			rr.fail("id", fmt.Errorf("%s is listed twice: %w", quoteID(a.ID), graph.ErrDuplicateID))
 		}
 	}
 }
@@ -489,7 +593,7 @@ func readMembers(rr *rowReader, file string, net *graph.Network, probs *Problems
 				col = "arrangement_id"
 				err = fmt.Errorf("%v (add it to %s)", err, ArrangementsFile)
 			case errors.Is(err, graph.ErrDuplicateID):
-				err = fmt.Errorf("%q is listed twice as a member of %q: %w", m.OrganisationID, m.ArrangementID, graph.ErrDuplicateID)
+				err = fmt.Errorf("%s is listed twice as a member of %s: %w", quoteID(m.OrganisationID), quoteID(m.ArrangementID), graph.ErrDuplicateID)
 			}
 			rr.fail(col, unknownOrgError(err, organisationsHintFor(file)))
 		}

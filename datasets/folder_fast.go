@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
-	"math"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -259,8 +257,8 @@ func parseFastRows(b []byte, delim byte, cols []string, ids *internTable) fastRo
 		}
 		w := 0.0
 		if wi >= 0 && f[wi] != "" {
-			v, err := strconv.ParseFloat(f[wi], 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
+			v, ok := parseDecimal(f[wi])
+			if !ok || checkWeight(v) != nil {
 				return c
 			}
 			w = v
@@ -270,6 +268,8 @@ func parseFastRows(b []byte, delim byte, cols []string, ids *internTable) fastRo
 			kind = f[ki]
 			if kind == lastKind {
 				kind = lastKind
+			} else if NormalizeVocabulary(kind) != kind || kind != "" && knownKinds[kind] == 0 {
+				return c // the general reader normalises and warns
 			} else {
 				kind = strings.Clone(kind)
 				lastKind = kind

@@ -220,6 +220,9 @@ func WriteContext(ctx context.Context, net *graph.Network, path string, format F
 	if !ok || e.save == nil {
 		return fmt.Errorf("%s: %w %q for writing", path, ErrUnknownFormat, format)
 	}
+	if err := checkWritable(net); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	return e.save(ctx, net, path)
 }
 
@@ -332,13 +335,15 @@ func (r *records) set(name, value string) {
 // table turns the records into a table for the folder reader's checks.
 func (r *records) table(file string, probs *Problems) *table {
 	k := 0
-	return newRecordTable(file, r.header, func() ([]string, int, error) {
+	t := newRecordTable(file, r.header, func() ([]string, int, error) {
 		if k >= len(r.rows) {
 			return nil, 0, io.EOF
 		}
 		k++
 		return r.rows[k-1], r.lines[k-1], nil
 	}, probs)
+	t.structured = true
+	return t
 }
 
 // lineIndex maps byte offsets in data to 1-based line numbers.

@@ -57,7 +57,12 @@ func readWith(fn func(io.Reader, string) (*graph.Network, *Problems, error)) fun
 }
 
 func FuzzReadEdgeList(f *testing.F) {
-	addFiles(f, "testdata/edgelist/*")
+	addFiles(f, "testdata/edgelist/*", "testdata/bad/edgelist-*/input.*")
+	// Strict UTF-16, Excel's sep= line, repeated headers, NFC ids.
+	f.Add([]byte("\xff\xfea\x00,\x00b\x00\n\x00"))
+	f.Add([]byte("\xfe\xff\x00a\x00,\x00b\x00\n\xd8"))
+	f.Add([]byte("sep=;\r\nsource;target;weight\r\na;b;2\r\n"))
+	f.Add([]byte("source,target\na,b\nsource,target\nCafe\u0301,Caf\u00e9\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRoundTrip(t, data, readWith(ReadEdgeList), WriteEdgeList)
 	})
@@ -85,7 +90,7 @@ func FuzzReadGEXF(f *testing.F) {
 }
 
 func FuzzReadXLSX(f *testing.F) {
-	addFiles(f, "testdata/xlsx/*.xlsx")
+	addFiles(f, "testdata/xlsx/*.xlsx", "testdata/bad/xlsx-*/input.xlsx")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRoundTrip(t, data, readWith(ReadXLSX), WriteXLSX)
 	})
@@ -97,6 +102,9 @@ func FuzzRead360Giving(f *testing.F) {
 	f.Add([]byte("Identifier,Title,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,Funding Org:Identifier,Funding Org:Name,Grant Programme:Title\n" +
 		"g1,Grant,100.5,2020-01-01,GB-CHC-1,\"A, \"\"B\"\"\",GB-LAE-X,Council,Small Grants\n"))
 	f.Add([]byte(`{"grants":[{"id":"g","amountAwarded":5,"awardDate":"2020-01-01","recipientOrganization":[{"id":"r"}],"fundingOrganization":[{"id":"f"}]}]}`))
+	// Money, day-first dates and planned durations.
+	f.Add([]byte("Identifier,Amount Awarded,Award Date,Planned Dates:Start Date,Planned Dates:Duration (months),Recipient Org:Identifier,Funding Org:Identifier\n" +
+		"g1,\"£1,200.50\",15/06/2019,,12,r,f\ng2,5,2019-01-31,31/01/2019,1,r,f\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		net, _, err := Read360Giving(bytes.NewReader(data), "fuzz")
 		if err != nil {

@@ -62,7 +62,9 @@ func ReadGEXF(r io.Reader, file string) (*graph.Network, *Problems, error) {
 			if err := readKeyDefault(x, k); err != nil {
 				return nil, probs, err
 			}
-			g.keys = append(g.keys, k)
+			if err := g.addKey(x, k); err != nil {
+				return nil, probs, err
+			}
 		case "title", "description", "source", "licence":
 			v, err := x.text()
 			if err != nil {
@@ -133,6 +135,9 @@ func readGEXFElem(x *xmlDecoder, se xml.StartElement) (xmlElem, error) {
 					key, _ = attr(t, "id") // GEXF 1.1
 				}
 				e.vals[key], _ = attr(t, "value")
+				if len(e.vals) > MaxColumns {
+					return e, tooManyValues(x, se.Name.Local)
+				}
 				if err := x.skip(); err != nil {
 					return e, err
 				}

@@ -20,7 +20,9 @@ var giving360Columns = []column{
 	{name: "amount_awarded", required: true},
 	{name: "currency"},
 	{name: "award_date", required: true},
+	{name: "planned_dates:start_date"},
 	{name: "planned_dates:end_date"},
+	{name: "planned_dates:duration_(months)", aliases: []string{"planned_dates:duration"}},
 	{name: "recipient_org:identifier", required: true},
 	{name: "recipient_org:name"},
 	{name: "funding_org:identifier", required: true},
@@ -31,7 +33,10 @@ var giving360Columns = []column{
 // is360GivingCSV reports whether a CSV's first line has 360Giving's
 // required columns.
 func is360GivingCSV(head []byte) bool {
-	line, _, _ := bytes.Cut(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), []byte{'\n'})
+	line, rest, _ := bytes.Cut(bytes.TrimPrefix(textHead(head), []byte{0xEF, 0xBB, 0xBF}), []byte{'\n'})
+	if _, ok := sepLine(line); ok {
+		line, _, _ = bytes.Cut(rest, []byte{'\n'})
+	}
 	l := strings.ToLower(string(line))
 	return strings.Contains(l, "amount awarded") && strings.Contains(l, "recipient org:identifier") && strings.Contains(l, "funding org:identifier")
 }
@@ -46,6 +51,7 @@ func is360GivingJSON(head []byte) bool {
 type grantRow struct {
 	line                                       int
 	id, title, amount, currency, date, endDate string
+	plannedStart, months                       string
 	recipient, recipientName                   string
 	funder, funderName, programme              string
 }
@@ -54,8 +60,10 @@ type grantRow struct {
 // headers such as "Recipient Org:Identifier") or JSON (a package with a
 // "grants" list). Each grant becomes a partnership of kind grant from the
 // funder to the recipient: id the grant's Identifier, name its Title,
-// value_gbp its Amount Awarded, start its Award Date, end its planned end
-// date, programme the slug of its Grant Programme:Title
+// value_gbp its Amount Awarded, start its Award Date, end its Planned
+// Dates:End Date, or when that is empty its Planned Dates:Start Date (else
+// the Award Date) plus Planned Dates:Duration (months), the day before
+// that anniversary (12 months from 2019-04-01 end 2020-03-31), programme the slug of its Grant Programme:Title
 // ("Voluntary Sector Grants" -> voluntary_sector_grants).
 //
 // Funders and recipients become organisations in order of first
@@ -104,7 +112,8 @@ func read360CSV(r io.Reader, file string, probs *Problems) ([]grantRow, error) {
 	for rr.next() {
 		rows = append(rows, grantRow{line: t.line, id: rr.get("identifier"), title: rr.get("title"),
 			amount: rr.get("amount_awarded"), currency: rr.get("currency"), date: rr.get("award_date"),
-			endDate: rr.get("planned_dates:end_date"), recipient: rr.get("recipient_org:identifier"),
+			endDate: rr.get("planned_dates:end_date"), plannedStart: rr.get("planned_dates:start_date"),
+			months: rr.get("planned_dates:duration_(months)"), recipient: rr.get("recipient_org:identifier"),
 			recipientName: rr.get("recipient_org:name"), funder: rr.get("funding_org:identifier"),
 			funderName: rr.get("funding_org:name"), programme: rr.get("grant_programme:title")})
 	}
@@ -119,7 +128,9 @@ type json360Grant struct {
 	AmountAwarded json.Number `json:"amountAwarded"`
 	AwardDate     string      `json:"awardDate"`
 	PlannedDates  []struct {
-		EndDate string `json:"endDate"`
+		StartDate string      `json:"startDate"`
+		EndDate   string      `json:"endDate"`
+		Duration  json.Number `json:"duration"`
 	} `json:"plannedDates"`
 	Recipient []struct {
 		ID   string `json:"id"`
@@ -176,7 +187,8 @@ func read360JSON(r io.Reader, file string) ([]grantRow, error) {
 			}
 			row := grantRow{line: line, id: g.ID, title: g.Title, amount: g.AmountAwarded.String(), currency: g.Currency, date: g.AwardDate}
 			if len(g.PlannedDates) > 0 {
-				row.endDate = g.PlannedDates[0].EndDate
+				pd := g.PlannedDates[0]
+				row.endDate, row.plannedStart, row.months = pd.EndDate, pd.StartDate, pd.Duration.String()
 			}
 			if len(g.Recipient) > 0 {
 				row.recipient, row.recipientName = g.Recipient[0].ID, g.Recipient[0].Name
@@ -201,6 +213,34 @@ func read360JSON(r io.Reader, file string) ([]grantRow, error) {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: no grants list: not a 360Giving package", ErrMissingColumn)}
 	}
 	return rows, nil
+}
+
+// maxGrantMonths bounds a planned duration: a century.
+const maxGrantMonths = 1200
+
+// plannedEnd is a grant's end from its planned start (else its award date)
+// and planned duration in whole months: 12 months from 2019-04-01 end on
+// 2020-03-31, the last day included.
+func plannedEnd(g grantRow, award time.Time) (time.Time, error) {
+	start, err := ParseDate(g.plannedStart)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if start.IsZero() {
+		start = award
+	}
+	m, ok, err := ParseNumber(g.months)
+	if err != nil || !ok || m != float64(int(m)) || m < 0 || m > maxGrantMonths {
+		return time.Time{}, badValue("%q: expected a whole number of months from 0 to %d", g.months, maxGrantMonths)
+	}
+	if start.IsZero() || m == 0 {
+		return start, nil
+	}
+	// The anniversary day, clamped to the month's end (31 January plus a
+	// month is 28 February, not 3 March), then the day before it.
+	first := time.Date(start.Year(), start.Month()+time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	day := min(start.Day(), first.AddDate(0, 1, -1).Day())
+	return first.AddDate(0, 0, day-1).AddDate(0, 0, -1), nil
 }
 
 // build360 turns grant rows into a network, reporting problems.
@@ -243,7 +283,7 @@ func build360(rows []grantRow, file string, probs *Problems) *graph.Network {
 			bad = true
 		}
 		seen[g.id] = g.line
-		v, ok, err := ParseNumber(g.amount)
+		v, ok, err := ParseMoney(g.amount)
 		switch {
 		case err != nil:
 			fail(g.line, "Amount Awarded", err)
@@ -267,6 +307,14 @@ func build360(rows []grantRow, file string, probs *Problems) *graph.Network {
 		if p.End, err = ParseDate(g.endDate); err != nil {
 			fail(g.line, "Planned Dates:End Date", err)
 			bad = true
+		}
+		if p.End.IsZero() && g.months != "" && !bad {
+			// No end date: the planned start (else the award date) plus the
+			// planned duration, ending the day before that anniversary.
+			if p.End, err = plannedEnd(g, p.Start); err != nil {
+				fail(g.line, "Planned Dates:Duration (months)", err)
+				bad = true
+			}
 		}
 		if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
 			fail(g.line, "Planned Dates:End Date", wrapMsg(ErrEndBeforeStart, fmt.Sprintf("end %s is before the award date %s", fmtDate(p.End), fmtDate(p.Start))))

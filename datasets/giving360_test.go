@@ -125,8 +125,8 @@ func TestRead360GivingJSONAndErrors(t *testing.T) {
 		want     error
 		text     string
 	}{
-		{"bad amount", head + "g1,\"£1,000\",2020-01-01,GB-CHC-1,GB-LAE-X,\n", ErrBadNumber, `g.csv:2: column "Amount Awarded": "£1,000" has a currency sign`},
-		{"bad date", head + "g1,10,01/02/2020,GB-CHC-1,GB-LAE-X,\n", ErrBadDate, `g.csv:2: column "Award Date"`},
+		{"bad amount", head + "g1,\"€1,000\",2020-01-01,GB-CHC-1,GB-LAE-X,\n", ErrBadNumber, `g.csv:2: column "Amount Awarded": "€1,000" has a currency sign`},
+		{"bad date", head + "g1,10,02/13/2020,GB-CHC-1,GB-LAE-X,\n", ErrBadDate, `g.csv:2: column "Award Date": "02/13/2020" is not a date: there is no month 13 (a month-first date?)`},
 		{"duplicate", head + "g1,10,2020-01-01,GB-CHC-1,GB-LAE-X,\ng1,10,2020-01-01,GB-CHC-2,GB-LAE-X,\n", graph.ErrDuplicateID, `g.csv:3: column "Identifier": grant "g1" is listed twice (first at line 2)`},
 		{"euro", head + "g1,10,2020-01-01,GB-CHC-1,GB-LAE-X,EUR\n", ErrBadValue, `"EUR": partnet records values in GBP`},
 		{"self", head + "g1,10,2020-01-01,GB-LAE-X,GB-LAE-X,\n", graph.ErrSelfTie, `g.csv:2:`},
@@ -139,5 +139,64 @@ func TestRead360GivingJSONAndErrors(t *testing.T) {
 				t.Errorf("err = %v, want %v containing %q", err, c.want, c.text)
 			}
 		})
+	}
+}
+
+// TestRead360GivingDuration: Trafford's file has no Planned Dates:End Date
+// and a Planned Dates:Duration (months) of 12 on every grant; each grant
+// then ends the day before the anniversary of its award date (the file has
+// no planned start). Before, no grant ended.
+func TestRead360GivingDuration(t *testing.T) {
+	ds, err := Load(filepath.Join("testdata", "real", "trafford_grants", "trafford_council_voluntary_sector_grants.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := ds.Network
+	for i := 0; i < n.NumPartnerships(); i++ {
+		p := n.Partnership(i)
+		if want := p.Start.AddDate(1, 0, -1); p.End != want {
+			t.Fatalf("grant %s from %s ends %s, want %s", p.ID, fmtDate(p.Start), fmtDate(p.End), fmtDate(want))
+		}
+	}
+	// The end date wins over the duration; a planned start is the base.
+	head := "Identifier,Amount Awarded,Award Date,Planned Dates:Start Date,Planned Dates:End Date,Planned Dates:Duration (months),Recipient Org:Identifier,Funding Org:Identifier\n"
+	net, _, err := Read360Giving(strings.NewReader(head+
+		"g1,10,2019-03-01,2019-04-01,,12,r,f\n"+
+		"g2,10,2019-03-01,,2019-06-30,12,r,f\n"+
+		"g3,10,2019-03-01,,,0,r,f\n"+
+		"g4,10,2019-01-31,,,1,r,f\n"+
+		"g5,10,2020-02-29,,,12,r,f\n"), "g.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"2020-03-31", "2019-06-30", "2019-03-01", "2019-02-27", "2021-02-27"} {
+		if got := fmtDate(net.Partnership(i).End); got != want {
+			t.Errorf("grant %d ends %s, want %s", i+1, got, want)
+		}
+	}
+	_, _, err = Read360Giving(strings.NewReader(head+"g1,10,2019-03-01,,,twelve,r,f\n"), "g.csv")
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Field != "Planned Dates:Duration (months)" {
+		t.Errorf("a duration in words: %v, want an error at line 2 naming the column", err)
+	}
+}
+
+// TestRead360GivingPlannedDatesJSON: a JSON package's plannedDates give the
+// end the same way; a UTF-16 CSV with Excel's sep= line is still told
+// apart as 360Giving.
+func TestRead360GivingPlannedDatesJSON(t *testing.T) {
+	js := `{"grants": [{"id": "g1", "amountAwarded": 5, "awardDate": "2019-03-01",
+  "plannedDates": [{"startDate": "2019-04-01", "duration": 6}],
+  "recipientOrganization": [{"id": "r"}], "fundingOrganization": [{"id": "f"}]}]}`
+	net, _, err := Read360Giving(strings.NewReader(js), "g.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmtDate(net.Partnership(0).End); got != "2019-09-30" {
+		t.Errorf("end %s, want 2019-09-30", got)
+	}
+	head := "sep=,\nIdentifier,Amount Awarded,Award Date,Recipient Org:Identifier,Funding Org:Identifier\ng1,5,2019-03-01,r,f\n"
+	if !is360GivingCSV(utf16File(head, false)) {
+		t.Error("a UTF-16 360Giving CSV with a sep= line is not recognised")
 	}
 }

@@ -56,7 +56,9 @@ func ReadGraphML(r io.Reader, file string) (*graph.Network, *Problems, error) {
 				if err := readKeyDefault(x, k); err != nil {
 					return nil, probs, err
 				}
-				g.keys = append(g.keys, k)
+				if err := g.addKey(x, k); err != nil {
+					return nil, probs, err
+				}
 			case "graph":
 				if inGraph {
 					return nil, probs, x.errorf("a nested graph: partnet reads one flat graph")
@@ -160,6 +162,9 @@ func readGraphMLElem(x *xmlDecoder, se xml.StartElement) (xmlElem, error) {
 					return e, err
 				}
 				e.vals[key] = v
+				if len(e.vals) > MaxColumns {
+					return e, tooManyValues(x, se.Name.Local)
+				}
 			case "graph":
 				return e, x.errorf("a nested graph inside a %s: partnet reads one flat graph", se.Name.Local)
 			default:

@@ -25,21 +25,33 @@ const (
 	arrangementPrefix = "arrangement:"
 )
 
-// xmlSafeReader counts bytes and fails past the limit.
+// xmlSafeReader counts bytes and fails past the limit, and fails as soon
+// as MaxRecordBytes pass without a '<' or '>': the XML decoder holds a
+// whole tag or text in memory, so one tag with millions of XML attributes,
+// or one text of gigabytes, is refused after reading MaxRecordBytes.
 type xmlSafeReader struct {
 	r    io.Reader
 	left int64
+	run  int // bytes since the last '<' or '>'
 }
 
 func (l *xmlSafeReader) Read(p []byte) (int, error) {
 	if l.left <= 0 {
 		return 0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxXMLBytes)
 	}
+	if l.run > MaxRecordBytes {
+		return 0, fmt.Errorf("%w: a tag or text longer than %s", ErrTooLarge, humanBytes(MaxRecordBytes))
+	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]
 	}
 	n, err := l.r.Read(p)
 	l.left -= int64(n)
+	if last := max(bytes.LastIndexByte(p[:n], '<'), bytes.LastIndexByte(p[:n], '>')); last >= 0 {
+		l.run = n - last - 1
+	} else {
+		l.run += n
+	}
 	return n, err
 }
 
@@ -182,6 +194,28 @@ type xmlGraph struct {
 	edges     []xmlElem
 	fixedNode []string // canonical columns the format's XML attributes fill
 	fixedEdge []string
+	keyCount  map[string]int // declared keys by domain
+}
+
+// addKey records a declared attribute, refusing more than MaxColumns for
+// one domain (node, edge, graph or all) as soon as the next is declared, so
+// that a file declaring millions is refused before it fills memory.
+func (g *xmlGraph) addKey(x *xmlDecoder, k *xmlKey) error {
+	if g.keyCount == nil {
+		g.keyCount = map[string]int{}
+	}
+	if g.keyCount[k.domain]++; g.keyCount[k.domain] > MaxColumns {
+		return &ParseError{File: x.file, Line: x.line(), Err: fmt.Errorf("%w: more than %d attributes declared for %s elements, at most %d allowed",
+			ErrTooLarge, MaxColumns, k.domain, MaxColumns)}
+	}
+	g.keys = append(g.keys, k)
+	return nil
+}
+
+// tooManyValues is the error for an element with more than MaxColumns
+// attribute values.
+func tooManyValues(x *xmlDecoder, elem string) error {
+	return &ParseError{File: x.file, Line: x.line(), Err: fmt.Errorf("%w: a %s with more than %d attribute values, at most %d allowed", ErrTooLarge, elem, MaxColumns, MaxColumns)}
 }
 
 func (g *xmlGraph) keyByID(domain string) map[string]*xmlKey {

@@ -49,7 +49,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"wrong type", "{\"organisations\": [\n\n{\"id\": 7}]}", ErrMalformed, `x.json:3: column "id": organisations: malformed file: a JSON number where a string was expected`},
 		{"duplicate id", "{\"organisations\": [\n{\"id\": \"a\"},\n{\"id\": \"a\"}]}", graph.ErrDuplicateID, `x.json:3: column "id": "a" is listed twice`},
 		{"unknown organisation", "{\"organisations\": [" + org + "],\n\"partnerships\": [\n{\"source\": \"a\", \"target\": \"zz\"}]}", graph.ErrUnknownOrganisation, `x.json:3: column "target": target "zz"`},
-		{"bad date", "{\"organisations\": [" + org + "],\"partnerships\": [{\"source\": \"a\", \"target\": \"b\", \"start\": \"1/2/2014\"}]}", ErrBadDate, `column "start": "1/2/2014" is not a date`},
+		{"bad date", "{\"organisations\": [" + org + "],\"partnerships\": [{\"source\": \"a\", \"target\": \"b\", \"start\": \"1/2/14\"}]}", ErrBadDate, `column "start": "1/2/14" is not a date`},
 		{"not an object", `[1,2]`, ErrMalformed, "expected a JSON object"},
 		{"trailing data", `{"organisations": [{"id":"a"}]} {}`, ErrMalformed, "data after the top-level object"},
 		{"truncated", `{"organisations": [{"id":"a"}`, ErrMalformed, "unexpected end of file"},

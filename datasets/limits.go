@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/partnet/partnet/graph"
 )
 
 // Limits that refuse input which would exhaust memory, before it is read.
@@ -231,6 +233,9 @@ func checkFileContent(path string, format Format) error {
 			return &ParseError{File: path, Err: fmt.Errorf("%w: this is UTF-16 text: save it as UTF-8", ErrMalformed)}
 		}
 	}
+	if format == FormatEdgeList || format == Format360Giving {
+		head = textHead(head) // UTF-16 with a byte order mark is read
+	}
 	if what := sniffBinary(head); what != "" {
 		return &ParseError{File: path, Err: fmt.Errorf("%w: this is %s, not a %s file", ErrMalformed, what, e.name)}
 	}
@@ -264,6 +269,89 @@ func checkZipRatio(path string) error {
 	}
 	if total > uint64(MaxXLSXUnzipBytes) {
 		return &ParseError{File: path, Err: fmt.Errorf("%w: the workbook unpacks to %s, at most %s allowed", ErrTooLarge, humanBytes(int64(total)), humanBytes(MaxXLSXUnzipBytes))}
+	}
+	return nil
+}
+
+// MaxAttributes is the most distinct attribute names (columns beyond the
+// schema's, GraphML keys, GEXF attributes, JSON "attributes" keys) one
+// table may have: organisations, partnerships or arrangements. It keeps
+// every format partnet writes within the MaxColumns its readers accept,
+// schema columns included, so partnet never writes a file it then refuses.
+const MaxAttributes = 950
+
+// checkAttributes refuses a table with more than MaxAttributes extra
+// columns, at its header line.
+func checkAttributes(t *table, extras int) *ParseError {
+	if extras <= MaxAttributes {
+		return nil
+	}
+	line := 1 + t.lineOffset
+	if t.src != nil {
+		line = 0
+	}
+	return &ParseError{File: t.file, Line: line, Err: fmt.Errorf("%w: %d attribute columns (beyond the known ones), at most %d allowed", ErrTooLarge, extras, MaxAttributes)}
+}
+
+// checkWritable refuses to write a network that partnet could not read
+// back: more than MaxAttributes attribute names for organisations,
+// partnerships or arrangements, or for nodes (organisations and
+// arrangements together, as GraphML and GEXF write them).
+func checkWritable(net *graph.Network) error {
+	orgs := attrKeys(net.NumOrganisations(), func(i int) map[string]string { return net.Organisation(i).Attrs })
+	arrs := attrKeys(net.NumArrangements(), func(i int) map[string]string { return net.Arrangement(i).Attrs })
+	for _, c := range []struct {
+		what string
+		n    int
+	}{
+		{"organisations", len(orgs)},
+		{"partnerships", len(attrKeys(net.NumPartnerships(), func(i int) map[string]string { return net.Partnership(i).Attrs }))},
+		{"arrangements", len(arrs)},
+		{"organisations and arrangements together", len(nodeAttrNames(net))},
+	} {
+		if c.n > MaxAttributes {
+			return fmt.Errorf("%w: %s have %d attribute names, at most %d can be written and read back: drop some columns first",
+				ErrTooLarge, c.what, c.n, MaxAttributes)
+		}
+	}
+	return checkFieldSizes(net)
+}
+
+// checkFieldSizes refuses a network holding a text longer than
+// MaxFieldBytes, which no reader accepts. It allocates nothing unless it
+// finds one.
+func checkFieldSizes(net *graph.Network) error {
+	fail := func(what, id string, n int) error {
+		return fmt.Errorf("%w: %s %s has a text of %d bytes, at most %d can be written and read back",
+			ErrTooLarge, what, quoteID(clip(id, 40)), n, MaxFieldBytes)
+	}
+	longest := func(m map[string]string, texts ...string) int {
+		n := 0
+		for _, t := range texts {
+			n = max(n, len(t))
+		}
+		for k, v := range m {
+			n = max(n, len(k), len(v))
+		}
+		return n
+	}
+	for i := 0; i < net.NumOrganisations(); i++ {
+		o := net.Organisation(i)
+		if n := longest(o.Attrs, o.ID, o.Name, o.Sector, o.Type, o.Region, o.Parent); n > MaxFieldBytes {
+			return fail("organisation", o.ID, n)
+		}
+	}
+	for i := 0; i < net.NumPartnerships(); i++ {
+		p := net.Partnership(i)
+		if n := longest(p.Attrs, p.ID, p.Name, p.Kind, p.ServiceArea, p.Programme); n > MaxFieldBytes {
+			return fail("partnership", p.Source+"-"+p.Target, n)
+		}
+	}
+	for i := 0; i < net.NumArrangements(); i++ {
+		a := net.Arrangement(i)
+		if n := longest(a.Attrs, a.ID, a.Name, a.Kind, a.ServiceArea, a.Programme); n > MaxFieldBytes {
+			return fail("arrangement", a.ID, n)
+		}
 	}
 	return nil
 }

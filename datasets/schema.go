@@ -26,7 +26,7 @@ var (
 		{name: "programme", aliases: []string{"program"}},
 		{name: "start", aliases: []string{"start_date"}},
 		{name: "end", aliases: []string{"end_date"}},
-		{name: "value_gbp", aliases: []string{"value", "amount", "amount_gbp"}},
+		{name: "value_gbp", aliases: moneyAliases},
 		{name: "id", aliases: []string{"partnership_id"}},
 		{name: "name"},
 	}
@@ -38,7 +38,7 @@ var (
 		{name: "programme", aliases: []string{"program"}},
 		{name: "start", aliases: []string{"start_date"}},
 		{name: "end", aliases: []string{"end_date"}},
-		{name: "value_gbp", aliases: []string{"value", "amount", "amount_gbp"}},
+		{name: "value_gbp", aliases: moneyAliases},
 	}
 	memberColumns = []column{
 		{name: "arrangement_id", aliases: []string{"arrangement", "project_id", "project"}, required: true},
@@ -46,6 +46,11 @@ var (
 		{name: "role"},
 	}
 )
+
+// moneyAliases are the headers read as value_gbp (after normHeader:
+// "Value (£)" is "value_(£)").
+var moneyAliases = []string{"value", "amount", "amount_gbp", "value_(£)", "value_£", "amount_(£)", "amount_£",
+	"value_(gbp)", "amount_(gbp)", "value_gbp_(£)", "value_in_£", "amount_in_£", "value_in_gbp", "amount_in_gbp"}
 
 // Known file names inside a dataset folder.
 const (

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -39,6 +38,15 @@ type table struct {
 	// src, when set, supplies records already split into fields (a
 	// worksheet, JSON objects, XML elements) with their line, in place of r.
 	src func() (rec []string, line int, err error)
+	// structured is set for records with named fields (JSON, GraphML,
+	// GEXF), where no row can be a repeated header.
+	structured bool
+	// lineOffset is added to the CSV reader's line numbers (1 when a
+	// "sep=" line was skipped).
+	lineOffset int
+	// failed is set after an error that ends the stream (a broken
+	// encoding, an over-long record): next then reports the end.
+	failed bool
 }
 
 // column describes a column a schema knows: its canonical name and the
@@ -69,15 +77,18 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 	br := bufio.NewReaderSize(rd, 64<<10)
 	head, _ := br.Peek(4)
 	var src io.Reader = br
-	switch {
+	switch big, utf16 := utf16BOM(head); {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		src = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+	case utf16:
+		br.Discard(2)
+		src = bufio.NewReaderSize(transform.NewReader(br, &utf16Decoder{bigEndian: big}), 64<<10)
 	}
 	sb, _ := src.(*bufio.Reader)
-	first, _ := sb.Peek(64 << 10)
+	first, err := sb.Peek(64 << 10)
+	if ue, ok := err.(*utf16Error); ok && bytes.IndexByte(first, '\n') < 0 {
+		return nil, utf16ParseError(ue, file)
+	}
 	if len(bytes.TrimSpace(first)) == 0 {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: no header line", ErrEmptyFile)}
 	}
@@ -87,18 +98,28 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 	if crOnly(first) {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: lines end in a bare carriage return (old Mac format): save it as CSV with Windows or Unix line endings", ErrMalformed)}
 	}
-	comma := sniffDelimiter(first)
-	if n, _ := headerColumns(first, byte(comma)); n > MaxColumns {
+	offset := 0
+	line, _, _ := bytes.Cut(first, []byte{'\n'})
+	comma, forced := sepLine(line)
+	if forced {
+		// Excel's "sep=;" line: it names the delimiter; the header follows.
+		sb.Discard(len(line) + 1)
+		first = first[len(line)+1:]
+		offset = 1
+	} else {
+		comma = byte(sniffDelimiter(first))
+	}
+	if n, _ := headerColumns(first, comma); n > MaxColumns {
 		// Refused from the first 64 KiB, before the header is read whole.
-		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: the header has more than %d columns, at most %d allowed", ErrTooLarge, MaxColumns, MaxColumns)}
+		return nil, &ParseError{File: file, Line: 1 + offset, Err: fmt.Errorf("%w: the header has more than %d columns, at most %d allowed", ErrTooLarge, MaxColumns, MaxColumns)}
 	}
 	lim := &recordLimiter{r: sb, limit: MaxRecordBytes}
 	r := csv.NewReader(lim)
-	r.Comma = comma
+	r.Comma = rune(comma)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = false
 	r.ReuseRecord = true
-	t := &table{file: file, r: r, probs: probs, lim: lim}
+	t := &table{file: file, r: r, probs: probs, lim: lim, lineOffset: offset}
 	rec, err := t.next()
 	if err == io.EOF {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: no header line", ErrEmptyFile)}
@@ -107,7 +128,7 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 		return nil, err
 	}
 	if len(rec) > MaxColumns {
-		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: %d columns in the header, at most %d allowed", ErrTooLarge, len(rec), MaxColumns)}
+		return nil, &ParseError{File: file, Line: t.line, Err: fmt.Errorf("%w: %d columns in the header, at most %d allowed", ErrTooLarge, len(rec), MaxColumns)}
 	}
 	t.rawHead = append([]string(nil), rec...)
 	t.col = map[string]int{}
@@ -117,7 +138,7 @@ func newTable(file string, rd io.Reader, probs *Problems) (*table, error) {
 		if first, dup := t.col[n]; !dup && n != "" {
 			t.col[n] = i
 		} else if dup {
-			probs.warnf(file, 1, h, fmt.Errorf("column %d has the same name as column %d: only column %d is read", i+1, first+1, first+1))
+			probs.warnf(file, t.line, h, fmt.Errorf("column %d has the same name as column %d: only column %d is read", i+1, first+1, first+1))
 		}
 	}
 	return t, nil
@@ -173,7 +194,16 @@ func (t *table) next() ([]string, error) {
 			return nil, err
 		}
 		t.line = line
+		for i, f := range rec {
+			if len(f) > MaxFieldBytes {
+				return nil, &ParseError{File: t.file, Line: t.line, Column: i + 1, Field: t.fieldName(i),
+					Err: fmt.Errorf("%w: field of %d bytes, at most %d allowed", ErrTooLarge, len(f), MaxFieldBytes)}
+			}
+		}
 		return rec, nil
+	}
+	if t.failed {
+		return nil, io.EOF
 	}
 	rec, err := t.r.Read()
 	if err != nil {
@@ -181,15 +211,23 @@ func (t *table) next() ([]string, error) {
 			return nil, err
 		}
 		var pe *csv.ParseError
+		if !errors.As(err, &pe) {
+			t.failed = true // the stream is broken: nothing more can be read
+		}
 		if errors.As(err, &pe) {
-			return nil, &ParseError{File: t.file, Line: pe.StartLine, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrMalformed, csvReason(pe))}
+			return nil, &ParseError{File: t.file, Line: pe.StartLine + t.lineOffset, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrMalformed, csvReason(pe))}
 		}
 		if errors.Is(err, errRecordTooLong) {
 			return nil, &ParseError{File: t.file, Line: t.line + 1, Err: fmt.Errorf("%w: a record longer than %s (a missing line break, or a quote that is never closed?)", ErrTooLarge, humanBytes(MaxRecordBytes))}
 		}
+		var ue *utf16Error
+		if errors.As(err, &ue) {
+			return nil, utf16ParseError(ue, t.file)
+		}
 		return nil, &ParseError{File: t.file, Err: err}
 	}
 	t.line, _ = t.r.FieldPos(0)
+	t.line += t.lineOffset
 	if t.lim != nil {
 		t.lim.reset()
 	}
@@ -250,7 +288,7 @@ func (t *table) resolve(schema []column) (map[string]int, bool) {
 			} else if d := otherDelimiter(t.rawHead); d != "" {
 				msg += fmt.Sprintf(" (the header seems separated by %s: partnet reads comma, semicolon or tab separated files)", d)
 			}
-			t.probs.add(&t.probs.Errors, &ParseError{File: t.file, Line: 1, Field: c.name, Err: wrapMsg(ErrMissingColumn, msg)})
+			t.probs.add(&t.probs.Errors, &ParseError{File: t.file, Line: 1 + t.lineOffset, Field: c.name, Err: wrapMsg(ErrMissingColumn, msg)})
 		}
 	}
 	return idx, ok

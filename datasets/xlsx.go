@@ -62,14 +62,24 @@ func ReadXLSX(r io.Reader, file string) (*graph.Network, *Problems, error) {
 		return nil, probs, &ParseError{File: file, Err: err}
 	}
 	defer book.Close()
+	label := func(sheet string) string { return file + "[" + sheet + "]" }
 	sheets := map[string]string{}
 	for _, s := range book.GetSheetList() {
 		key := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), ".csv")
-		if _, dup := sheets[key]; !dup {
+		first, dup := sheets[key]
+		if !dup {
 			sheets[key] = s
+			continue
+		}
+		switch key {
+		case SheetOrganisations, SheetPartnerships, SheetArrangements, SheetMembers, SheetDataset:
+			probs.errorf(label(s), 0, "", wrapMsg(ErrMalformed, fmt.Sprintf("sheets %s and %s are both the %s table: rename or delete one", quoteID(first), quoteID(s), key)))
 		}
 	}
-	label := func(sheet string) string { return file + "[" + sheet + "]" }
+	parts, err := openWorkbookParts(data)
+	if err != nil {
+		parts = nil // excelize read it; a layout the scan does not know is not checked
+	}
 	set := recordSet{requireTies: true}
 	if s, ok := sheets[SheetDataset]; ok {
 		rows, err := book.GetRows(s, excelize.Options{RawCellValue: true})
@@ -90,6 +100,13 @@ func ReadXLSX(r io.Reader, file string) (*graph.Network, *Problems, error) {
 		rows, err := book.GetRows(s, excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, probs, &ParseError{File: label(s), Err: fmt.Errorf("%w: %v", ErrMalformed, err)}
+		}
+		if parts != nil {
+			var header []string
+			if len(rows) > 0 {
+				header = rows[0]
+			}
+			parts.checkSheet(s, label(s), header, probs)
 		}
 		if len(rows) == 0 || len(rows[0]) == 0 {
 			probs.errorf(label(s), 0, "", fmt.Errorf("%w: no header row", ErrEmptyFile))

@@ -107,7 +107,7 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 	net := ds.Network
 	// Borders as groups finds them: --adjacency, else the dataset's
 	// adjacency.csv when it is a folder or embedded.
-	adj, _, err := (&groupsOptions{Adjacency: opts.Adjacency}).adjacency(ds.Name)
+	adj, _, err := (&groupsOptions{Adjacency: opts.Adjacency}).adjacency(ds.Name, net, s)
 	if err != nil {
 		return err
 	}

@@ -246,28 +246,34 @@ func (opts *groupsOptions) checkIDs(net *graph.Network, tiers []groups.Options) 
 }
 
 // adjacency loads the border table: --adjacency, else the dataset's
-// adjacency.csv when the dataset is a folder or embedded.
-func (opts *groupsOptions) adjacency(dsName string) ([][2]string, string, error) {
-	if opts.Adjacency != "" {
-		adj, err := datasets.LoadAdjacency(opts.Adjacency)
-		if err != nil {
-			return nil, "", err
+// adjacency.csv when the dataset is a folder or embedded. Ids are checked
+// against net (an unknown one is bad input); warnings go to stderr.
+func (opts *groupsOptions) adjacency(dsName string, net *graph.Network, s *streams) ([][2]string, string, error) {
+	src, from := opts.Adjacency, opts.Adjacency
+	if src == "" {
+		if !strings.HasPrefix(dsName, "embedded:") {
+			if info, err := os.Stat(dsName); err != nil || !info.IsDir() {
+				return nil, "", nil
+			}
 		}
-		if adj == nil {
-			return nil, "", usagef(fmt.Errorf("--adjacency %s: no %s there", opts.Adjacency, datasets.AdjacencyFile))
-		}
-		return adj, opts.Adjacency, nil
+		src, from = dsName, datasets.AdjacencyFile+" in "+dsName
 	}
-	if !strings.HasPrefix(dsName, "embedded:") {
-		if info, err := os.Stat(dsName); err != nil || !info.IsDir() {
-			return nil, "", nil
-		}
-	}
-	adj, err := datasets.LoadAdjacency(dsName)
-	if err != nil || adj == nil {
+	adj, warnings, err := datasets.LoadAdjacencyFor(src, net)
+	if err != nil {
 		return nil, "", err
 	}
-	return adj, datasets.AdjacencyFile + " in " + dsName, nil
+	if !s.Quiet {
+		for _, w := range warnings {
+			fmt.Fprintf(s.ErrOut, "partnet: warning: %v\n", w)
+		}
+	}
+	switch {
+	case adj == nil && opts.Adjacency != "":
+		return nil, "", usagef(fmt.Errorf("--adjacency %s: no %s there", opts.Adjacency, datasets.AdjacencyFile))
+	case adj == nil:
+		return nil, "", nil
+	}
+	return adj, from, nil
 }
 
 func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
@@ -300,7 +306,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if err := opts.checkIDs(net, tiers); err != nil {
 		return err
 	}
-	adj, adjFrom, err := opts.adjacency(d.Dataset.Name)
+	adj, adjFrom, err := opts.adjacency(d.Dataset.Name, net, s)
 	if err != nil {
 		return err
 	}

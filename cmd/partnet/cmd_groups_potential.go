@@ -53,7 +53,7 @@ func runGroupsPotential(ctx context.Context, opts *groupsOptions, s *streams) er
 			return usagef(fmt.Errorf("--exclude: no organisation %q in the dataset", id))
 		}
 	}
-	adj, adjFrom, err := opts.adjacency(d.Dataset.Name)
+	adj, adjFrom, err := opts.adjacency(d.Dataset.Name, net, s)
 	if err != nil {
 		return err
 	}

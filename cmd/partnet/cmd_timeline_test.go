@@ -100,7 +100,7 @@ func TestTimelineUsage(t *testing.T) {
 		inStderr string
 	}{
 		{"bad every", []string{"--every", "1q"}, "--every"},
-		{"bad from", []string{"--from", "01/01/2010"}, "--from"},
+		{"bad from", []string{"--from", "01/13/2010"}, "--from"},
 		{"from after to", []string{"--from", "2020-01-01", "--to", "2010-01-01"}, "is after end"},
 		{"dates and from", []string{"--dates", "2010-01-01", "--from", "2010-01-01"}, "either --dates"},
 		{"dates decreasing", []string{"--dates", "2012-01-01,2010-01-01"}, "dates must increase"},

@@ -53,7 +53,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, `partnet: unknown command "frobnicate"`},
 		{"unknown flag", []string{"summary", "--nope"}, 2, "unknown flag: --nope"},
 		{"bad format", []string{"summary", "--format", "xml"}, 2, `--format "xml": want one of text, json`},
-		{"bad --at", []string{"summary", "--at", "01/04/2014"}, 2, "--at:"},
+		{"bad --at", []string{"summary", "--at", "04/13/2014"}, 2, "--at:"},
 		{"too many args", []string{"summary", "a", "b"}, 2, "accepts at most 1 arg"},
 		{"missing dataset", []string{"summary", "testdata/nope"}, 1, "dataset testdata/nope"},
 		{"invalid data", []string{"summary", "testdata/bad"}, 3, `testdata/bad/organisations.csv:3: column "id": "a" is listed twice`},

@@ -87,7 +87,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 	adjFrom := ""
 	if src := rc.run.Dataset.Source; src != "" {
 		if info, err := os.Stat(src); strings.HasPrefix(src, "embedded:") || (err == nil && info.IsDir()) {
-			adj, err := datasets.LoadAdjacency(src)
+			adj, _, err := datasets.LoadAdjacencyFor(src, rc.net)
 			if err != nil {
 				return fmt.Errorf("adjacency: %w", err)
 			}
