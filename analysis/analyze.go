@@ -105,6 +105,10 @@ type Analysis struct {
 	Organisations []OrganisationFigures
 	// Computed lists the metric groups computed, in Metrics order.
 	Computed []string
+	// Warnings name the metric groups that could not be computed and why
+	// (an iterative measure that did not converge); their values are
+	// left undefined (NaN) and the others stand.
+	Warnings []string
 }
 
 // Has reports whether metric group m was computed.
@@ -115,8 +119,10 @@ func (a *Analysis) Has(m string) bool { return slices.Contains(a.Computed, m) }
 // and E-I index by attrs.By, and one row per organisation. Unweighted
 // measures ignore weights; the weighted ones use them (distance 1/weight
 // for paths). On the empty graph it returns zero counts, NaN figures and no
-// rows. It stops with ctx.Err() when cancelled; an iterative measure that
-// fails to converge is an error.
+// rows. It stops with ctx.Err() when cancelled. A metric group that
+// cannot be computed (an iterative measure that fails to converge) is left
+// undefined (NaN) with a warning in Analysis.Warnings: no single measure
+// takes the others down.
 func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts AnalyzeOptions) (*Analysis, error) {
 	want, err := selectMetrics(opts.Metrics)
 	if err != nil {
@@ -151,7 +157,10 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 			opts.Progress(m, 0, -1)
 		}
 		if err := computeMetric(ctx, m, s, groups, tri, cut, opts, rows, nf); err != nil {
-			return nil, fmt.Errorf("analyze: %s: %w", m, err)
+			if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return nil, fmt.Errorf("analyze: %s: %w", m, err)
+			}
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%s could not be computed and is left empty: %v", m, err))
 		}
 	}
 	byBetweenness := slices.Contains(want, "betweenness")

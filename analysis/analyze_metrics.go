@@ -9,6 +9,11 @@ import (
 // computeMetric fills one metric group into rows (indexed by node, not yet
 // ranked) and the network figures that depend on it.
 func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []string, tri []int, cut *CutResult, opts AnalyzeOptions, rows []OrganisationFigures, nf *NetworkFigures) error {
+	if failMetric != nil {
+		if err := failMetric(m); err != nil {
+			return err
+		}
+	}
 	paths := PathOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
 	switch m {
 	case "betweenness":
@@ -104,3 +109,7 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 	}
 	return nil
 }
+
+// failMetric, when set (by tests only), makes a metric group fail before it
+// is computed, to show that one failing measure leaves the others.
+var failMetric func(metric string) error

@@ -9,29 +9,29 @@ import (
 
 // Count is a label and how often it occurs.
 type Count struct {
-	Label string `json:"label"`
-	Count int    `json:"count"`
+	Label string
+	Count int
 }
 
 // Summary is the first look at a dataset: what it holds and how connected
-// it is. JSON field names are a stable contract.
+// it is. Its JSON form (the output contract) is reports.SummaryView.
 type Summary struct {
-	Title         string  `json:"title,omitempty"`
-	Organisations int     `json:"organisations"`
-	Partnerships  int     `json:"partnerships"`
-	Arrangements  int     `json:"arrangements"`
-	Memberships   int     `json:"memberships"`
-	Ties          int     `json:"ties"`
-	Components    int     `json:"components"`
-	Largest       int     `json:"largest_component"`
-	Isolated      int     `json:"isolated"`
-	Density       float64 `json:"density"`
+	Title         string
+	Organisations int
+	Partnerships  int
+	Arrangements  int
+	Memberships   int
+	Ties          int
+	Components    int
+	Largest       int
+	Isolated      int
+	Density       float64
 	// WeightedDensity is total tie weight over possible pairs n(n-1)/2.
-	WeightedDensity float64 `json:"weighted_density"`
-	BySector        []Count `json:"by_sector"`
-	ByType          []Count `json:"by_type"`
+	WeightedDensity float64
+	BySector        []Count
+	ByType          []Count
 	// ByKind counts partnerships and arrangements by kind.
-	ByKind []Count `json:"by_kind"`
+	ByKind []Count
 }
 
 // Summarize counts net's contents and measures s, a snapshot of net.

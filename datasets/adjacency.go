@@ -236,3 +236,22 @@ func loadAdjacency(path string) (*Adjacency, error) {
 	defer f.Close()
 	return readAdjacency(f, filepath.Base(path))
 }
+
+// DatasetAdjacency finds the border table that comes with a dataset: the
+// adjacency.csv of an embedded dataset ("embedded:NAME") or of a dataset
+// folder, checked against net (LoadAdjacencyFor). It returns the pairs,
+// where they came from ("adjacency.csv in NAME") and the check's
+// warnings; nil and "" when the dataset is a single file or has no such
+// table. Every command and batch find a dataset's borders here.
+func DatasetAdjacency(spec string, net *graph.Network) ([][2]string, string, []*ParseError, error) {
+	if !strings.HasPrefix(spec, "embedded:") {
+		if info, err := os.Stat(spec); err != nil || !info.IsDir() {
+			return nil, "", nil, nil
+		}
+	}
+	adj, warnings, err := LoadAdjacencyFor(spec, net)
+	if err != nil || adj == nil {
+		return nil, "", warnings, err
+	}
+	return adj, AdjacencyFile + " in " + spec, warnings, nil
+}

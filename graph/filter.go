@@ -27,6 +27,12 @@ type Filter struct {
 	// start nor an end date whenever a date filter is set. By default undated
 	// ties count as always active.
 	DropUndated bool
+	// ExcludeKinds drops partnerships and arrangements of these kinds
+	// (after Kinds selects).
+	ExcludeKinds []string
+	// keepIndex, when set, keeps only the organisations (by index in the
+	// network filtered) marked true, as well as the other filters.
+	keepIndex []bool
 }
 
 func (f *Filter) dated() bool { return !f.At.IsZero() || !f.From.IsZero() || !f.To.IsZero() }
@@ -52,8 +58,8 @@ func (f *Filter) keepTie(kind, programme, area string, start, end time.Time) boo
 	if f.dated() && f.DropUndated && start.IsZero() && end.IsZero() {
 		return false
 	}
-	return match(f.Kinds, kind) && match(f.Programmes, programme) && match(f.ServiceAreas, area) &&
-		f.keepWhen(start, end)
+	return match(f.Kinds, kind) && !slices.Contains(f.ExcludeKinds, kind) && match(f.Programmes, programme) &&
+		match(f.ServiceAreas, area) && f.keepWhen(start, end)
 }
 
 // Filter returns a new network holding what f selects; n is not changed.
@@ -74,7 +80,7 @@ func (n *Network) Filter(f Filter) *Network {
 	remap := make([]int32, len(n.orgs))
 	for i := range n.orgs {
 		o := &n.orgs[i]
-		if !f.keepOrg(o) {
+		if !f.keepOrg(o) || (f.keepIndex != nil && !f.keepIndex[i]) {
 			remap[i] = -1
 			continue
 		}
@@ -131,7 +137,7 @@ func (n *Network) Filter(f Filter) *Network {
 // all reports whether f selects everything.
 func (f *Filter) all() bool {
 	return len(f.Kinds) == 0 && len(f.Programmes) == 0 && len(f.ServiceAreas) == 0 && len(f.Sectors) == 0 &&
-		len(f.Types) == 0 && len(f.Regions) == 0 && !f.dated()
+		len(f.Types) == 0 && len(f.Regions) == 0 && !f.dated() && len(f.ExcludeKinds) == 0 && f.keepIndex == nil
 }
 
 // share returns a network with n's contents whose slices are capped at

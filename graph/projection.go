@@ -15,6 +15,7 @@ import (
 // arrangement without a value under SchemeValue, a partnership of weight
 // 0) adds nothing, not even a tie of weight 0: degree, clustering,
 // k-cores, betweenness and density see only ties with positive weight.
+// The snapshot records w: see Snapshot.Weighting.
 func (n *Network) Snapshot(w Weighting) *Snapshot {
 	pairs := 0
 	for _, m := range n.arrMembers {
@@ -42,7 +43,9 @@ func (n *Network) Snapshot(w Weighting) *Snapshot {
 			}
 		}
 	}
-	return BuildSnapshot(len(n.orgs), n.IDs(), src, dst, wt)
+	s := BuildSnapshot(len(n.orgs), n.IDs(), src, dst, wt)
+	s.weighting = w
+	return s
 }
 
 // Evidence is one recorded reason for a tie: a partnership, or an

@@ -27,7 +27,18 @@ type Snapshot struct {
 
 	indexOnce sync.Once
 	index     map[string]int32
+
+	// weighting is the weighting Network.Snapshot projected with; the
+	// zero value (graph's default) for snapshots from BuildSnapshot.
+	weighting Weighting
 }
+
+// Weighting returns the weighting the snapshot was built with: the one
+// given to Network.Snapshot, or the zero value (newman, default kind
+// weights) for a snapshot from BuildSnapshot, whose weights came ready
+// made. Analyses that go back to the network for evidence weigh it with
+// this, so a snapshot and its weighting cannot disagree.
+func (s *Snapshot) Weighting() Weighting { return s.weighting }
 
 // BuildSnapshot builds a snapshot of n nodes from parallel edge slices
 // (src[k], dst[k], weight[k]); weight may be nil for all-ones. Self ties are

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"sort"
 )
 
@@ -30,6 +31,41 @@ func ParseScheme(s string) (Scheme, error) {
 		return Scheme(s), nil
 	}
 	return "", fmt.Errorf("unknown weighting scheme %q: want count, newman or value", s)
+}
+
+// ParseWeighting is the one place a weighting is made from what a user
+// gives: a scheme name ("" means newman) and kind weights that override
+// base's (nil base: DefaultKindWeights; the group search starts from its
+// own). With no overrides the weighting's KindWeights stay nil (the
+// defaults). Every override must be a finite number >= 0 with a non-empty
+// kind; the error names the first bad one. The command line, batch specs
+// and Go users all come through here.
+func ParseWeighting(scheme string, overrides map[string]float64, base func() map[string]float64) (Weighting, error) {
+	sc, err := ParseScheme(scheme)
+	if err != nil {
+		return Weighting{}, err
+	}
+	w := Weighting{Scheme: sc}
+	if len(overrides) == 0 {
+		return w, nil
+	}
+	kinds := make([]string, 0, len(overrides))
+	for k := range overrides {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	if base == nil {
+		base = DefaultKindWeights
+	}
+	w.KindWeights = base()
+	for _, k := range kinds {
+		v := overrides[k]
+		if k == "" || v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+			return Weighting{}, fmt.Errorf("kind weight %s=%v: want kind=weight with a number >= 0, e.g. joint_plan=2", k, v)
+		}
+		w.KindWeights[k] = v
+	}
+	return w, nil
 }
 
 // DefaultKindWeight is the weight of a partnership kind missing from the

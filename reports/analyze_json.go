@@ -54,6 +54,10 @@ func analyzeHead(a *analysis.Analysis) object {
 		}
 	}
 	b := a.Blocks
+	if len(a.Warnings) > 0 {
+		// Only when a measure could not be computed (its fields are null).
+		doc = append(doc, field{"warnings", a.Warnings})
+	}
 	return append(doc,
 		field{"ei_groups", groups},
 		field{"block_density", object{

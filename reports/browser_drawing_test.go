@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"fmt"
+	"github.com/partnet/partnet/analysis/engine"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,11 +140,13 @@ func TestBrowserDrawing(t *testing.T) {
 				t.Skip("-short: the 50,000-organisation report takes several seconds")
 			}
 			net := c.net(t)
-			s := net.Snapshot(graph.Weighting{})
-			res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1, NoGroups: c.large})
+			// The report's network: the collaboration layer when the
+			// layer rule splits (England), else net.
+			res, err := engine.Report(context.Background(), net, engine.ReportOptions{Seed: 1, NoGroups: c.large})
 			if err != nil {
 				t.Fatal(err)
 			}
+			net, s := res.Network, res.Snapshot
 			r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res})
 			if err != nil {
 				t.Fatal(err)

@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"fmt"
+	"github.com/partnet/partnet/analysis/engine"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,7 +16,6 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/partnet/partnet/datasets"
-	"github.com/partnet/partnet/graph"
 )
 
 // Browser tests open a report in Debian's headless Chromium with ECharts
@@ -320,8 +320,9 @@ func englandReport(t testing.TB) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := d.Network.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), d.Network, s, AnalyseOptions{Seed: 1})
+	// As partnet report: the engine applies the layer rule (England's
+	// report analyses the collaboration layer).
+	res, err := engine.Report(context.Background(), d.Network, engine.ReportOptions{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +330,7 @@ func englandReport(t testing.TB) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Build(context.Background(), Source{Network: d.Network, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test", Results: res,
+	r, err := Build(context.Background(), Source{Network: res.Network, Snapshot: res.Snapshot, Seed: 1, GeneratedAt: "now", Version: "test", Results: res,
 		Areas: areas, AreasAttribution: datasets.AreasAttribution})
 	if err != nil {
 		t.Fatal(err)

@@ -199,9 +199,39 @@ func barChart(id, series string, labels []string, values []float64) (*charts.Bar
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithGridOpts(opts.Grid{Left: "30%"}),
 		charts.WithAnimation(false))
+	if dominated(values) {
+		// One bar would flatten the rest: a log axis keeps them readable.
+		series += " (log scale)"
+		bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "log"}), charts.WithYAxisOpts(opts.YAxis{Type: "category"}))
+	}
 	bar.SetXAxis(ls).AddSeries(chartText(series), data)
 	bar.XYReversal()
 	return bar, nil
+}
+
+// DominantBarRatio is how many times the second largest value the
+// largest must be for a bar chart to switch to a log axis.
+const DominantBarRatio = 10
+
+// dominated reports whether the largest of values is more than
+// DominantBarRatio times the second largest, every value being positive
+// (a log axis cannot show zero).
+func dominated(values []float64) bool {
+	if len(values) < 2 {
+		return false
+	}
+	first, second := 0.0, 0.0
+	for _, v := range values {
+		if !(v > 0) {
+			return false
+		}
+		if v > first {
+			first, second = v, first
+		} else if v > second {
+			second = v
+		}
+	}
+	return first > DominantBarRatio*second
 }
 
 // columnChart is a vertical bar chart (degree distribution, cluster sizes).

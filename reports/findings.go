@@ -9,28 +9,74 @@ import (
 )
 
 // findings writes the report's headline findings in plain English from
-// the computed results: every number and name comes from r or sum.
-func findings(r *Report, sum *analysis.Summary) []string {
+// the computed results. Every number is taken from a table the page shows
+// (the key figures or a section's table) and carries that source as a
+// Claim; docs/methods.md ("Findings") gives the rules.
+func findings(r *Report, sum *analysis.Summary) []Finding {
+	f := &finder{}
 	if sum.Organisations == 0 {
-		return []string{"The dataset holds no organisations, so there is nothing to measure."}
+		f.add("The dataset holds no organisations, so there is nothing to measure.")
+		return f.out
 	}
-	var out []string
-	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	addLayerFindings(f, r, sum)
+	addNetworkFindings(f, r, sum)
+	addBlockFindings(f, r)
+	addCutFindings(f, r)
+	addBrokerFindings(f, r)
+	addCentralFindings(f, r)
+	addClusterFindings(f, r)
+	addGroupFindings(f, r)
+	addTimelineFindings(f, r)
+	addSuccessionFindings(f, r)
+	return f.out
+}
 
-	avg := 2 * float64(sum.Ties) / float64(sum.Organisations)
-	add("Collaboration is %s: %s of all possible pairs of organisations work together (%d ties among %d organisations), and an organisation has %.1f partners on average.",
-		densityWord(sum.Density), percent(sum.Density), sum.Ties, sum.Organisations, avg)
-
+func addNetworkFindings(f *finder, r *Report, sum *analysis.Summary) {
+	f.add("Collaboration is %s: %v of all possible pairs of organisations work together (%v ties among %v organisations), and an organisation has %v partners on average.",
+		densityWord(sum.Density), fromFigure(percent(sum.Density), "Density"), fromFigure(itoa(sum.Ties), "Ties"),
+		fromFigure(itoa(sum.Organisations), "Organisations"), fromFigure(fmt.Sprintf("%.1f", meanPartners(sum)), "Mean partners per organisation"))
+	isolated := fromFigure(itoa(sum.Isolated), "Isolated organisations")
 	switch {
 	case sum.Ties == 0:
-		add("No organisation is tied to another.")
+		f.add("No organisation is tied to another.")
+	case sum.Components-sum.Isolated <= 1 && sum.Isolated == 0:
+		f.add("Every organisation has a partner, and each is reachable from every other through partnerships.")
 	case sum.Components-sum.Isolated <= 1:
-		add("Every organisation with a partner is reachable from every other through partnerships; %d %s no partner at all.", sum.Isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
+		f.add("Every organisation with a partner is reachable from every other through partnerships; %v %s no partner at all.",
+			isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
 	default:
-		add("The network falls into %d separate parts that share no partnership; the largest holds %s of organisations and %d %s no partner at all.",
-			sum.Components, percent(float64(sum.Largest)/float64(sum.Organisations)), sum.Isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
+		f.add("The network falls into %v separate parts that share no partnership; the largest holds %v of the %v organisations, and %v %s no partner at all.",
+			fromFigure(itoa(sum.Components), "Components"), fromFigure(itoa(sum.Largest), "Largest component"),
+			fromFigure(itoa(sum.Organisations), "Organisations"), isolated, pluralWord(sum.Isolated, "organisation has", "organisations have"))
 	}
+}
 
+// addLayerFindings says when the layer rule split joint working from
+// funding, and which findings come from which layer.
+func addLayerFindings(f *finder, r *Report, sum *analysis.Summary) {
+	fv := r.Funding
+	if fv == nil {
+		return
+	}
+	why := phrasef("Grants and other funding make up most of the ties")
+	if fv.dominant != "" {
+		why = phrasef("Grants make up most of the ties of %s", name(fv.dominant))
+	}
+	f.add("%v, so joint working and funding are analysed separately: the figures, rankings, brokers, single points of failure, clusters, candidate groups and findings below describe joint working among %v organisations with %v ties; the funding section describes the %v grants from %v %s to %v recipients.",
+		why, fromFigure(itoa(sum.Organisations), "Organisations"), fromFigure(itoa(sum.Ties), "Ties"),
+		fromFigure(itoa(fv.Grants), "Grants (funding layer)"), fromFigure(itoa(fv.Funders), "Funders (funding layer)"),
+		pluralWord(fv.Funders, "funder", "funders"), fromFigure(itoa(fv.Recipients), "Grant recipients (funding layer)"))
+}
+
+// meanPartners is the mean degree, 2 x ties / organisations.
+func meanPartners(sum *analysis.Summary) float64 {
+	if sum.Organisations == 0 {
+		return 0
+	}
+	return 2 * float64(sum.Ties) / float64(sum.Organisations)
+}
+
+func addBlockFindings(f *finder, r *Report) {
 	if b := r.Blocks; b != nil && len(b.Groups) > 1 {
 		hi, lo := [2]int{-1, -1}, [2]int{-1, -1}
 		for a := range b.Groups {
@@ -48,94 +94,85 @@ func findings(r *Report, sum *analysis.Summary) []string {
 			}
 		}
 		if hi[0] >= 0 && hi != lo {
-			add("Between %s groups, %s and %s work together most (%s of possible pairs tied, %d ties); %s and %s least (%s, %d ties).",
-				r.By, label(b.Groups[hi[0]]), label(b.Groups[hi[1]]), percent(b.Density[hi[0]][hi[1]]), b.Ties[hi[0]][hi[1]],
-				label(b.Groups[lo[0]]), label(b.Groups[lo[1]]), percent(b.Density[lo[0]][lo[1]]), b.Ties[lo[0]][lo[1]])
+			pair := func(p [2]int) phrase {
+				ga, gc := b.Groups[p[0]], b.Groups[p[1]]
+				return phrasef("%s and %s", name(label(ga)), name(label(gc)))
+			}
+			dens := func(p [2]int) stated {
+				return fromCell(percent(b.Density[p[0]][p[1]]), "block_density", "density", "from", b.Groups[p[0]], "to", b.Groups[p[1]])
+			}
+			ties := func(p [2]int) stated {
+				return fromCell(itoa(b.Ties[p[0]][p[1]]), "block_density", "ties", "from", b.Groups[p[0]], "to", b.Groups[p[1]])
+			}
+			f.add("Between %s groups, %v work together most (%v of possible pairs tied, %v %s); %v least (%v, %v %s).",
+				name(r.By), pair(hi), dens(hi), ties(hi), pluralWord(b.Ties[hi[0]][hi[1]], "tie", "ties"),
+				pair(lo), dens(lo), ties(lo), pluralWord(b.Ties[lo[0]][lo[1]], "tie", "ties"))
 		}
 	}
-	if e := r.EIOverall; e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) {
+	// E-I needs two groups or more: with one, every tie is within it.
+	if e := r.EIOverall; e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) && r.Blocks != nil && len(r.Blocks.Groups) > 1 {
 		dir := "more within"
-		if e.Index > e.Expected {
+		switch {
+		case math.Abs(e.Index-e.Expected) < 0.005:
+			dir = "as much within and across"
+		case e.Index > e.Expected:
 			dir = "more across"
 		}
-		resc := ""
+		resc := phrase{}
 		if !math.IsNaN(e.Rescaled) {
-			resc = fmt.Sprintf("; rescaled to the range these ties could reach, %.2f", e.Rescaled)
+			resc = phrasef("; rescaled to the range these ties could reach, %v", fromCell(fmt.Sprintf("%.2f", e.Rescaled), "ei_index_overall", "rescaled"))
 		}
-		add("Ties run %s %s groups than chance would give: the E-I index is %.2f against %.2f expected for ties placed at random (-1 means every tie is within a group, +1 every tie crosses groups%s).",
-			dir, r.By, e.Index, e.Expected, resc)
+		f.add("Ties run %s %s groups than chance would give: the E-I index is %v against %v expected for ties placed at random (-1 means every tie is within a group, +1 every tie crosses groups%v).",
+			dir, name(r.By), fromCell(fmt.Sprintf("%.2f", e.Index), "ei_index_overall", "ei_index"),
+			fromCell(fmt.Sprintf("%.2f", e.Expected), "ei_index_overall", "expected"), resc)
 	}
-	addCutFindings(add, r)
-	if len(r.Brokers) > 0 {
-		var top []string
-		for _, b := range r.Brokers[:min(3, len(r.Brokers))] {
-			top = append(top, fmt.Sprintf("%s (%s: %s)", b.Name, label(b.Group), b.Detail))
-		}
-		add("The strongest brokers between %s groups, by the paths they broker between organisations of different groups (Gould and Fernandez), are %s.",
-			r.By, names(top, 3))
-	}
-	if len(r.Central) > 0 {
-		note := ""
-		if r.CentralMeasure == "betweenness (sampled)" {
-			note = " (" + r.BetweennessNote + ")"
-		}
-		add("The most central organisations by %s%s are %s.", r.CentralMeasure, note, names(centralNames(r.Central), 5))
-	}
-	addClusterFindings(add, r)
-	for _, g := range r.Groups {
-		if g.Rank != 1 {
-			continue
-		}
-		ev := ""
-		if len(g.Evidence) > 0 {
-			ev = fmt.Sprintf("; its strongest evidence is %s", g.Evidence[0])
-			if len(g.Evidence) > 1 {
-				ev += fmt.Sprintf(" (with %d more %s)", len(g.Evidence)-1, pluralWord(len(g.Evidence)-1, "partnership or shared arrangement", "partnerships and shared arrangements"))
-			}
-		}
-		add("The top candidate group in the %s tier is %s (score %.1f of 100)%s.", g.Tier, names(g.Members, 6), g.Score, ev)
-	}
-	addTimelineFindings(add, r)
-	return out
 }
 
-func addCutFindings(add func(string, ...any), r *Report) {
+func addCutFindings(f *finder, r *Report) {
 	if r.Cutpoints == nil {
 		return
 	}
 	if len(r.Cutpoints) == 0 {
-		add("No single organisation holds the network together: losing any one would not split it.")
+		f.add("No single organisation holds the network together: losing any one would not split it.")
 		return
 	}
-	var worst []string
+	var worst []phrase
 	for _, c := range r.Cutpoints[:min(3, len(r.Cutpoints))] {
-		worst = append(worst, fmt.Sprintf("%s (%d %s cut off)", c.Name, c.CutOff, pluralWord(c.CutOff, "organisation", "organisations")))
+		worst = append(worst, phrasef("%s (%v %s cut off)", name(c.Name),
+			fromCell(itoa(c.CutOff), "single_points_of_failure", "cut_off", "id", c.ID), pluralWord(c.CutOff, "organisation", "organisations")))
 	}
-	add("%d organisations are single points of failure: losing one would split its part of the network. Those whose loss would cut off most are %s. %d ties are bridges whose loss would do the same.",
-		len(r.Cutpoints), names(worst, 3), r.Bridges)
+	n := len(r.Cutpoints)
+	lead := "Those whose loss would cut off most are"
+	if n == 1 {
+		lead = "It is"
+	}
+	f.add("%v %s: losing %s would split its part of the network. %s %v. %v %s whose loss would do the same.",
+		fromFigure(itoa(n), "Single points of failure"),
+		pluralWord(n, "organisation is a single point of failure", "organisations are single points of failure"),
+		pluralWord(n, "it", "one"), lead, list(worst),
+		fromFigure(itoa(r.Bridges), "Bridges"), pluralWord(r.Bridges, "tie is a bridge", "ties are bridges"))
 }
 
-func addClusterFindings(add func(string, ...any), r *Report) {
+func addClusterFindings(f *finder, r *Report) {
 	if len(r.Clusters) == 0 {
 		return
 	}
-	multi, robust, measured := 0, 0, false
-	for _, c := range r.Clusters {
-		if c.Size > 1 {
-			multi++
-		}
-		if !math.IsNaN(c.Robustness) {
-			measured = true
-		}
-		if c.Robust && c.Size > 1 {
-			robust++
+	multi, robust, measured := clusterCounts(r.Clusters)
+	s := phrasef("Partnerships form %v %s of two or more organisations",
+		fromFigure(itoa(multi), "Clusters of two or more organisations"), pluralWord(multi, "cluster", "clusters"))
+	if single := len(r.Clusters) - multi; single > 0 {
+		s = phrasef("%v (%v %s on %s own)", s, fromFigure(itoa(single), "Single-organisation clusters"),
+			pluralWord(single, "organisation is", "organisations are"), pluralWord(single, "its", "their"))
+	}
+	if multi > 0 {
+		s = phrasef("%v; the largest has %v organisations", s, fromCell(itoa(r.Clusters[0].Size), "clusters", "size", "cluster", r.Clusters[0].Cluster))
+		if measured {
+			s = phrasef("%v, and %v of the %v %s robust (found again with other seeds)", s,
+				fromFigure(itoa(robust), "Robust clusters of two or more organisations"),
+				fromFigure(itoa(multi), "Clusters of two or more organisations"), pluralWord(multi, "is", "are"))
 		}
 	}
-	s := fmt.Sprintf("Partnerships form %d clusters of two or more organisations; the largest has %d organisations", multi, r.Clusters[0].Size)
-	if measured {
-		s += fmt.Sprintf(", and %d of the %d are robust (found again with other seeds)", robust, multi)
-	}
-	s += "."
+	s = phrasef("%v.", s)
 	if m := r.RegionMatch; m != nil {
 		word := "loosely"
 		switch {
@@ -144,13 +181,50 @@ func addClusterFindings(add func(string, ...any), r *Report) {
 		case m.NMI >= 0.4:
 			word = "partly"
 		}
-		s += fmt.Sprintf(" Clusters match the %d regions %s: normalised mutual information %.2f and adjusted Rand index %.2f (1 would be a perfect match, 0 no more than chance).",
-			m.Regions, word, m.NMI, m.ARI)
+		s = phrasef("%v Clusters match the %v regions %s: normalised mutual information %v and adjusted Rand index %v (1 would be a perfect match, 0 no more than chance).",
+			s, fromCell(itoa(m.Regions), "clusters_and_regions", "regions"), word,
+			fromCell(fmt.Sprintf("%.2f", m.NMI), "clusters_and_regions", "nmi"), fromCell(fmt.Sprintf("%.2f", m.ARI), "clusters_and_regions", "ari"))
 	}
-	add("%s", s)
+	f.add("%v", s)
 }
 
-func addTimelineFindings(add func(string, ...any), r *Report) {
+// clusterCounts counts the clusters of two or more organisations and the
+// robust ones among them: the one source of the key figures and the
+// findings.
+func clusterCounts(rows []ClusterRow) (multi, robust int, measured bool) {
+	for _, c := range rows {
+		if !math.IsNaN(c.Robustness) {
+			measured = true
+		}
+		if c.Size > 1 {
+			multi++
+			if c.Robust {
+				robust++
+			}
+		}
+	}
+	return multi, robust, measured
+}
+
+func addGroupFindings(f *finder, r *Report) {
+	for _, g := range r.Groups {
+		if g.Rank != 1 {
+			continue
+		}
+		ev := phrase{}
+		if len(g.Evidence) > 0 {
+			ev = phrasef("; its strongest evidence is %s", name(g.Evidence[0]))
+			if len(g.Evidence) > 1 {
+				ev = phrasef("%v (one of %v partnerships and shared arrangements among its members)", ev,
+					fromItems(itoa(len(g.Evidence)), "candidate_groups", "evidence", "group_id", g.GroupID))
+			}
+		}
+		f.add("The top candidate group in the %s tier is %v (score %v of 100)%v.", g.Tier, nameList(g.Members),
+			fromCell(fmt.Sprintf("%.1f", g.Score), "candidate_groups", "score", "group_id", g.GroupID), ev)
+	}
+}
+
+func addTimelineFindings(f *finder, r *Report) {
 	n := len(r.Periods)
 	if n > 1 {
 		a, b := r.Periods[0], r.Periods[n-1]
@@ -167,13 +241,24 @@ func addTimelineFindings(add func(string, ...any), r *Report) {
 			}
 		}
 		p, q := r.Periods[big-1], r.Periods[big]
-		add("Active ties %s from %d in %s to %d in %s (density %s to %s). The biggest change came between %s and %s: %d ties formed and %d ended, %s.",
-			verb, a.Ties, a.Period, b.Ties, b.Period, percent(a.Density), percent(b.Density), p.Period, q.Period, q.Formed, q.Ended,
-			signed(q.Ties-p.Ties))
+		at := func(row PeriodRow, col string, v string) stated {
+			return fromCell(v, "timeline", col, "period", row.Period)
+		}
+		net := "no net change"
+		if d := q.Ties - p.Ties; d > 0 {
+			net = "a net gain"
+		} else if d < 0 {
+			net = "a net loss"
+		}
+		f.add("Active ties %s from %v in %s to %v in %s (density %v to %v). The biggest change came between %s and %s: %v %s formed and %v ended, %s (from %v to %v).",
+			verb, at(a, "ties", itoa(a.Ties)), name(a.Period), at(b, "ties", itoa(b.Ties)), name(b.Period),
+			at(a, "density", percent(a.Density)), at(b, "density", percent(b.Density)), name(p.Period), name(q.Period),
+			at(q, "formed", itoa(q.Formed)), pluralWord(q.Formed, "tie", "ties"), at(q, "ended", itoa(q.Ended)), net,
+			at(p, "ties", itoa(p.Ties)), at(q, "ties", itoa(q.Ties)))
 	}
-	if f := r.Flows; f != nil {
+	if fl := r.Flows; fl != nil {
 		var merges, splits int
-		for _, t := range f.Transitions {
+		for _, t := range fl.Transitions {
 			switch t.Kind {
 			case "merges":
 				merges++
@@ -182,40 +267,14 @@ func addTimelineFindings(add func(string, ...any), r *Report) {
 			}
 		}
 		if merges+splits > 0 {
-			add("Over the period, clusters merged %d times and split %d times.", merges, splits)
+			f.add("Over the period, clusters merged %v %s and split %v %s.",
+				fromRows(itoa(merges), "cluster_transitions", "kind", "merges"), pluralWord(merges, "time", "times"),
+				fromRows(itoa(splits), "cluster_transitions", "kind", "splits"), pluralWord(splits, "time", "times"))
 		}
-	}
-	joined := 0
-	var example *SuccessionRow
-	for k := range r.Successions {
-		s := &r.Successions[k]
-		if s.PairsJoined > 0 {
-			joined++
-			if example == nil || s.PairsJoined > example.PairsJoined {
-				example = s
-			}
-		}
-	}
-	if len(r.Successions) > 0 {
-		txt := fmt.Sprintf("%d %s abolished ones; in %d of these successions the predecessors already worked together before the merger", len(r.Successions), pluralWord(len(r.Successions), "organisation replaced", "organisations replaced"), joined)
-		if example != nil && len(example.Preceding) > 0 {
-			txt += fmt.Sprintf(", for example %s before they became %s (%s)", names(example.Predecessors, 4), example.Successor, example.Preceding[0])
-		}
-		add("%s.", txt)
 	}
 }
 
 func abs(x int) int { return max(x, -x) }
-
-func signed(d int) string {
-	switch {
-	case d > 0:
-		return fmt.Sprintf("a net gain of %d", d)
-	case d < 0:
-		return fmt.Sprintf("a net loss of %d", -d)
-	}
-	return "no net change"
-}
 
 func pluralWord(n int, one, many string) string {
 	if n == 1 {
@@ -250,14 +309,6 @@ func percent(x float64) string {
 
 // label turns an attribute value into words (third_sector -> third sector).
 func label(s string) string { return strings.ReplaceAll(s, "_", " ") }
-
-func centralNames(rows []CentralRow) []string {
-	out := make([]string, len(rows))
-	for k, r := range rows {
-		out[k] = r.Name
-	}
-	return out
-}
 
 // names lists at most k names in English ("A, B and C", "... and 4 more").
 func names(list []string, k int) string {

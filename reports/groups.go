@@ -134,10 +134,14 @@ type GroupEvidence struct {
 // GroupsFormula documents the score.
 const GroupsFormula = "score = 40 collaboration + 15 cohesion + 10 density + 10 depth + 10 compactness (20 with prefer-near) + 15 scale (large tier only) - 10 weakest_link; each part 0 to 1; compactness 0 when unknown"
 
-// NewGroupsView builds the report from GroupTiers' results on net.
-func NewGroupsView(dataset string, net *graph.Network, w graph.Weighting, adjacency string, results []*groups.Result) *GroupsView {
-	v := &GroupsView{Dataset: dataset, Weighting: groups.EffectiveWeighting(w).Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
+// NewGroupsView builds the report from groups.SearchTiers' results on net.
+// The weighting shown is the one the results were scored with.
+func NewGroupsView(dataset string, net *graph.Network, adjacency string, results []*groups.Result) *GroupsView {
+	v := &GroupsView{Dataset: dataset, Weighting: groups.EffectiveWeighting(graph.Weighting{}).Describe(), Adjacency: adjacency, Formula: GroupsFormula, Tiers: []GroupsTierView{}}
 	for _, r := range results {
+		if r.Weighting != "" {
+			v.Weighting = r.Weighting
+		}
 		if !r.At.IsZero() {
 			v.At = r.At.Format(time.DateOnly)
 		}

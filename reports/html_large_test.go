@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"github.com/partnet/partnet/analysis/engine"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,7 +31,7 @@ func TestLargeReport(t *testing.T) {
 	}
 	start := time.Now()
 	s := net.Snapshot(graph.Weighting{})
-	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1})
+	res, err := engine.Report(context.Background(), net, engine.ReportOptions{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

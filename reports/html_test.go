@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/partnet/partnet/analysis/engine"
 	"math"
 	"os"
 	"strings"
@@ -77,7 +78,7 @@ func hostileNetwork(t testing.TB) (*graph.Network, *graph.Snapshot) {
 func hostileReport(t testing.TB) *Report {
 	t.Helper()
 	net, s := hostileNetwork(t)
-	res, err := Analyse(context.Background(), net, s, AnalyseOptions{Seed: 1})
+	res, err := engine.Report(context.Background(), net, engine.ReportOptions{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

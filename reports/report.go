@@ -16,8 +16,13 @@ type Report struct {
 	// Coverage says in one sentence what the data covers.
 	Coverage string
 
-	Findings []string
+	Findings []Finding
 	Figures  []Figure
+	// Funding is the funding layer on its own when the layer rule split
+	// the network (Source.Layers); nil otherwise.
+	Funding *FundingView
+	// FundingNote says why the layers were not split (Funding nil).
+	FundingNote string
 
 	Network NetworkView
 	Geo     GeoView
@@ -54,7 +59,10 @@ type Report struct {
 	Groups      []GroupRow
 	// GroupNotes say per tier how the groups were searched.
 	GroupNotes []string
-	Periods    []PeriodRow
+	// GroupsWhy and TimelineWhy say why a section is empty: not asked
+	// for, nothing eligible, or nothing to show.
+	GroupsWhy, TimelineWhy string
+	Periods                []PeriodRow
 	// TimelineNote says how the timeline was taken (dates, undated ties).
 	TimelineNote string
 	Flows        *FlowView
@@ -264,6 +272,11 @@ type BrokerRow struct {
 	Constraint     float64 `json:"constraint"`
 	EffectiveSize  float64 `json:"effective_size"`
 	Detail         string  `json:"detail"`
+	// Links says which groups the organisation links most in words (the
+	// groups of the partners at the two ends of the most paths it
+	// brokers, outside its own group); LinksPaths counts those paths.
+	Links      string `json:"links"`
+	LinksPaths int    `json:"links_paths"`
 }
 
 // CentralRow is an organisation with its centralities; Value is the one
@@ -404,7 +417,23 @@ type SuccessionRow struct {
 	Predecessors []string `json:"predecessors"`
 	Pairs        int      `json:"pairs"`
 	PairsJoined  int      `json:"pairs_joined"`
-	Preceding    []string `json:"preceding"`
+	// PairsChosen counts the pairs joined by a partnership beyond shared
+	// statutory bodies and areas (graph.IsStatutory).
+	PairsChosen int `json:"pairs_chosen"`
+	// PriorTies sums them up: "chosen" (some pair worked together beyond
+	// statutory areas), "statutory only" or "none".
+	PriorTies string   `json:"prior_ties"`
+	Preceding []string `json:"preceding"`
+	// ties are Preceding with their kinds and the predecessors each
+	// joined, for the findings' examples.
+	ties []precedingTie
+}
+
+// precedingTie is one partnership among a succession's predecessors.
+type precedingTie struct {
+	text      string
+	statutory bool
+	members   []string // predecessor names
 }
 
 // Footer holds what is needed to reproduce the report.

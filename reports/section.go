@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/go-echarts/go-echarts/v2/render"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -52,7 +53,7 @@ type sectionInput struct {
 	Net          *graph.Network
 	Snapshot     *graph.Snapshot
 	Src          *Source
-	Results      *Results
+	Results      *engine.ReportResult
 	Groups       []string // each organisation's value of Src.By ("(none)" if empty)
 	Membership   []int32  // cluster of each organisation; nil without clusters
 	ClusterNames []string

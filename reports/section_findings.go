@@ -3,7 +3,11 @@ package reports
 // The findings section: findings: what the analyses say, in sentences.
 
 func init() {
-	register(&section{ID: "findings", Nav: "Findings", Order: 10, Template: findingsTemplate})
+	register(&section{ID: "findings", Nav: "Findings", Order: 10, Template: findingsTemplate,
+		Tables: func(r *Report) []Table {
+			fr, cr := findingTables(r.Findings)
+			return []Table{{"findings", fr}, {"finding_claims", cr}}
+		}})
 }
 
 const findingsTemplate = `<section id="findings">

@@ -18,6 +18,7 @@ const groupsTemplate = `<section id="groups">
 {{- end}}
 </tbody></table>
 {{- else}}
-<p class="note">Candidate groups were not computed for this report.</p>
+<p class="note">{{.GroupsWhy}}</p>
+{{- with .GroupNotes}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{- end}}
 </section>`

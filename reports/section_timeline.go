@@ -89,6 +89,6 @@ const timelineTemplate = `<section id="timeline">
 </tbody></table>
 {{- end}}
 {{- else}}
-<p class="note">No timeline: partnerships and arrangements need start dates in at least two different years.</p>
+<p class="note">{{with .TimelineWhy}}{{.}}{{else}}No timeline: partnerships and arrangements need start dates in at least two different years.{{end}}</p>
 {{- end}}
 </section>`

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -45,23 +46,17 @@ type Source struct {
 	// AreasAttribution is shown under the map when any is drawn.
 	Areas            []graph.Area
 	AreasAttribution string
-	// Results are the analyses from Analyse; nil gives a report of what
-	// Build computes itself: block densities, E-I, brokerage roles, cut
-	// points and degrees.
-	Results *Results
+	// Results are the analyses from engine.Report; nil gives a report of
+	// what Build computes itself: block densities, E-I, brokerage roles,
+	// cut points and degrees.
+	Results *engine.ReportResult
 }
 
 // pageGroups is each organisation's value of the attribute by, "(none)"
 // for an empty one: the groups of the page's block, E-I and brokerage
 // sections.
 func pageGroups(net *graph.Network, by string) []string {
-	groups := net.AttrColumn(by)
-	for i, g := range groups {
-		if g == "" {
-			groups[i] = "(none)"
-		}
-	}
-	return groups
+	return engine.GroupColumn(net, by)
 }
 
 // Build computes the report's view model from src. It lays out the network
@@ -75,6 +70,9 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	if s.N() != net.NumOrganisations() {
 		return nil, fmt.Errorf("build report: snapshot has %d nodes for %d organisations", s.N(), net.NumOrganisations())
 	}
+	if res := src.Results; res != nil && res.Snapshot != nil && res.Snapshot.N() != s.N() {
+		return nil, fmt.Errorf("build report: the results are for %d organisations, the snapshot has %d (pass the result's Network and Snapshot: the layer rule may have analysed a layer)", res.Snapshot.N(), s.N())
+	}
 	if src.By == "" {
 		src.By = "sector"
 	}
@@ -83,13 +81,17 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	}
 	res := src.Results
 	if res == nil {
-		res = &Results{}
+		res = &engine.ReportResult{}
+	}
+	settings := make([]Figure, len(res.Settings))
+	for i, f := range res.Settings {
+		settings[i] = Figure{Label: f.Label, Value: f.Value}
 	}
 	r := &Report{
 		Title: net.Meta.Title, Description: net.Meta.Description, Source: net.Meta.Source,
 		Licence: net.Meta.Licence, Dataset: src.Dataset, GeneratedAt: src.GeneratedAt, By: src.By,
 		Footer:   Footer{Version: src.Version, Inputs: src.Inputs, Parameters: src.Parameters, Seed: src.Seed},
-		Settings: res.Settings,
+		Settings: settings,
 	}
 	if r.Title == "" {
 		r.Title = "Partnership network report"
@@ -140,7 +142,7 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	err = r.addBlocks(s, groups)
 	if err == nil {
 		roles := res.Brokerage
-		if res.BrokerageBy != src.By || len(roles) != s.N() {
+		if pageBy(res.By) != src.By || len(roles) != s.N() {
 			roles = nil
 		}
 		r.Brokers, err = brokers(net, s, groups, roles, cent, 20)
@@ -158,6 +160,12 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 	r.BrokerMeasure = "brokered paths between different " + src.By + " groups (Gould-Fernandez liaison, gatekeeper, representative and itinerant roles)"
 	r.Cutpoints, r.Bridges = cuts, bridges
 	r.addGroups(net, res.Groups)
+	r.GroupsWhy, r.TimelineWhy = res.GroupsWhy, res.TimelineWhy
+	if res.Groups == nil && r.GroupsWhy == "" {
+		r.GroupsWhy = "Candidate groups were not computed for this report."
+	} else if len(r.Groups) == 0 && r.GroupsWhy == "" {
+		r.GroupsWhy = "No candidate group."
+	}
 	r.Network, r.ClusterMap = netView, sumView
 	in := &sectionInput{Net: net, Snapshot: s, Src: &src, Results: res, Groups: groups, Membership: membership, ClusterNames: clusterNames}
 	if err := buildSections(in, r); err != nil {
@@ -175,7 +183,7 @@ func coverage(net *graph.Network, sum *analysis.Summary) string {
 	}
 	s := fmt.Sprintf("%d organisations (%s) joined by %d partnerships and %d multi-member arrangements with %d memberships, giving %d ties.",
 		sum.Organisations, strings.Join(parts, ", "), sum.Partnerships, sum.Arrangements, sum.Memberships, sum.Ties)
-	if first, last, ok := startYears(net); ok {
+	if first, last, ok := engine.StartYears(net); ok {
 		s += fmt.Sprintf(" Dated partnerships start between %d and %d.", first, last)
 	}
 	return s
@@ -186,14 +194,22 @@ func keyFigures(sum *analysis.Summary, r *Report) []Figure {
 		{"Organisations", fmt.Sprint(sum.Organisations)},
 		{"Ties", fmt.Sprint(sum.Ties)},
 		{"Density", fmt.Sprintf("%.4f", sum.Density)},
+		{"Mean partners per organisation", fmt.Sprintf("%.1f", meanPartners(sum))},
 		{"Components", fmt.Sprint(sum.Components)},
 		{"Largest component", fmt.Sprint(sum.Largest)},
 		{"Isolated organisations", fmt.Sprint(sum.Isolated)},
+	}
+	if r.Cutpoints != nil {
+		f = append(f, Figure{"Single points of failure", fmt.Sprint(len(r.Cutpoints))}, Figure{"Bridges", fmt.Sprint(r.Bridges)})
 	}
 	if r.Clusters != nil {
 		f = append(f, Figure{"Clusters", fmt.Sprint(len(r.Clusters))})
 	}
 	f = append(f, r.ClusterQuality...)
+	if fv := r.Funding; fv != nil {
+		f = append(f, Figure{"Grants (funding layer)", fmt.Sprint(fv.Grants)}, Figure{"Funders (funding layer)", fmt.Sprint(fv.Funders)},
+			Figure{"Grant recipients (funding layer)", fmt.Sprint(fv.Recipients)})
+	}
 	return f
 }
 
@@ -210,7 +226,7 @@ type centrality struct {
 
 // centralities picks the measure named by sizeBy (default pagerank when
 // computed, else degree).
-func centralities(s *graph.Snapshot, res *Results, sizeBy string) (*centrality, error) {
+func centralities(s *graph.Snapshot, res *engine.ReportResult, sizeBy string) (*centrality, error) {
 	c := &centrality{degree: make([]float64, s.N()), pagerank: res.PageRank, eigenvector: res.Eigenvector}
 	for i := range c.degree {
 		c.degree[i] = float64(s.Degree(i))
@@ -266,8 +282,8 @@ func topCentral(net *graph.Network, s *graph.Snapshot, groups []string, c *centr
 		}
 	}
 	idx = topK(idx, k, func(a, b int) int {
-		return cmp.Or(cmp.Compare(c.value[b], c.value[a]), cmp.Compare(s.Degree(b), s.Degree(a)),
-			cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
+		return cmp.Or(cmp.Compare(tieKey(c.value[b]), tieKey(c.value[a])), cmp.Compare(s.Degree(b), s.Degree(a)),
+			cmp.Compare(net.Organisation(a).Label(), net.Organisation(b).Label()), cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
 	})
 	rows := make([]CentralRow, len(idx))
 	for r, i := range idx {
@@ -318,4 +334,13 @@ func clusterLabels(m []int32) []string {
 		out[c] = fmt.Sprintf("C%d", c+1)
 	}
 	return out
+}
+
+// pageBy is the page's grouping attribute for the engine's: everyone in
+// one group ("") reads as the default attribute, which no organisation has.
+func pageBy(by string) string {
+	if by == "" {
+		return engine.DefaultBy
+	}
+	return by
 }

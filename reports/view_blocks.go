@@ -54,7 +54,7 @@ func brokers(net *graph.Network, s *graph.Snapshot, groups []string, roles []ana
 	}
 	idx = topK(idx, k, func(a, b int) int {
 		return cmp.Or(cmp.Compare(across(b), across(a)), compareNaNLast(at(c.betweenness, b), at(c.betweenness, a)),
-			cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
+			cmp.Compare(net.Organisation(a).Label(), net.Organisation(b).Label()), cmp.Compare(net.Organisation(a).ID, net.Organisation(b).ID))
 	})
 	constraint, effective := analysis.ConstraintFor(s, true, idx), analysis.EffectiveSizeFor(s, true, idx)
 	rows := make([]BrokerRow, len(idx))
@@ -65,6 +65,9 @@ func brokers(net *graph.Network, s *graph.Snapshot, groups []string, roles []ana
 			Coordinator: ro.Coordinator, Betweenness: at(c.betweenness, i), Constraint: constraint[r],
 			EffectiveSize: effective[r]}
 		rows[r].Detail = brokerDetail(rows[r])
+		if l, ok := brokerLinks(s, groups, i); ok {
+			rows[r].Links, rows[r].LinksPaths = linkWords(l), l.paths
+		}
 	}
 	return rows, nil
 }

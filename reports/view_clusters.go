@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/graph"
 )
@@ -17,7 +18,7 @@ import (
 // robustness (community.Stability, whose consensus partition is the
 // clustering shown), the match with regions (community.Compare) and the
 // partition's key figures.
-func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results, names []string) error {
+func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *engine.ReportResult, names []string) error {
 	c := res.Clustering
 	q := community.ClusterQuality(s, c.Membership, c.Resolution)
 	rows := make([]ClusterRow, len(q.Clusters))
@@ -25,14 +26,10 @@ func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results
 		rows[k] = ClusterRow{Cluster: names[k], Size: st.Size, Ties: st.Ties, Density: st.Density,
 			Conductance: st.Conductance, Robustness: math.NaN()}
 	}
-	robust := 0
 	if sr := res.Stability; sr != nil {
 		for _, cs := range sr.Clusters {
 			if cs.Cluster < len(rows) {
 				rows[cs.Cluster].Robustness, rows[cs.Cluster].Robust = cs.Robustness, cs.Robust
-				if cs.Robust {
-					robust++
-				}
 			}
 		}
 	}
@@ -68,14 +65,18 @@ func (r *Report) addClusters(net *graph.Network, s *graph.Snapshot, res *Results
 		rows[k].Examples = strings.Join(top, "; ")
 	}
 	r.Clusters = rows
+	multi, robust, _ := clusterCounts(rows)
 	r.ClusterQuality = []Figure{
 		{"Modularity", fmt.Sprintf("%.3f", q.Modularity)},
 		{"Ties inside clusters", percent(q.Coverage)},
-		{"Single-organisation clusters", fmt.Sprint(q.Singletons)},
+		{"Clusters of two or more organisations", fmt.Sprint(multi)},
+		{"Single-organisation clusters", fmt.Sprint(len(rows) - multi)},
 	}
 	if sr := res.Stability; sr != nil {
+		// Robustness is judged on clusters of two or more: a single
+		// organisation is trivially found again by every seed.
 		r.ClusterQuality = append(r.ClusterQuality,
-			Figure{"Robust clusters", fmt.Sprintf("%d of %d", robust, len(rows))},
+			Figure{"Robust clusters of two or more organisations", fmt.Sprint(robust)},
 			Figure{"Agreement between seeds (mean NMI)", fmt.Sprintf("%.3f", sr.MeanNMI)})
 		r.ClusterNote = fmt.Sprintf("Leiden (modularity, resolution %g) was run with %d seeds; the clusters shown are the run that agrees best with the others (seed %d). A cluster is robust when the runs find it again with a mean best Jaccard overlap of at least 0.8.",
 			c.Resolution, sr.Runs, c.Seed)
@@ -136,7 +137,7 @@ func (r *Report) addGroups(net *graph.Network, results []*groups.Result) {
 			if gr.Tier == groups.TierLarge {
 				row.Parts = append(row.Parts, Figure{"scale", fmt.Sprintf("%.1f", groups.WeightScale*sc.Scale)})
 			}
-			row.Parts = append(row.Parts, Figure{"weakest link", fmt.Sprintf("-%.1f", groups.WeightWeakestLink*sc.WeakestLink)})
+			row.Parts = append(row.Parts, Figure{"weakest link", penalty(groups.WeightWeakestLink * sc.WeakestLink)})
 			row.Evidence = evidenceLines(net, g.Evidence)
 			r.Groups = append(r.Groups, row)
 		}
@@ -190,4 +191,14 @@ func evidenceLines(net *graph.Network, ev []graph.Evidence) []string {
 		out[k] = it.text
 	}
 	return out
+}
+
+// penalty prints points subtracted from a score: "-2.5", and "0.0" (not
+// "-0.0") when nothing is subtracted at the precision shown.
+func penalty(points float64) string {
+	s := fmt.Sprintf("%.1f", points)
+	if s == "0.0" || s == "-0.0" {
+		return "0.0"
+	}
+	return "-" + s
 }

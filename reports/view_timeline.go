@@ -35,9 +35,11 @@ func (r *Report) addTimeline(net *graph.Network, tl *timeline.Result) {
 	}
 	for _, s := range tl.Successions {
 		row := SuccessionRow{Date: s.Date, Successor: cmp.Or(s.SuccessorName, s.Successor), SuccessorID: s.Successor,
-			Pairs: s.Pairs, PairsJoined: s.PairsJoined}
+			Pairs: s.Pairs, PairsJoined: s.PairsJoined, PairsChosen: s.PairsChosen}
+		predName := map[string]string{}
 		for _, p := range s.Predecessors {
 			row.Predecessors = append(row.Predecessors, cmp.Or(p.Name, p.ID))
+			predName[p.ID] = cmp.Or(p.Name, p.ID)
 		}
 		for _, t := range s.Preceding {
 			text := label(t.Kind)
@@ -48,7 +50,13 @@ func (r *Report) addTimeline(net *graph.Network, tl *timeline.Result) {
 				text += " from " + t.Start
 			}
 			row.Preceding = append(row.Preceding, text)
+			pt := precedingTie{text: text, statutory: graph.IsStatutory(t.Kind)}
+			for _, m := range t.Members {
+				pt.members = append(pt.members, predName[m])
+			}
+			row.ties = append(row.ties, pt)
 		}
+		row.PriorTies = priorTies(row)
 		r.Successions = append(r.Successions, row)
 	}
 }

@@ -34,8 +34,11 @@ type Options struct {
 	// number of groups. Zero takes the tier's value.
 	MinSize, MaxSize, MaxGroups int
 	// Sectors and Types say which organisations may be members; nil
-	// Sectors means councils only, nil Types any type.
+	// Sectors means councils only (unless AnySector), nil Types any type.
 	Sectors, Types []string
+	// AnySector makes organisations of every sector (and none) eligible;
+	// Sectors is then ignored. For data that records no sectors.
+	AnySector bool
 	// Exclude lists organisation ids never to place; Taken lists ids
 	// already placed by another tier (see GroupTiers).
 	Exclude, Taken []string
@@ -62,8 +65,10 @@ type Options struct {
 	// means 4.
 	Seeds int
 	Seed  uint64
-	// Weighting is the weighting the snapshot was built with; evidence
-	// weights use it.
+	// Weighting is how the round's partnerships and arrangements become
+	// tie weights: the search projects its own snapshot of the round with
+	// EffectiveWeighting(Weighting) (its kind weights, or KindWeights when
+	// it has none), and weighs evidence with the same.
 	Weighting graph.Weighting
 	// LeidenIterations bounds the Leiden iterations behind the candidates
 	// (see LeidenOptions.Iterations); zero means to convergence. Large
@@ -79,6 +84,11 @@ type Options struct {
 	// fast at little cost: a candidate far down the list would have to
 	// gain more by local moves than those above it did.
 	ImproveLimit int
+	// FrontierLimit, when positive, bounds the organisations outside a
+	// group that each local move tries: the FrontierLimit most tied to it.
+	// Zero tries every neighbour (slow around a hub with thousands of
+	// partners).
+	FrontierLimit int
 	// ExactLimit: with at most this many eligible organisations the
 	// search is exact (every valid group enumerated, best total score
 	// found by dynamic programming). Zero means 12; negative turns the
@@ -163,6 +173,9 @@ type Result struct {
 	// Method is "exact" (every valid group scored) or "pool" (the best
 	// set chosen from a pool of candidates); Note states what that means.
 	Method, Note string
+	// Weighting describes the tie weights the groups were scored with
+	// (the snapshot's, graph.Weighting.Describe).
+	Weighting string
 	// At is the day of the round (zero when the data has no dates);
 	// AtSource says where it came from: "given" or "latest date in the
 	// data" (or "undated data").
@@ -246,7 +259,8 @@ func (r *round) groups(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("groups: %w", err)
 	}
 	res := &Result{Tier: p.tier, MinSize: p.minSize, MaxSize: p.maxSize, MaxGroups: p.maxGroups, Eligible: len(p.orgs),
-		CompactnessWeight: WeightCompactness, At: r.at, AtSource: r.atSource}
+		CompactnessWeight: WeightCompactness, At: r.at, AtSource: r.atSource,
+		Weighting: r.w.Describe()}
 	if opts.PreferNear {
 		res.CompactnessWeight *= 2
 	}

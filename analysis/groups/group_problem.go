@@ -44,6 +44,11 @@ type groupProblem struct {
 	pop      []int64
 	pos      []int32
 	improved map[string][]int
+	// mark and stamp dedupe frontier members without a map (mark[x] ==
+	// stamp: seen in this call); fbuf is the frontier's scratch slice.
+	mark  []uint32
+	stamp uint32
+	fbuf  []int
 }
 
 // ErrOptions marks Options that contradict themselves or the
@@ -111,7 +116,7 @@ func newGroupProblem(r *round, opts Options) (*groupProblem, error) {
 	for i := 0; i < n; i++ {
 		p.local[i] = -1
 		o := net.Organisation(i)
-		if out[o.ID] || !p.mask.org[i] || !slices.Contains(sectors, o.Sector) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
+		if out[o.ID] || !p.mask.org[i] || (!opts.AnySector && !slices.Contains(sectors, o.Sector)) || (opts.Types != nil && !slices.Contains(opts.Types, o.Type)) {
 			continue
 		}
 		if opts.MaxDistanceKm > 0 && !o.HasLocation {

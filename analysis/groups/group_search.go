@@ -129,13 +129,15 @@ func (p *groupProblem) peel(cl []int) [][]int {
 func (p *groupProblem) grow(g []int, locked []bool) []int {
 	in := setOf(g)
 	for len(in) < p.minSize {
+		// The most tied unit; among equals the lowest index (as a scan in
+		// index order would find it).
 		bestU, bestW := -1, 0.0
-		for _, x := range p.frontier(in, locked) {
+		for _, x := range p.frontierUnsorted(in, locked) {
 			u := p.blocks[p.block[x]]
 			if len(in)+len(u) > p.maxSize {
 				continue
 			}
-			if w := p.unitTie(u, in); w > bestW {
+			if w := p.unitTie(u, in); w > bestW || (w == bestW && w > 0 && x < bestU) {
 				bestU, bestW = x, w
 			}
 		}
@@ -329,7 +331,7 @@ func (p *groupProblem) improveFrom(g []int, locked []bool) []int {
 			}
 		}
 		units := p.unitsOf(cur)
-		outside := p.frontier(in, locked)
+		outside := p.strongest(p.frontier(in, locked), in)
 		for _, u := range units {
 			try(without(cur, u))
 		}
@@ -353,23 +355,65 @@ func (p *groupProblem) improveFrom(g []int, locked []bool) []int {
 // frontier lists the nodes outside in (and not locked) tied to a member
 // or, when groups must border, sharing a border with one; ascending.
 func (p *groupProblem) frontier(in map[int]bool, locked []bool) []int {
-	seen := map[int]bool{}
-	for x := range in {
-		for _, u := range p.sub.Neighbours(x) {
-			seen[int(u)] = true
-		}
-		if p.opts.RequireAdjacent {
-			for _, u := range p.adjList[x] {
-				seen[u] = true
-			}
-		}
+	out := slices.Clone(p.frontierUnsorted(in, locked))
+	sort.Ints(out)
+	return out
+}
+
+// frontierUnsorted is frontier in no particular order, in a scratch slice
+// that the next call reuses. Around a hub it is thousands long, and grow
+// asks for it once per member added to every candidate: marks instead of
+// a map, and no sort, keep that linear.
+func (p *groupProblem) frontierUnsorted(in map[int]bool, locked []bool) []int {
+	if p.mark == nil {
+		p.mark = make([]uint32, p.sub.N())
 	}
-	var out []int
-	for x := range seen {
+	if p.stamp++; p.stamp == 0 {
+		clear(p.mark)
+		p.stamp = 1
+	}
+	out := p.fbuf[:0]
+	add := func(x int) {
+		if p.mark[x] == p.stamp {
+			return
+		}
+		p.mark[x] = p.stamp
 		if !in[x] && (locked == nil || !locked[x]) && !p.blockLocked(x, in, locked) {
 			out = append(out, x)
 		}
 	}
+	for x := range in {
+		for _, u := range p.sub.Neighbours(x) {
+			add(int(u))
+		}
+		if p.opts.RequireAdjacent {
+			for _, u := range p.adjList[x] {
+				add(u)
+			}
+		}
+	}
+	p.fbuf = out
+	return out
+}
+
+// strongest keeps, when opts.FrontierLimit is positive and the frontier
+// is longer, only the FrontierLimit organisations most tied to the group
+// (ties broken by index), in index order. On a hub with thousands of
+// partners (a funder's grants) every local move would otherwise be tried
+// against every partner, for every candidate; an organisation far down
+// that list adds little inside weight and would rarely raise the score.
+func (p *groupProblem) strongest(frontier []int, in map[int]bool) []int {
+	lim := p.opts.FrontierLimit
+	if lim <= 0 || len(frontier) <= lim {
+		return frontier
+	}
+	w := make(map[int]float64, len(frontier))
+	for _, x := range frontier {
+		w[x] = p.tieTo(x, in)
+	}
+	out := slices.Clone(frontier)
+	sort.SliceStable(out, func(a, b int) bool { return w[out[a]] > w[out[b]] })
+	out = out[:lim]
 	sort.Ints(out)
 	return out
 }

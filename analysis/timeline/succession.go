@@ -30,6 +30,10 @@ type Succession struct {
 	// them some preceding partnership or arrangement joined.
 	Pairs       int `json:"pairs"`
 	PairsJoined int `json:"pairs_joined"`
+	// PairsChosen counts the pairs joined by a partnership or arrangement
+	// of a kind that is not statutory (graph.IsStatutory): joint working
+	// the predecessors chose, beyond sharing a statutory body or area.
+	PairsChosen int `json:"pairs_chosen"`
 }
 
 // Predecessor is an abolished organisation. Successors lists every
@@ -179,15 +183,19 @@ func finishSuccession(s *Succession) {
 		return cmp.Or(cmp.Compare(b.KindWeight, a.KindWeight), a.start.Compare(b.start), cmp.Compare(a.ID, b.ID),
 			cmp.Compare(a.Record, b.Record), slices.Compare(a.Members, b.Members))
 	})
-	joined := map[[2]string]bool{}
+	joined, chosen := map[[2]string]bool{}, map[[2]string]bool{}
 	for _, t := range s.Preceding {
 		for x := range t.Members {
 			for y := x + 1; y < len(t.Members); y++ {
-				joined[[2]string{t.Members[x], t.Members[y]}] = true
+				pair := [2]string{t.Members[x], t.Members[y]}
+				joined[pair] = true
+				if !graph.IsStatutory(t.Kind) {
+					chosen[pair] = true
+				}
 			}
 		}
 	}
-	s.PairsJoined = len(joined)
+	s.PairsJoined, s.PairsChosen = len(joined), len(chosen)
 	if s.Preceding == nil {
 		s.Preceding = []PrecedingTie{}
 	}

@@ -20,7 +20,7 @@ func TestSuccessions(t *testing.T) {
 			Predecessors: []Predecessor{{ID: "A", Name: "Alpha", End: "2019-03-31", Successors: []string{"E"}}, {ID: "B", Name: "Beta", End: "2019-03-31", Successors: []string{"E"}}},
 			Preceding: []PrecedingTie{{Record: "arrangement", ID: "mgmt-ab", Name: "Alpha and Beta joint management", Kind: "shared_management",
 				ServiceArea: "management", Start: "2008-04-01", KindWeight: 3, Members: []string{"A", "B"}, start: day("2008-04-01")}},
-			Pairs: 1, PairsJoined: 1},
+			Pairs: 1, PairsJoined: 1, PairsChosen: 1},
 		// C has no start date: the day after G ended.
 		{Successor: "C", SuccessorName: "Gamma", Date: "2021-04-01",
 			Predecessors: []Predecessor{{ID: "G", Name: "Golf", End: "2021-03-31", Successors: []string{"C", "Z"}}}, Preceding: []PrecedingTie{}},
@@ -48,6 +48,27 @@ func TestSuccessionsOnlyBeforeTheMerger(t *testing.T) {
 	got := Successions(net, graph.Weighting{})
 	if len(got) != 1 || len(got[0].Preceding) != 1 || got[0].Preceding[0].ID != "early" || !reflect.DeepEqual(got[0].Preceding[0].Members, []string{"P", "Q"}) {
 		t.Errorf("preceding = %+v, want only the early partnership joining P and Q", got)
+	}
+}
+
+// TestSuccessionsChosenBeyondStatutory: sharing a statutory body or
+// area (graph.IsStatutory) joins predecessors but is not joint working
+// they chose. P, Q and R became S; P and Q shared a fire area and a
+// combined authority, Q and R a shared service: 3 pairs, 2 joined, 1
+// chosen.
+func TestSuccessionsChosenBeyondStatutory(t *testing.T) {
+	net := graph.NewNetwork()
+	end := day("2019-03-31")
+	for _, id := range []string{"P", "Q", "R"} {
+		must(t, net.AddOrganisation(graph.Organisation{ID: id, End: end, Successors: []string{"S"}}))
+	}
+	must(t, net.AddOrganisation(graph.Organisation{ID: "S", Start: day("2019-04-01")}))
+	must(t, net.AddPartnership(graph.Partnership{ID: "fire", Source: "P", Target: "Q", Kind: "statutory_body"}))
+	must(t, net.AddPartnership(graph.Partnership{ID: "ca", Source: "Q", Target: "P", Kind: "combined_authority"}))
+	must(t, net.AddPartnership(graph.Partnership{ID: "ss", Source: "Q", Target: "R", Kind: "shared_service", Start: day("2010-01-01")}))
+	got := Successions(net, graph.Weighting{})
+	if len(got) != 1 || got[0].Pairs != 3 || got[0].PairsJoined != 2 || got[0].PairsChosen != 1 {
+		t.Errorf("successions %+v, want 3 pairs, 2 joined, 1 chosen", got)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
 )
@@ -63,9 +64,9 @@ Metric groups for --metrics: ` + strings.Join(analysis.Metrics, ", ") + `.`,
 	}
 	opts.data.addFlags(cmd)
 	opts.format.add(cmd, "text", "text", "csv", "json")
-	cmd.Flags().StringVar(&opts.By, "by", "sector", "organisation attribute for the E-I index, block density and brokerage (sector, type, region, or any column)")
+	cmd.Flags().StringVar(&opts.By, "by", engine.DefaultBy, "organisation attribute for the E-I index, block density and brokerage (sector, type, region, or any column; by default everyone is one group when no organisation has a sector)")
 	cmd.Flags().StringSliceVar(&opts.Metrics, "metrics", nil, "only these metric groups (comma-separated); default all")
-	cmd.Flags().IntVar(&opts.Samples, "betweenness-samples", 0, "estimate path measures from this many random sources (0: exact)")
+	cmd.Flags().IntVar(&opts.Samples, "betweenness-samples", 0, fmt.Sprintf("estimate path measures from this many random sources (default: exact up to %d organisations, %d sources above, fewer above %d ties; 0 given: exact)", engine.ExactBetweennessLimit, engine.DefaultBetweennessSamples, engine.BetweennessTieBudget/engine.DefaultBetweennessSamples))
 	cmd.Flags().IntVar(&opts.Top, "top", -1, "only the top N organisations (0: all; default 20 for text, all for csv and json)")
 	return cmd
 }
@@ -86,42 +87,21 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	net := d.Network
-	by := net.AttrColumn(opts.By)
-	if net.NumOrganisations() > 0 && allEmpty(by) {
-		if opts.byGiven {
-			return usagef(fmt.Errorf("--by %q: no organisation has a value for this attribute", opts.By))
-		}
-		// The default grouping on data without sectors (a bare edge list):
-		// everyone is one group, and the between-group figures say so.
-		if !s.Quiet {
-			tprintf(s.ErrOut, "partnet: note: no organisation has a %s: E-I, block density and brokerage treat all as one group (choose another with --by)\n", opts.By)
-		}
-		by, opts.By = nil, ""
-	}
-	snap := net.Snapshot(d.Weighting)
-	if n := net.NumOrganisations(); n > largeExact && opts.Samples == 0 && !opts.samplesSet {
-		// Exact path measures cost organisations x ties: hours at this
-		// size. As in the report, the sources shrink as ties grow.
-		opts.Samples = reports.BetweennessSamples(snap.Ties())
-		if !s.Quiet {
-			tprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): betweenness, closeness and distances are estimated from %d random sources (--seed); --betweenness-samples 0 computes them exactly, taking time proportional to organisations x ties\n", n, largeExact, opts.Samples)
-		}
-	}
-	names := make([]string, net.NumOrganisations())
-	for i := range names {
-		names[i] = net.Organisation(i).Name
+	by := ""
+	if opts.byGiven {
+		by = opts.By
 	}
 	bars := newPhases(s)
 	bars.Update("analysing", 0, -1)
-	a, err := analysis.Analyze(ctx, snap,
-		analysis.Attributes{Names: names, GroupBy: opts.By, By: by},
-		analysis.AnalyzeOptions{Metrics: opts.Metrics, BetweennessSamples: opts.Samples, Seed: s.Seed,
-			Progress: bars.Update})
+	res, err := engine.Analyze(ctx, d.Dataset.Network, engine.AnalyzeOptions{Data: d.Data, Seed: s.Seed, By: by,
+		Metrics: opts.Metrics, BetweennessSamples: opts.Samples, ExactPaths: opts.samplesSet && opts.Samples == 0,
+		Progress: bars.Update})
 	bars.Finish()
 	if err != nil {
-		return err
+		return engineErr(err)
 	}
+	s.report(res.Run)
+	a := res.Analysis
 	if opts.format.value == "text" {
 		top := opts.Top
 		if top < 0 {
@@ -138,18 +118,4 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 	default:
 		return reports.WriteAnalyzeCSV(s.Out, a)
 	}
-}
-
-// largeExact is the network size above which analyze samples path
-// measures unless --betweenness-samples is given (reports.BetweennessSamples
-// sources: 100, fewer above a million ties).
-const largeExact = 20000
-
-func allEmpty(col []string) bool {
-	for _, v := range col {
-		if v != "" {
-			return false
-		}
-	}
-	return true
 }

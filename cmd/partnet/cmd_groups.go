@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"os"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
@@ -128,7 +126,7 @@ groups of three whose pairs all rank. Tier flags do not apply to it.`,
 	f.IntVar(&opts.MinSize, "min-size", 0, "fewest members per group (0: the tier's)")
 	f.IntVar(&opts.MaxSize, "max-size", 0, "most members per group (0: the tier's)")
 	f.IntVar(&opts.MaxGroups, "max-groups", 0, "most groups (0: the tier's)")
-	f.StringSliceVar(&opts.Members, "members", []string{graph.SectorCouncil}, "sectors members may come from")
+	f.StringSliceVar(&opts.Members, "members", nil, "sectors members may come from, or "+engine.MembersAll+" (default: council, or every organisation when none has a sector)")
 	f.StringSliceVar(&opts.Types, "types", nil, "organisation types members may have (default: any), e.g. district,unitary")
 	f.BoolVar(&opts.RequireAdjacent, "require-adjacent", false, "every group must be joined through shared borders (needs an adjacency table)")
 	f.Float64Var(&opts.MaxDistanceKm, "max-distance-km", 0, "no two members further apart than this, in km (0: no limit)")
@@ -160,118 +158,59 @@ func pairs(flag string, vals []string) ([][2]string, error) {
 	return out, nil
 }
 
-func (opts *groupsOptions) tierOptions(seed uint64, w graph.Weighting) ([]groups.Options, error) {
+// options turns the flags into the engine's GroupsOptions (without the
+// data and borders); the engine checks them against the data.
+func (opts *groupsOptions) options(seed uint64) (engine.GroupsOptions, error) {
+	var o engine.GroupsOptions
 	if err := opts.format.check(); err != nil {
-		return nil, err
+		return o, err
 	}
 	if len(opts.Tiers) == 0 {
-		return nil, usagef(errors.New("--tier: give large, small or custom"))
+		return o, usagef(errors.New("--tier: give large, small or custom"))
 	}
 	must, err := pairs("must-link", opts.MustLink)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
 	cannot, err := pairs("cannot-link", opts.CannotLink)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
-	for _, v := range []struct {
-		name string
-		n    int
-	}{{"min-size", opts.MinSize}, {"max-size", opts.MaxSize}, {"max-groups", opts.MaxGroups}} {
-		if v.n < 0 {
-			return nil, usagef(fmt.Errorf("--%s %d: want a positive number", v.name, v.n))
-		}
-	}
-	if opts.MinSize != 0 && opts.MinSize < 2 {
-		return nil, usagef(fmt.Errorf("--min-size %d: a group has at least 2 members", opts.MinSize))
-	}
-	if opts.MaxDistanceKm < 0 || math.IsNaN(opts.MaxDistanceKm) {
-		return nil, usagef(fmt.Errorf("--max-distance-km %v: want a number >= 0", opts.MaxDistanceKm))
-	}
-	sized := opts.MinSize != 0 || opts.MaxSize != 0 || opts.MaxGroups != 0
-	if sized && len(opts.Tiers) > 1 {
-		return nil, usagef(errors.New("--min-size, --max-size and --max-groups apply to one tier: give a single --tier"))
-	}
-	var out []groups.Options
+	o = engine.GroupsOptions{MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
+		Members: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
+		RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear,
+		CountAllTies: opts.CountAllTies, Seed: seed}
 	for _, t := range opts.Tiers {
-		tier := groups.Tier(strings.TrimSpace(t))
-		if tier != groups.TierLarge && tier != groups.TierSmall && tier != groups.TierCustom {
-			return nil, usagef(fmt.Errorf("--tier %q: want large, small or custom", t))
-		}
-		if slices.ContainsFunc(out, func(o groups.Options) bool { return o.Tier == tier }) {
-			return nil, usagef(fmt.Errorf("--tier %s given twice", tier))
-		}
-		o := groups.Options{Tier: tier, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
-			Sectors: opts.Members, Types: opts.Types, Exclude: opts.Exclude, MustLink: must, CannotLink: cannot,
-			RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm, PreferNear: opts.PreferNear,
-			Seed: seed, Weighting: w, CountAllTies: opts.CountAllTies}
-		lo, hi, _ := groups.TierSizes(tier)
-		if o.MinSize != 0 {
-			lo = o.MinSize
-		}
-		if o.MaxSize != 0 {
-			hi = o.MaxSize
-		}
-		if lo > hi {
-			return nil, usagef(fmt.Errorf("--min-size %d is more than --max-size %d", lo, hi))
-		}
-		out = append(out, o)
+		o.Tiers = append(o.Tiers, groups.Tier(strings.TrimSpace(t)))
 	}
-	return out, nil
+	return o, nil
 }
 
-// checkIDs makes every id named in a flag one of the dataset's.
-func (opts *groupsOptions) checkIDs(net *graph.Network, tiers []groups.Options) error {
-	check := func(flag string, ids ...string) error {
-		for _, id := range ids {
-			if _, ok := net.Index(id); !ok {
-				return usagef(fmt.Errorf("--%s: no organisation %q in the dataset", flag, id))
-			}
-		}
-		return nil
-	}
-	o := tiers[0]
-	for _, p := range o.MustLink {
-		if err := check("must-link", p[0], p[1]); err != nil {
-			return err
-		}
-	}
-	for _, p := range o.CannotLink {
-		if err := check("cannot-link", p[0], p[1]); err != nil {
-			return err
-		}
-	}
-	return check("exclude", o.Exclude...)
-}
-
-// adjacency loads the border table: --adjacency, else the dataset's
-// adjacency.csv when the dataset is a folder or embedded. Ids are checked
-// against net (an unknown one is bad input); warnings go to stderr.
+// adjacency loads the border table: --adjacency, else the dataset's own
+// (datasets.DatasetAdjacency). Ids are checked against net (an unknown
+// one is bad input); warnings go to stderr.
 func (opts *groupsOptions) adjacency(dsName string, net *graph.Network, s *streams) ([][2]string, string, error) {
-	src, from := opts.Adjacency, opts.Adjacency
-	if src == "" {
-		if !strings.HasPrefix(dsName, "embedded:") {
-			if info, err := os.Stat(dsName); err != nil || !info.IsDir() {
-				return nil, "", nil
-			}
-		}
-		src, from = dsName, datasets.AdjacencyFile+" in "+dsName
+	var (
+		adj      [][2]string
+		from     = opts.Adjacency
+		warnings []*datasets.ParseError
+		err      error
+	)
+	if opts.Adjacency != "" {
+		adj, warnings, err = datasets.LoadAdjacencyFor(opts.Adjacency, net)
+	} else {
+		adj, from, warnings, err = datasets.DatasetAdjacency(dsName, net)
 	}
-	adj, warnings, err := datasets.LoadAdjacencyFor(src, net)
 	if err != nil {
 		return nil, "", err
 	}
 	if !s.Quiet {
 		for _, w := range warnings {
-			fmt.Fprintf(s.ErrOut, "partnet: warning: %v\n", w)
+			tprintf(s.ErrOut, "partnet: warning: %v\n", w)
 		}
 	}
-	switch {
-	case adj == nil && opts.Adjacency != "":
+	if adj == nil && opts.Adjacency != "" {
 		return nil, "", usagef(fmt.Errorf("--adjacency %s: no %s there", opts.Adjacency, datasets.AdjacencyFile))
-	case adj == nil:
-		return nil, "", nil
 	}
 	return adj, from, nil
 }
@@ -287,14 +226,7 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	default:
 		return usagef(fmt.Errorf("--mode %q: want ready or potential", opts.Mode))
 	}
-	w, err := opts.data.weightingFrom(groups.KindWeights)
-	if err != nil {
-		return err
-	}
-	if w.KindWeights == nil { // say the weights the search uses
-		w.KindWeights = groups.KindWeights()
-	}
-	tiers, err := opts.tierOptions(s.Seed, w)
+	o, err := opts.options(s.Seed)
 	if err != nil {
 		return err
 	}
@@ -302,54 +234,26 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	net := d.Network
-	if err := opts.checkIDs(net, tiers); err != nil {
+	o.Data = d.Data
+	if o.Adjacency, o.AdjacencySource, err = opts.adjacency(d.Dataset.Name, d.Dataset.Network, s); err != nil {
 		return err
 	}
-	adj, adjFrom, err := opts.adjacency(d.Dataset.Name, net, s)
-	if err != nil {
-		return err
-	}
-	if opts.RequireAdjacent && adj == nil {
-		return usagef(errors.New("--require-adjacent needs shared borders: the dataset has no adjacency.csv; give --adjacency FILE"))
-	}
-	if opts.RequireAdjacent {
-		warnMissingBorders(s, net, adj, adjFrom, opts.Members, opts.Types)
-	}
-	large := net.NumOrganisations() > reports.LargeNetwork
-	how := ""
-	for i := range tiers {
-		tiers[i].Adjacency = adj
-		tiers[i].At = d.Filter.At
-		if large {
-			// As the report does.
-			how = reports.LargeGroupSearch(&tiers[i])
+	if opts.RequireAdjacent && o.Adjacency != nil {
+		members := opts.Members
+		if len(members) == 0 && slices.ContainsFunc(d.Network.AttrColumn("sector"), func(v string) bool { return v != "" }) {
+			members = []string{graph.SectorCouncil} // the engine's default when organisations have sectors
 		}
-	}
-	if large && !s.Quiet {
-		tprintf(s.ErrOut, "partnet: note: %d organisations (more than %d): %s\n",
-			net.NumOrganisations(), reports.LargeNetwork, how)
+		warnMissingBorders(s, d.Network, o.Adjacency, o.AdjacencySource, members, opts.Types)
 	}
 	bars := newPhases(s)
-	bars.Update("candidate groups", 0, -1)
-	res, err := groups.SearchTiers(ctx, net, nil, tiers) // the search builds the round's own snapshot
+	o.Progress = bars.Update
+	res, err := engine.Groups(ctx, d.Dataset.Network, o)
 	bars.Finish()
-	if errors.Is(err, groups.ErrOptions) {
-		return usagef(err)
-	}
 	if err != nil {
-		return err
+		return engineErr(err)
 	}
-	if !s.Quiet && len(res) > 0 {
-		if at := res[0].At; at.IsZero() {
-			fmt.Fprintf(s.ErrOut, "partnet: note: the data carries no dates: groups are formed among all its organisations\n")
-		} else if res[0].AtSource == "given" {
-			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s (--at)\n", at.Format(time.DateOnly))
-		} else {
-			fmt.Fprintf(s.ErrOut, "partnet: note: groups formed among organisations active on %s, the data's latest date (--at DATE for an earlier round)\n", at.Format(time.DateOnly))
-		}
-	}
-	v := reports.NewGroupsView(d.Dataset.Name, net, w, adjFrom, res)
+	s.report(res.Run)
+	v := reports.NewGroupsView(d.Dataset.Name, res.Network, o.AdjacencySource, res.Tiers)
 	switch opts.format.value {
 	case "json":
 		return reports.WriteJSON(s.Out, v)

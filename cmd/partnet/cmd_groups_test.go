@@ -45,8 +45,8 @@ func TestGroupsExitCodes(t *testing.T) {
 		code     int
 		inStderr string
 	}{
-		{"min above max", []string{"--tier", "custom", "--min-size", "5", "--max-size", "3"}, 2, "--min-size 5 is more than --max-size 3"},
-		{"min above tier max", []string{"--tier", "small", "--min-size", "6"}, 2, "--min-size 6 is more than --max-size 5"},
+		{"min above max", []string{"--tier", "custom", "--min-size", "5", "--max-size", "3"}, 2, "--min-size: 5 is more than the maximum size, 3"},
+		{"min above tier max", []string{"--tier", "small", "--min-size", "6"}, 2, "--min-size: 6 is more than the maximum size, 5"},
 		{"min size one", []string{"--tier", "custom", "--min-size", "1"}, 2, "at least 2 members"},
 		{"unknown tier", []string{"--tier", "huge"}, 2, `--tier "huge"`},
 		{"tier twice", []string{"--tier", "small,small"}, 2, "given twice"},
@@ -60,7 +60,7 @@ func TestGroupsExitCodes(t *testing.T) {
 		{"must-link too big", []string{"--tier", "small", "--must-link", "E07000200,E07000203", "--must-link", "E07000203,E07000202", "--must-link", "E07000202,E07000244",
 			"--must-link", "E07000244,E07000245", "--must-link", "E07000245,E10000029"}, 2, "more than the maximum group size 5"},
 		{"must-link abolished", []string{"--must-link", "E07000205,E07000200"}, 2, "E07000205 is not active on the round's day 2025-09-18"},
-		{"adjacent without table", []string{"testdata/timeline_small", "--require-adjacent"}, 2, "--require-adjacent needs shared borders"},
+		{"adjacent without table", []string{"testdata/timeline_small", "--require-adjacent"}, 2, "--require-adjacent: needs shared borders"},
 		{"negative distance", []string{"--max-distance-km", "-3"}, 2, "--max-distance-km -3"},
 		{"bad format", []string{"--format", "xml"}, 2, `--format "xml"`},
 		{"missing adjacency file", []string{"--adjacency", "testdata/nope.csv"}, 1, "adjacency testdata/nope.csv"},

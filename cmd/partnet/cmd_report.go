@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
@@ -29,6 +30,8 @@ type reportOptions struct {
 	Samples      int
 	NoGroups     bool
 	Args         []string
+	// byGiven is true when --by was set on the command line.
+	byGiven bool
 }
 
 func newReportCommand(s *streams) *cobra.Command {
@@ -56,21 +59,22 @@ group plus the top organisations); every organisation stays in the tables.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			opts.byGiven = cmd.Flags().Changed("by")
 			return runReport(cmd.Context(), opts, s)
 		},
 	}
 	opts.data.addFlags(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "report.html", "the HTML file to write")
-	f.StringVar(&opts.By, "by", "sector", "the attribute that groups organisations for densities and E-I (sector, type, region, ...)")
+	f.StringVar(&opts.By, "by", engine.DefaultBy, "the attribute that groups organisations for densities and E-I (sector, type, region, ...)")
 	f.StringVar(&opts.Title, "title", "", "the report's title (default: the dataset's title)")
 	f.StringVar(&opts.AssetsHost, "assets-host", "", "URL prefix serving echarts.min.js (default "+reports.DefaultAssetsHost+")")
 	f.StringVar(&opts.InlineAssets, "inline-assets", "", "echarts.min.js to embed in the page, so it opens offline")
 	f.StringVar(&opts.Tables, "tables", "", "also write every table as CSV and JSON into this folder")
 	f.StringVar(&opts.SizeBy, "size-by", "pagerank", "the centrality that sizes nodes on the map and ranks the most central: "+strings.Join(reports.SizeMeasures, ", "))
 	f.Float64Var(&opts.Resolution, "resolution", 1, "Leiden modularity resolution for the clusters (higher gives more, smaller clusters)")
-	f.IntVar(&opts.Stability, "stability-runs", 0, fmt.Sprintf("Leiden seeds used to judge which clusters are robust (0: %d, none above %d organisations; -1 skips)", reports.DefaultStabilityRuns, reports.LargeNetwork))
-	f.IntVar(&opts.Samples, "betweenness-samples", 0, fmt.Sprintf("estimate betweenness from this many sampled sources (0: exact up to %d organisations, %d samples above)", reports.ExactBetweennessLimit, reports.DefaultBetweennessSamples))
+	f.IntVar(&opts.Stability, "stability-runs", 0, fmt.Sprintf("Leiden seeds used to judge which clusters are robust (0: %d, none above %d organisations; -1 skips)", engine.DefaultStabilityRuns, engine.LargeNetwork))
+	f.IntVar(&opts.Samples, "betweenness-samples", 0, fmt.Sprintf("estimate betweenness from this many sampled sources (0: exact up to %d organisations, %d samples above)", engine.ExactBetweennessLimit, engine.DefaultBetweennessSamples))
 	f.BoolVar(&opts.NoGroups, "no-groups", false, "leave out the candidate council groups (the slowest part on large networks)")
 	return cmd
 }
@@ -111,24 +115,44 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	if opts.Title != "" {
-		d.Network.Meta.Title = opts.Title
-	}
 	start := time.Now()
 	bars := newPhases(s)
-	bars.Update("building the snapshot", 0, -1)
-	snap := d.Network.Snapshot(d.Weighting)
 	inputs := make([]reports.Input, len(d.Dataset.Inputs))
 	for k, in := range d.Dataset.Inputs {
 		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
 	}
+	by := ""
+	if opts.byGiven {
+		by = opts.By
+	}
+	adj, adjFrom, warnings, err := datasets.DatasetAdjacency(d.Dataset.Name, d.Dataset.Network)
+	if err != nil {
+		return err
+	}
+	if !s.Quiet {
+		for _, w := range warnings {
+			tprintf(s.ErrOut, "partnet: warning: %v\n", w)
+		}
+	}
+	res, err := engine.Report(ctx, d.Dataset.Network, engine.ReportOptions{Data: d.Data, Seed: s.Seed, Resolution: opts.Resolution,
+		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, NoGroups: opts.NoGroups, By: by,
+		Adjacency: adj, AdjacencySource: adjFrom, Progress: bars.Update})
+	if err != nil {
+		bars.Finish()
+		return engineErr(err)
+	}
+	s.report(res.Run)
+	if opts.Title != "" {
+		res.Network.Meta.Title = opts.Title
+	}
+	snap := res.Snapshot
 	params := []reports.Figure{
 		{Label: "dataset", Value: d.Dataset.Name},
 		{Label: "--by", Value: opts.By},
 		{Label: "--size-by", Value: opts.SizeBy},
 		{Label: "--resolution", Value: fmt.Sprint(opts.Resolution)},
-		{Label: "--stability-runs", Value: fmt.Sprint(opts.Stability)},
-		{Label: "--betweenness-samples", Value: fmt.Sprint(opts.Samples)},
+		{Label: "--stability-runs", Value: ranStability(opts.Stability, res)},
+		{Label: "--betweenness-samples", Value: ranSamples(opts.Samples, res.Snapshot.N(), res)},
 		{Label: "--no-groups", Value: fmt.Sprint(opts.NoGroups)},
 		{Label: "--kinds", Value: strings.Join(opts.data.Kinds, ",")},
 		{Label: "--at", Value: opts.data.At},
@@ -137,13 +161,6 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		{Label: "--seed", Value: fmt.Sprint(s.Seed)},
 		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
-	}
-	res, err := reports.Analyse(ctx, d.Network, snap, reports.AnalyseOptions{Seed: s.Seed, Resolution: opts.Resolution,
-		StabilityRuns: opts.Stability, BetweennessSamples: opts.Samples, Weighting: d.Weighting, NoGroups: opts.NoGroups, By: opts.By, At: d.Filter.At,
-		Progress: bars.Update})
-	if err != nil {
-		bars.Finish()
-		return err
 	}
 	bars.Update("building the page", 0, -1)
 	defer bars.Finish()
@@ -155,7 +172,7 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	rep, err := reports.Build(ctx, reports.Source{
 		Areas: areas, AreasAttribution: datasets.AreasAttribution,
-		Network: d.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
+		Network: res.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})
 	if err != nil {
@@ -184,4 +201,33 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 // (NAME.csv and NAME.json).
 func isTableFile(name string) bool {
 	return strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".json")
+}
+
+// ranStability is what --stability-runs ran: the number of Leiden seeds,
+// or none, and whether that was the default.
+func ranStability(flag int, res *engine.ReportResult) string {
+	v := "none"
+	if res.Stability != nil {
+		v = fmt.Sprint(res.Stability.Runs)
+	}
+	if flag == 0 {
+		v += " (default)"
+	}
+	return v
+}
+
+// ranSamples is what --betweenness-samples ran: exact, or the number of
+// sampled sources, and whether that was the default.
+func ranSamples(flag, n int, res *engine.ReportResult) string {
+	v := "not computed"
+	if b := res.Betweenness; b != nil {
+		v = "exact"
+		if b.Sources < n {
+			v = fmt.Sprintf("%d sampled sources", b.Sources)
+		}
+	}
+	if flag == 0 {
+		v += " (default)"
+	}
+	return v
 }

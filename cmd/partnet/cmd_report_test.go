@@ -57,7 +57,13 @@ func TestReportGolden(t *testing.T) {
 	if !strings.Contains(string(page), `<script src="https://go-echarts.github.io/go-echarts-assets/assets/echarts.min.js">`) {
 		t.Error("default page does not load ECharts from go-echarts' host")
 	}
-	for _, name := range []string{"figures.csv", "network_nodes.json", "block_density.csv", "central.json"} {
+	// The parameters table shows what ran, not the flag's zero.
+	for _, want := range []string{"<tr><td>--stability-runs</td><td>5 (default)</td></tr>", "<tr><td>--betweenness-samples</td><td>exact (default)</td></tr>"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("parameters lack %s", want)
+		}
+	}
+	for _, name := range []string{"figures.csv", "network_nodes.json", "block_density.csv", "central.json", "findings.csv", "finding_claims.csv"} {
 		if _, err := os.Stat(filepath.Join(dir, "tables", name)); err != nil {
 			t.Errorf("--tables: %v", err)
 		}

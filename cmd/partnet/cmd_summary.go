@@ -1,7 +1,7 @@
 package main
 
 import (
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
 	"io"
@@ -44,9 +44,13 @@ func runSummary(opts *summaryOptions, s *streams) error {
 	if err != nil {
 		return err
 	}
-	sum := analysis.Summarize(d.Network, d.Network.Snapshot(d.Weighting))
-	if opts.format.value == "json" {
-		return reports.WriteJSON(s.Out, sum)
+	res, err := engine.Summary(d.Dataset.Network, engine.SummaryOptions{Data: d.Data})
+	if err != nil {
+		return engineErr(err)
 	}
-	return writeText(s.Out, func(w io.Writer) error { return reports.WriteSummaryText(w, sum) })
+	s.report(res.Run)
+	if opts.format.value == "json" {
+		return reports.WriteSummaryJSON(s.Out, res.Summary)
+	}
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteSummaryText(w, res.Summary) })
 }

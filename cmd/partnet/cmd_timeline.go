@@ -7,8 +7,8 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/timeline"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
@@ -52,7 +52,8 @@ Partnerships and arrangements with no dates count as active on every date
 (the output says how many) unless --drop-undated is given.
 --carry-successors moves the ties of abolished organisations onto the
 organisations that replaced them. --from defaults to 1 January of the year of
-the earliest date in the data, --to to today. CSV output writes one table,
+the earliest date in the data, --to to today; data with no dates at all gives
+one snapshot, on --to. CSV output writes one table,
 chosen with --table: ` + strings.Join(reports.TimelineTables, ", ") + `.`,
 		Example: `  partnet timeline --from 2008-01-01 --to 2024-01-01
   partnet timeline --from 2015-01-01 --to 2024-01-01 --every 6m --format json
@@ -72,7 +73,7 @@ chosen with --table: ` + strings.Join(reports.TimelineTables, ", ") + `.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.From, "from", "", "first date, YYYY-MM-DD (default: 1 January of the year of the earliest date in the data)")
 	f.StringVar(&opts.To, "to", "", "last date, YYYY-MM-DD; also where survival is censored (default: today)")
-	f.StringVar(&opts.Every, "every", "1y", "step between dates: a number and y, m, w or d, e.g. 1y, 6m, 2y")
+	f.StringVar(&opts.Every, "every", engine.DefaultEvery, "step between dates: a number and y, m, w or d, e.g. 1y, 6m, 2y")
 	f.StringSliceVar(&opts.Dates, "dates", nil, "exact dates instead of a series, comma-separated, increasing")
 	f.StringVar(&opts.Table, "table", "periods", "table for --format csv: "+strings.Join(reports.TimelineTables, ", "))
 	f.BoolVar(&opts.CarrySuccessors, "carry-successors", false, "carry the ties of abolished organisations onto their successors")
@@ -100,81 +101,52 @@ func runTimeline(ctx context.Context, opts *timelineOptions, s *streams) error {
 	if len(opts.Dates) > 0 && (opts.From != "" || opts.To != "") {
 		return usagef(errors.New("give either --dates or --from/--to, not both"))
 	}
+	o, err := opts.options(s)
+	if err != nil {
+		return err
+	}
 	d, err := opts.data.load(s, opts.Args)
 	if err != nil {
 		return err
 	}
-	dates, end, err := opts.timelineDates(d, s)
+	o.Data = d.Data
+	res, err := engine.Timeline(ctx, d.Dataset.Network, o)
 	if err != nil {
-		return err
+		return engineErr(err)
 	}
-	res, err := timeline.Measure(ctx, d.Network, timeline.Options{
-		Dates:           dates,
-		Weighting:       d.Weighting,
-		DropUndated:     opts.DropUndated,
-		CarrySuccessors: opts.CarrySuccessors,
-		Cluster:         timelineClusters(s.Seed),
-		Track:           timeline.TrackOptions{Threshold: opts.Threshold},
-		Survival:        timeline.SurvivalOptions{End: end},
-	})
-	if err != nil {
-		return err
-	}
+	s.report(res.Run)
 	switch opts.format.value {
 	case "json":
-		return reports.WriteJSON(s.Out, res)
+		return reports.WriteJSON(s.Out, res.Timeline)
 	case "csv":
-		return reports.WriteTimelineCSV(s.Out, res, opts.Table)
+		return reports.WriteTimelineCSV(s.Out, res.Timeline, opts.Table)
 	}
-	return writeText(s.Out, func(w io.Writer) error { return reports.WriteTimelineText(w, res) })
+	return writeText(s.Out, func(w io.Writer) error { return reports.WriteTimelineText(w, res.Timeline) })
 }
 
-// timelineDates returns the snapshot dates and the analysis end date from
-// the flags, with the defaults documented in --help.
-func (opts *timelineOptions) timelineDates(d *loaded, s *streams) ([]time.Time, time.Time, error) {
-	if len(opts.Dates) > 0 {
-		var dates []time.Time
-		for _, v := range opts.Dates {
-			t, err := datasets.ParseDate(v)
-			if err != nil || t.IsZero() {
-				return nil, time.Time{}, usagef(fmt.Errorf("--dates: %q: %w", v, errOr(err, "empty date")))
-			}
-			dates = append(dates, t)
+// options parses the date flags into the engine's TimelineOptions (the
+// defaults, and the single snapshot of undated data, are the engine's).
+func (opts *timelineOptions) options(s *streams) (engine.TimelineOptions, error) {
+	o := engine.TimelineOptions{Seed: s.Seed, Every: opts.Every, CarrySuccessors: opts.CarrySuccessors,
+		DropUndated: opts.DropUndated, Threshold: opts.Threshold}
+	for _, v := range opts.Dates {
+		t, err := datasets.ParseDate(v)
+		if err != nil || t.IsZero() {
+			return o, usagef(fmt.Errorf("--dates: %q: %w", v, errOr(err, "empty date")))
 		}
-		if err := timeline.CheckDates(dates); err != nil {
-			return nil, time.Time{}, usagef(fmt.Errorf("--dates: %w", err))
-		}
-		return dates, dates[len(dates)-1], nil
+		o.Dates = append(o.Dates, t)
 	}
-	every, err := timeline.ParseInterval(opts.Every)
-	if err != nil {
-		return nil, time.Time{}, usagef(fmt.Errorf("--every: %w", err))
+	var err error
+	if o.From, err = datasets.ParseDate(opts.From); err != nil {
+		return o, usagef(fmt.Errorf("--from: %w", err))
 	}
-	from, err := datasets.ParseDate(opts.From)
-	if err != nil {
-		return nil, time.Time{}, usagef(fmt.Errorf("--from: %w", err))
+	if o.To, err = datasets.ParseDate(opts.To); err != nil {
+		return o, usagef(fmt.Errorf("--to: %w", err))
 	}
-	to, err := datasets.ParseDate(opts.To)
-	if err != nil {
-		return nil, time.Time{}, usagef(fmt.Errorf("--to: %w", err))
+	if o.Today, err = datasets.ParseDate(s.Now()); err != nil {
+		return o, fmt.Errorf("today's date: %w", err)
 	}
-	if to.IsZero() {
-		if to, err = datasets.ParseDate(s.Now()); err != nil {
-			return nil, time.Time{}, fmt.Errorf("today's date: %w", err)
-		}
-	}
-	if from.IsZero() {
-		first, _, ok := timeline.DataSpan(d.Network)
-		if !ok {
-			return nil, time.Time{}, usagef(errors.New("the data has no dates: give --from (or --dates)"))
-		}
-		from = time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	dates, err := timeline.SeriesDates(from, to, every)
-	if err != nil {
-		return nil, time.Time{}, usagef(err)
-	}
-	return dates, to, nil
+	return o, nil
 }
 
 func errOr(err error, msg string) error {

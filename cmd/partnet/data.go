@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 	"github.com/spf13/cobra"
@@ -27,61 +29,89 @@ func (o *dataOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringSliceVar(&o.KindWeights, "kind-weight", nil, "override a kind's weight, e.g. --kind-weight joint_plan=2,statutory_body=0.1")
 }
 
-// loaded is a dataset after the shared flags were applied.
+// loaded is a dataset and the engine's Data made from the shared flags.
 type loaded struct {
-	Dataset   *datasets.Dataset
-	Network   *graph.Network // filtered
-	Filter    graph.Filter
-	Weighting graph.Weighting
+	Dataset *datasets.Dataset
+	Data    engine.Data
+	// Network is the dataset's network filtered as Data says (for the
+	// commands that do not go through the engine: groups --mode
+	// potential, the border warnings).
+	Network *graph.Network
 }
 
-// load reads the dataset named by args (none: the default), prints its
-// warnings to stderr unless quiet, and applies the filter flags.
+// load checks the shared flags, reads the dataset named by args (none:
+// the default) and prints its warnings to stderr unless quiet.
 func (o *dataOptions) load(s *streams, args []string) (*loaded, error) {
-	w, err := o.weighting()
+	data, err := o.data()
 	if err != nil {
 		return nil, err
-	}
-	var f graph.Filter
-	f.Kinds = o.Kinds
-	if o.At != "" {
-		at, err := datasets.ParseDate(o.At)
-		if err != nil {
-			return nil, usagef(fmt.Errorf("--at: %w", err))
-		}
-		f.At = at
 	}
 	ds, err := loadDataset(s, args)
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{Dataset: ds, Network: ds.Network.Filter(f), Filter: f, Weighting: w}, nil
+	return &loaded{Dataset: ds, Data: data, Network: ds.Network.Filter(data.Filter)}, nil
 }
 
-func (o *dataOptions) weighting() (graph.Weighting, error) {
-	return o.weightingFrom(graph.DefaultKindWeights)
-}
-
-// weightingFrom is weighting with the --kind-weight overrides applied to
-// base's kind weights (the group search starts from its own).
-func (o *dataOptions) weightingFrom(base func() map[string]float64) (graph.Weighting, error) {
-	scheme, err := graph.ParseScheme(o.Weighting)
-	if err != nil {
-		return graph.Weighting{}, usagef(fmt.Errorf("--weighting: %w", err))
-	}
-	w := graph.Weighting{Scheme: scheme}
-	if len(o.KindWeights) > 0 {
-		w.KindWeights = base()
-		for _, kv := range o.KindWeights {
-			k, v, ok := strings.Cut(kv, "=")
-			x, _, perr := datasets.ParseNumber(v)
-			if !ok || k == "" || perr != nil || x < 0 {
-				return w, usagef(fmt.Errorf("--kind-weight %q: expected kind=weight with a number >= 0, e.g. joint_plan=2", kv))
-			}
-			w.KindWeights[k] = x
+// data turns the shared flags into the engine's Data: the filter, the
+// scheme and the kind-weight overrides (checked here by
+// graph.ParseWeighting, the one place a weighting is made, so that a bad
+// value is a usage error before anything is read).
+func (o *dataOptions) data() (engine.Data, error) {
+	var d engine.Data
+	d.Filter.Kinds = o.Kinds
+	if o.At != "" {
+		at, err := datasets.ParseDate(o.At)
+		if err != nil {
+			return d, usagef(fmt.Errorf("--at: %w", err))
 		}
+		d.Filter.At = at
 	}
-	return w, nil
+	var overrides map[string]float64
+	for _, kv := range o.KindWeights {
+		k, v, ok := strings.Cut(kv, "=")
+		x, _, perr := datasets.ParseNumber(v)
+		if !ok || k == "" || perr != nil || x < 0 {
+			return d, usagef(fmt.Errorf("--kind-weight %q: expected kind=weight with a number >= 0, e.g. joint_plan=2", kv))
+		}
+		if overrides == nil {
+			overrides = map[string]float64{}
+		}
+		overrides[k] = x
+	}
+	d.Scheme, d.KindWeights = o.Weighting, overrides
+	if _, err := d.Weighting(); err != nil {
+		return d, engineErr(err)
+	}
+	return d, nil
+}
+
+// report prints a run's notes and warnings on stderr (unless quiet), once
+// each: the defaults that adapted to the data and the steps that could not
+// be computed.
+func (s *streams) report(r engine.Run) {
+	if s.Quiet {
+		return
+	}
+	for _, n := range r.Notes {
+		tprintf(s.ErrOut, "partnet: note: %s\n", n)
+	}
+	for _, w := range r.Warnings {
+		tprintf(s.ErrOut, "partnet: warning: %s\n", w)
+	}
+}
+
+// engineErr turns an option the engine refused into a usage error (exit
+// 2) spelled as the flag.
+func engineErr(err error) error {
+	var oe *engine.OptionError
+	switch {
+	case errors.As(err, &oe) && oe.Option == "":
+		return usagef(err)
+	case errors.As(err, &oe):
+		return usagef(fmt.Errorf("--%w", err))
+	}
+	return err
 }
 
 // loadDataset reads the dataset argument (or the default) and reports its

@@ -6,49 +6,43 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"time"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
 )
 
-// runContext is what an analysis of one run works with.
+// runContext is what an analysis of one run works with: the dataset's
+// network and the engine's Data made from the run (its kinds, date and
+// weighting). Every analysis calls the engine's verb with them.
 type runContext struct {
-	run       Run
-	net       *graph.Network // filtered to the run's kinds and date
-	at        time.Time      // the run's date (zero: none)
-	weighting graph.Weighting
-	snap      *graph.Snapshot
-	dir       string
-	metrics   []Metric
-	files     []string
+	run     Run
+	net     *graph.Network // the dataset's, unfiltered
+	data    engine.Data
+	dir     string
+	metrics []Metric
+	files   []string
+	// version and inputs go into report footers.
+	version string
+	inputs  []datasets.Input
 }
 
 func newRunContext(run Run, net *graph.Network, kinds []string, dir string) (*runContext, error) {
-	f := graph.Filter{Kinds: kinds}
+	d := engine.Data{Filter: graph.Filter{Kinds: kinds}}
 	if run.Date != "" {
 		at, err := datasets.ParseDate(run.Date)
 		if err != nil {
 			return nil, err
 		}
-		f.At = at
+		d.Filter.At = at
 	}
-	scheme, err := graph.ParseScheme(run.Weighting)
-	if err != nil {
+	d.Scheme, d.KindWeights = run.Weighting, run.KindWeights
+	if _, err := d.Weighting(); err != nil {
 		return nil, err
 	}
-	w := graph.Weighting{Scheme: scheme}
-	if len(run.KindWeights) > 0 {
-		w.KindWeights = graph.DefaultKindWeights()
-		for k, v := range run.KindWeights {
-			w.KindWeights[k] = v
-		}
-	}
-	filtered := net.Filter(f)
-	return &runContext{run: run, net: filtered, at: f.At, weighting: w, snap: filtered.Snapshot(w), dir: dir}, nil
+	return &runContext{run: run, net: net, data: d, dir: dir}, nil
 }
 
 // metric records one value; NaN or an infinity records the metric as
@@ -73,7 +67,11 @@ var analyses = map[string]func(ctx context.Context, rc *runContext) error{
 }
 
 func runSummary(_ context.Context, rc *runContext) error {
-	s := analysis.Summarize(rc.net, rc.snap)
+	res, err := engine.Summary(rc.net, engine.SummaryOptions{Data: rc.data})
+	if err != nil {
+		return err
+	}
+	s := res.Summary
 	for _, m := range []struct {
 		name string
 		v    float64
@@ -84,7 +82,7 @@ func runSummary(_ context.Context, rc *runContext) error {
 	} {
 		rc.metric("summary", m.name, m.v)
 	}
-	return rc.file("summary.json", func(w io.Writer) error { return reports.WriteJSON(w, s) })
+	return rc.file("summary.json", func(w io.Writer) error { return reports.WriteSummaryJSON(w, s) })
 }
 
 // loadDataset reads or generates a spec's dataset.

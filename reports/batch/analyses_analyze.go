@@ -5,34 +5,24 @@ import (
 	"io"
 	"math"
 
-	"github.com/partnet/partnet/analysis"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/reports"
 )
 
 func init() { analyses["analyze"] = runAnalyze }
 
-// analyzeExactLimit is the network size above which a batch run estimates
-// betweenness and closeness from analyzeSamples seeded sources, as
-// `partnet analyze --betweenness-samples` does.
-const (
-	analyzeExactLimit = 5000
-	analyzeSamples    = 500
-)
-
 // runAnalyze computes the density, position and structure measures of a
-// run (grouped by sector) and records the network-level figures.
+// run with the engine's defaults (grouped by sector when organisations
+// have one; betweenness exact up to engine.ExactBetweennessLimit, sampled
+// above, as partnet analyze and the report do) and records the
+// network-level figures. A measure that cannot be computed is left out of
+// the metrics and null in analyze.json.
 func runAnalyze(ctx context.Context, rc *runContext) error {
-	names := rc.net.AttrColumn("name")
-	samples := 0
-	if rc.snap.N() > analyzeExactLimit {
-		samples = analyzeSamples
-	}
-	a, err := analysis.Analyze(ctx, rc.snap,
-		analysis.Attributes{Names: names, GroupBy: "sector", By: rc.net.AttrColumn("sector")},
-		analysis.AnalyzeOptions{BetweennessSamples: samples, Seed: rc.run.Seed, Workers: 1})
+	res, err := engine.Analyze(ctx, rc.net, engine.AnalyzeOptions{Data: rc.data, Seed: rc.run.Seed, Workers: 1})
 	if err != nil {
 		return err
 	}
+	a := res.Analysis
 	f := a.Network
 	for _, m := range []struct {
 		name string
@@ -53,7 +43,7 @@ func runAnalyze(ctx context.Context, rc *runContext) error {
 	// The sector E-I index exists only when organisations have sectors:
 	// with none, every tie would be "internal" and the index a false -1.
 	ei := math.NaN()
-	if a.EI != nil && hasValue(rc.net.AttrColumn("sector")) {
+	if a.EI != nil && res.By == "sector" {
 		ei = a.EI.Index
 	}
 	rc.metric("analyze", "ei_index_sector", ei)

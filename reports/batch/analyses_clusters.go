@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"slices"
-	"strings"
 
-	"github.com/partnet/partnet/analysis/community"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
@@ -20,9 +17,10 @@ func init() {
 	analyses["groups"] = runGroupsAnalysis
 }
 
-// runClustersAnalysis clusters the run's network with Leiden (modularity
-// at run.Resolution, seed run.Seed, to convergence), compares the clusters
-// with regions when organisations have one, and writes clusters.json and
+// runClustersAnalysis clusters the run's network with the engine's
+// Clusters (Leiden, modularity at run.Resolution, seed run.Seed, one run
+// with the engine's iteration rule: partnet clusters --runs 1), compares
+// the clusters with regions when organisations have one, and writes clusters.json and
 // clusters.csv (the per-organisation membership).
 //
 // Metrics: clusters, singletons, largest_cluster, modularity (at
@@ -30,20 +28,14 @@ func init() {
 // iterations, and nmi_region and ari_region when some organisation has a
 // region.
 func runClustersAnalysis(ctx context.Context, rc *runContext) error {
-	c, err := community.Leiden(ctx, rc.snap, community.LeidenOptions{Resolution: rc.run.Resolution, Seed: rc.run.Seed})
+	res, err := engine.Clusters(ctx, rc.net, engine.ClustersOptions{Data: rc.data, Seed: rc.run.Seed,
+		Resolution: rc.run.Resolution, Runs: 1})
 	if err != nil {
 		return err
 	}
-	in := reports.ClustersInput{Dataset: rc.run.Dataset.Label, Algorithm: "leiden", Network: rc.net, Snapshot: rc.snap, Clustering: c}
-	regions := rc.net.AttrColumn("region")
-	if slices.ContainsFunc(regions, func(v string) bool { return v != "" }) {
-		agr, err := community.Compare(c.Membership, community.LabelsFromColumn(regions))
-		if err != nil {
-			return err
-		}
-		in.CompareAttr, in.Agreement = "region", &agr
-	}
-	v := reports.NewClustersView(in)
+	c := res.Clustering
+	v := reports.NewClustersView(reports.ClustersInput{Dataset: rc.run.Dataset.Label, Algorithm: res.Algorithm,
+		Network: res.Network, Snapshot: res.Snapshot, Clustering: c, CompareAttr: res.CompareAttr, Agreement: res.Agreement})
 	largest := 0
 	for _, cl := range v.Clusters {
 		largest = max(largest, cl.Size)
@@ -77,30 +69,17 @@ func runClustersAnalysis(ctx context.Context, rc *runContext) error {
 // Metrics: groups, eligible, members_grouped, top_score, mean_score and
 // mean_sensitivity (the last three missing, not 0, when there is no group).
 func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
-	tier := groups.Tier(rc.run.Tier)
-	r := rc.run.Resolution
-	if r <= 0 {
-		r = 1
+	adj, adjFrom, _, err := datasets.DatasetAdjacency(rc.run.Dataset.Source, rc.net)
+	if err != nil {
+		return fmt.Errorf("adjacency: %w", err)
 	}
-	opts := groups.Options{Tier: tier, Seed: rc.run.Seed, Weighting: rc.weighting, At: rc.at,
-		Resolutions: []float64{0.5 * r, r, 2 * r, 4 * r, 8 * r}}
-	adjFrom := ""
-	if src := rc.run.Dataset.Source; src != "" {
-		if info, err := os.Stat(src); strings.HasPrefix(src, "embedded:") || (err == nil && info.IsDir()) {
-			adj, _, err := datasets.LoadAdjacencyFor(src, rc.net)
-			if err != nil {
-				return fmt.Errorf("adjacency: %w", err)
-			}
-			if adj != nil {
-				opts.Adjacency, adjFrom = adj, datasets.AdjacencyFile+" in "+src
-			}
-		}
-	}
-	res, err := groups.SearchTiers(ctx, rc.net, rc.snap, []groups.Options{opts})
+	res, err := engine.Groups(ctx, rc.net, engine.GroupsOptions{Data: rc.data, Seed: rc.run.Seed,
+		Tiers: []groups.Tier{groups.Tier(rc.run.Tier)}, Resolution: rc.run.Resolution,
+		Adjacency: adj, AdjacencySource: adjFrom})
 	if err != nil {
 		return err
 	}
-	v := reports.NewGroupsView(rc.run.Dataset.Label, rc.net, rc.weighting, adjFrom, res)
+	v := reports.NewGroupsView(rc.run.Dataset.Label, res.Network, adjFrom, res.Tiers)
 	top, sum, sens := math.NaN(), 0.0, 0.0
 	members := 0
 	groups := v.Tiers[0].Groups

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 )
@@ -29,9 +30,18 @@ func init() {
 // candidate_groups.
 func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	run := rc.run
-	res, err := reports.Analyse(ctx, rc.net, rc.snap, reports.AnalyseOptions{Seed: run.Seed, Resolution: run.Resolution, Weighting: rc.weighting})
+	adj, adjFrom, _, err := datasets.DatasetAdjacency(run.Dataset.Source, rc.net)
+	if err != nil {
+		return fmt.Errorf("adjacency: %w", err)
+	}
+	res, err := engine.Report(ctx, rc.net, engine.ReportOptions{Data: rc.data, Seed: run.Seed, Resolution: run.Resolution,
+		Adjacency: adj, AdjacencySource: adjFrom})
 	if err != nil {
 		return err
+	}
+	inputs := make([]reports.Input, len(rc.inputs))
+	for k, in := range rc.inputs {
+		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
 	}
 	var kw []string
 	for k, v := range run.KindWeights {
@@ -53,8 +63,8 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
-	rep, err := reports.Build(ctx, reports.Source{Network: rc.net, Snapshot: rc.snap, Dataset: run.Dataset.Label,
-		Version: "partnet batch", GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res,
+	rep, err := reports.Build(ctx, reports.Source{Network: res.Network, Snapshot: res.Snapshot, Dataset: run.Dataset.Label,
+		Inputs: inputs, Version: rc.version, GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res,
 		Areas: areas, AreasAttribution: datasets.AreasAttribution})
 	if err != nil {
 		return err

@@ -219,6 +219,7 @@ func buildRun(ctx context.Context, run Run, runsDir, final string, loader *loade
 	if err != nil {
 		return nil, err
 	}
+	rc.version, rc.inputs = loader.version, inputs
 	for _, name := range loader.analyses {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -1,4 +1,4 @@
-package reports
+package engine
 
 import (
 	"context"
@@ -16,21 +16,24 @@ import (
 func TestBetweennessSamples(t *testing.T) {
 	// sources x ties stays within 10^8: 100 sources up to 1M ties, then
 	// 10^8 / ties, never fewer than 10.
-	cases := []struct{ ties, want int }{
-		{0, 100}, {50_000, 100}, {1_000_000, 100}, {2_000_000, 50}, {9_529_089, 10}, {50_000_000, 10},
+	// Exact (0) up to ExactBetweennessLimit organisations.
+	cases := []struct{ n, ties, want int }{
+		{10, 20, 0}, {5000, 1_000_000, 0},
+		{5001, 0, 100}, {6000, 50_000, 100}, {100_000, 1_000_000, 100}, {100_000, 2_000_000, 50},
+		{1_000_000, 9_529_089, 10}, {1_000_000, 50_000_000, 10},
 	}
 	for _, c := range cases {
-		if got := BetweennessSamples(c.ties); got != c.want {
-			t.Errorf("BetweennessSamples(%d) = %d, want %d", c.ties, got, c.want)
+		if got := BetweennessSamples(c.n, c.ties); got != c.want {
+			t.Errorf("BetweennessSamples(%d, %d) = %d, want %d", c.n, c.ties, got, c.want)
 		}
 	}
 }
 
-// TestAnalyseLargeConcurrent: above LargeNetwork clustering and the group
+// TestReportLargeConcurrent: above LargeNetwork clustering and the group
 // search run alongside the centralities; the results must be exactly those
 // of each analysis run on its own with the settings the page states (run
 // with -race to check the steps share nothing they write).
-func TestAnalyseLargeConcurrent(t *testing.T) {
+func TestReportLargeConcurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a network above LargeNetwork")
 	}
@@ -38,11 +41,10 @@ func TestAnalyseLargeConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := graph.Weighting{}
-	s := net.Snapshot(w)
+	s := net.Snapshot(graph.Weighting{})
 	ctx := context.Background()
 	var phases []string
-	res, err := Analyse(ctx, net, s, AnalyseOptions{Seed: 5, Weighting: w, NoTimeline: true,
+	res, err := Report(ctx, net, ReportOptions{Seed: 5, NoTimeline: true,
 		Progress: func(p string, _, _ int) {
 			if len(phases) == 0 || phases[len(phases)-1] != p {
 				phases = append(phases, p)
@@ -58,8 +60,8 @@ func TestAnalyseLargeConcurrent(t *testing.T) {
 	if !reflect.DeepEqual(res.Clustering.Membership, lc.Membership) {
 		t.Errorf("clusters differ from Leiden run alone with the stated settings")
 	}
-	g := groups.Options{Seed: 5, Weighting: w}
-	LargeGroupSearch(&g)
+	g := groups.Options{Seed: 5, Sectors: []string{graph.SectorCouncil}}
+	g.Resolutions, g.Seeds, g.LeidenIterations, g.ImproveLimit, g.ExactLimit, _ = largeGroupSearch(1)
 	tiers := []groups.Options{g, g}
 	tiers[0].Tier, tiers[1].Tier = groups.TierLarge, groups.TierSmall
 	gr, err := groups.SearchTiers(ctx, net, s, tiers)
@@ -76,38 +78,19 @@ func TestAnalyseLargeConcurrent(t *testing.T) {
 			}
 		}
 	}
-	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: BetweennessSamples(s.Ties()), Seed: 5})
+	bt, err := analysis.Betweenness(ctx, s, analysis.BetweennessOptions{Samples: BetweennessSamples(s.N(), s.Ties()), Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(bt.Raw, res.Betweenness.Raw) {
 		t.Errorf("betweenness differs from a run alone")
 	}
-	roles, err := analysis.Brokerage(s, pageGroups(net, "sector"))
+	roles, err := analysis.Brokerage(s, GroupColumn(net, "sector"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.BrokerageBy != "sector" || !reflect.DeepEqual(roles, res.Brokerage) {
-		t.Errorf("brokerage over %q differs from a count alone over sector", res.BrokerageBy)
-	}
-	// Build uses the counts only for the attribute they were made over.
-	for _, by := range []string{"sector", "region"} {
-		rep, err := Build(ctx, Source{Network: net, Snapshot: s, By: by, Seed: 5, Results: res})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := brokers(net, s, pageGroups(net, by), nil, &centrality{betweenness: res.Betweenness.Normalised}, 20)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(want) == 0 || len(rep.Brokers) != len(want) {
-			t.Fatalf("by %s: %d brokers listed, want %d (and some)", by, len(rep.Brokers), len(want))
-		}
-		for i := range want {
-			if i < len(rep.Brokers) && (rep.Brokers[i].ID != want[i].ID || rep.Brokers[i].Value != want[i].Value) {
-				t.Errorf("by %s: broker %d is %s (%v), want %s (%v)", by, i, rep.Brokers[i].ID, rep.Brokers[i].Value, want[i].ID, want[i].Value)
-			}
-		}
+	if res.By != "sector" || !reflect.DeepEqual(roles, res.Brokerage) {
+		t.Errorf("brokerage over %q differs from a count alone over sector", res.By)
 	}
 	labels := []string{}
 	for _, f := range res.Settings {
