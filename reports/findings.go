@@ -109,8 +109,11 @@ func addBlockFindings(f *finder, r *Report) {
 				pair(lo), dens(lo), ties(lo), pluralWord(b.Ties[lo[0]][lo[1]], "tie", "ties"))
 		}
 	}
-	// E-I needs two groups or more: with one, every tie is within it.
-	if e := r.EIOverall; e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) && r.Blocks != nil && len(r.Blocks.Groups) > 1 {
+	// E-I needs two groups or more: with one, every tie is within it, and
+	// the page says so instead of comparing -1 with -1.
+	if e := r.EIOverall; e != nil && e.Internal > 0 && r.Blocks != nil && len(r.Blocks.Groups) == 1 {
+		f.add("All organisations fall in one %s group (no other value is recorded), so no tie can cross groups: choose another attribute with --by to compare groups.", name(r.By))
+	} else if e != nil && !math.IsNaN(e.Index) && !math.IsNaN(e.Expected) && r.Blocks != nil && len(r.Blocks.Groups) > 1 {
 		dir := "more within"
 		switch {
 		case math.Abs(e.Index-e.Expected) < 0.005:

@@ -49,6 +49,8 @@ type groupProblem struct {
 	mark  []uint32
 	stamp uint32
 	fbuf  []int
+	// grown caches unlocked growth by the sorted set grown (grow).
+	grown map[string][]int
 }
 
 // ErrOptions marks Options that contradict themselves or the

@@ -127,6 +127,24 @@ func (p *groupProblem) peel(cl []int) [][]int {
 // grow adds the unit (must-link block) most tied to g, outside g and not
 // locked, until g reaches minSize; nil when it cannot.
 func (p *groupProblem) grow(g []int, locked []bool) []int {
+	if locked != nil {
+		return p.growFrom(g, locked)
+	}
+	// Unlocked growth depends only on the set: every Leiden run offers
+	// the same small pieces again (around a hub, thousands of them).
+	key := groupKey(slices.Sorted(slices.Values(g)))
+	if out, ok := p.grown[key]; ok {
+		return slices.Clone(out)
+	}
+	out := p.growFrom(g, nil)
+	if p.grown == nil {
+		p.grown = map[string][]int{}
+	}
+	p.grown[key] = slices.Clone(out)
+	return out
+}
+
+func (p *groupProblem) growFrom(g []int, locked []bool) []int {
 	in := setOf(g)
 	for len(in) < p.minSize {
 		// The most tied unit; among equals the lowest index (as a scan in

@@ -39,6 +39,9 @@ func TestAdaptiveDefaultsCLI(t *testing.T) {
 			stderr: []string{`--by "nonexistent": no organisation has a value for this attribute`}},
 		{name: "report says why groups are empty", args: []string{"report", traffordGrants, "-o", page},
 			pageHolds: "No candidate group: only 1 organisation(s) eligible"},
+		{name: "report on data without sectors compares no groups", args: []string{"report", edges, "-o", page},
+			stderr:    []string{"note: no organisation has a sector: the page treats all as one group"},
+			pageHolds: "All organisations fall in one sector group"},
 		{name: "report says groups were left out", args: []string{"report", edges, "--no-groups", "-o", page},
 			pageHolds: "left out with --no-groups"},
 	}

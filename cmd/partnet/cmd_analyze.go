@@ -102,20 +102,18 @@ func runAnalyze(ctx context.Context, opts *analyzeOptions, s *streams) error {
 	}
 	s.report(res.Run)
 	a := res.Analysis
-	if opts.format.value == "text" {
-		top := opts.Top
-		if top < 0 {
-			top = 20
-		}
-		return writeText(s.Out, func(w io.Writer) error { return reports.WriteAnalyzeText(w, a, top) })
-	}
-	if opts.Top > 0 && opts.Top < len(a.Organisations) {
+	// --top: 20 rows by default in text (which cuts the table itself), all
+	// in CSV and JSON.
+	if opts.format.value != "text" && opts.Top > 0 && opts.Top < len(a.Organisations) {
 		a.Organisations = a.Organisations[:opts.Top]
 	}
-	switch opts.format.value {
-	case "json":
-		return reports.WriteAnalyzeJSON(s.Out, a)
-	default:
-		return reports.WriteAnalyzeCSV(s.Out, a)
+	top := opts.Top
+	if top < 0 {
+		top = 20
 	}
+	return printer{
+		JSON: func(w io.Writer) error { return reports.WriteAnalyzeJSON(w, a) },
+		CSV:  func(w io.Writer) error { return reports.WriteAnalyzeCSV(w, a) },
+		Text: func(w io.Writer) error { return reports.WriteAnalyzeText(w, a, top) },
+	}.print(s, opts.format.value)
 }

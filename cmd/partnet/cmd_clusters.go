@@ -137,11 +137,9 @@ func runClusters(ctx context.Context, opts *clustersOptions, s *streams) error {
 	v := reports.NewClustersView(reports.ClustersInput{Dataset: d.Dataset.Name, Algorithm: res.Algorithm,
 		Network: res.Network, Snapshot: res.Snapshot, Clustering: res.Clustering, Stability: res.Stability,
 		CompareAttr: res.CompareAttr, Agreement: res.Agreement})
-	switch opts.format.value {
-	case "json":
-		return reports.WriteJSON(s.Out, v)
-	case "csv":
-		return reports.WriteClustersCSV(s.Out, v, opts.Table)
-	}
-	return writeText(s.Out, func(w io.Writer) error { return reports.WriteClustersText(w, v) })
+	return printer{
+		JSON: func(w io.Writer) error { return reports.WriteJSON(w, v) },
+		CSV:  func(w io.Writer) error { return reports.WriteClustersCSV(w, v, opts.Table) },
+		Text: func(w io.Writer) error { return reports.WriteClustersText(w, v) },
+	}.print(s, opts.format.value)
 }

@@ -254,11 +254,9 @@ func runGroups(ctx context.Context, opts *groupsOptions, s *streams) error {
 	}
 	s.report(res.Run)
 	v := reports.NewGroupsView(d.Dataset.Name, res.Network, o.AdjacencySource, res.Tiers)
-	switch opts.format.value {
-	case "json":
-		return reports.WriteJSON(s.Out, v)
-	case "csv":
-		return reports.WriteGroupsCSV(s.Out, v)
-	}
-	return writeText(s.Out, func(w io.Writer) error { return reports.WriteGroupsText(w, v) })
+	return printer{
+		JSON: func(w io.Writer) error { return reports.WriteJSON(w, v) },
+		CSV:  func(w io.Writer) error { return reports.WriteGroupsCSV(w, v) },
+		Text: func(w io.Writer) error { return reports.WriteGroupsText(w, v) },
+	}.print(s, opts.format.value)
 }

@@ -49,8 +49,8 @@ func runSummary(opts *summaryOptions, s *streams) error {
 		return engineErr(err)
 	}
 	s.report(res.Run)
-	if opts.format.value == "json" {
-		return reports.WriteSummaryJSON(s.Out, res.Summary)
-	}
-	return writeText(s.Out, func(w io.Writer) error { return reports.WriteSummaryText(w, res.Summary) })
+	return printer{
+		JSON: func(w io.Writer) error { return reports.WriteSummaryJSON(w, res.Summary) },
+		Text: func(w io.Writer) error { return reports.WriteSummaryText(w, res.Summary) },
+	}.print(s, opts.format.value)
 }

@@ -115,13 +115,11 @@ func runTimeline(ctx context.Context, opts *timelineOptions, s *streams) error {
 		return engineErr(err)
 	}
 	s.report(res.Run)
-	switch opts.format.value {
-	case "json":
-		return reports.WriteJSON(s.Out, res.Timeline)
-	case "csv":
-		return reports.WriteTimelineCSV(s.Out, res.Timeline, opts.Table)
-	}
-	return writeText(s.Out, func(w io.Writer) error { return reports.WriteTimelineText(w, res.Timeline) })
+	return printer{
+		JSON: func(w io.Writer) error { return reports.WriteJSON(w, res.Timeline) },
+		CSV:  func(w io.Writer) error { return reports.WriteTimelineCSV(w, res.Timeline, opts.Table) },
+		Text: func(w io.Writer) error { return reports.WriteTimelineText(w, res.Timeline) },
+	}.print(s, opts.format.value)
 }
 
 // options parses the date flags into the engine's TimelineOptions (the
