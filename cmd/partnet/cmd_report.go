@@ -11,8 +11,10 @@ import (
 
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
+	"github.com/partnet/partnet/reports/page"
 	"github.com/spf13/cobra"
 )
 
@@ -68,7 +70,7 @@ group plus the top organisations); every organisation stays in the tables.`,
 	f.StringVarP(&opts.Output, "output", "o", "report.html", "the HTML file to write")
 	f.StringVar(&opts.By, "by", engine.DefaultBy, "the attribute that groups organisations for densities and E-I (sector, type, region, ...)")
 	f.StringVar(&opts.Title, "title", "", "the report's title (default: the dataset's title)")
-	f.StringVar(&opts.AssetsHost, "assets-host", "", "URL prefix serving echarts.min.js (default "+reports.DefaultAssetsHost+")")
+	f.StringVar(&opts.AssetsHost, "assets-host", "", "URL prefix serving echarts.min.js (default "+page.DefaultAssetsHost+")")
 	f.StringVar(&opts.InlineAssets, "inline-assets", "", "echarts.min.js to embed in the page, so it opens offline")
 	f.StringVar(&opts.Tables, "tables", "", "also write every table as CSV and JSON into this folder")
 	f.StringVar(&opts.SizeBy, "size-by", "pagerank", "the centrality that sizes nodes on the map and ranks the most central: "+strings.Join(reports.SizeMeasures, ", "))
@@ -117,9 +119,9 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	start := time.Now()
 	bars := newPhases(s)
-	inputs := make([]reports.Input, len(d.Dataset.Inputs))
+	inputs := make([]page.Input, len(d.Dataset.Inputs))
 	for k, in := range d.Dataset.Inputs {
-		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
+		inputs[k] = page.Input{Name: in.Name, SHA256: in.SHA256}
 	}
 	by := ""
 	if opts.byGiven {
@@ -146,7 +148,7 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		res.Network.Meta.Title = opts.Title
 	}
 	snap := res.Snapshot
-	params := []reports.Figure{
+	params := []page.Figure{
 		{Label: "dataset", Value: d.Dataset.Name},
 		{Label: "--by", Value: opts.By},
 		{Label: "--size-by", Value: opts.SizeBy},
@@ -159,19 +161,19 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 		{Label: "--weighting", Value: opts.data.Weighting},
 		{Label: "--kind-weight", Value: strings.Join(opts.data.KindWeights, ",")},
 		{Label: "--seed", Value: fmt.Sprint(s.Seed)},
-		{Label: "node budget", Value: fmt.Sprint(reports.DefaultNodeBudget)},
+		{Label: "node budget", Value: fmt.Sprint(page.DefaultNodeBudget)},
 		{Label: "layout", Value: "ForceAtlas2 with Barnes-Hut, 200 iterations"},
 	}
 	bars.Update("building the page", 0, -1)
 	defer bars.Finish()
 	// The map draws organisations whose id is an English district's GSS
 	// code as that district (embedded outlines, ONS May 2024).
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		return err
 	}
-	rep, err := reports.Build(ctx, reports.Source{
-		Areas: areas, AreasAttribution: datasets.AreasAttribution,
+	rep, err := page.Build(ctx, page.Source{
+		Areas: areas, AreasAttribution: geo.AreasAttribution,
 		Network: res.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})
@@ -180,13 +182,13 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	}
 	bars.Update("writing "+opts.Output, 0, -1)
 	err = atomicfile.WriteFileContext(ctx, opts.Output, func(w io.Writer) error {
-		return reports.WriteHTML(w, rep, reports.HTMLOptions{AssetsHost: opts.AssetsHost, InlineJS: inline})
+		return page.WriteHTML(w, rep, page.HTMLOptions{AssetsHost: opts.AssetsHost, InlineJS: inline})
 	})
 	if err != nil {
 		return err
 	}
 	if opts.Tables != "" {
-		if err := reports.WriteTables(opts.Tables, rep); err != nil {
+		if err := page.WriteTables(opts.Tables, rep); err != nil {
 			return err
 		}
 	}

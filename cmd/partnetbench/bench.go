@@ -23,6 +23,7 @@ import (
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -92,8 +93,8 @@ func parseSize(s string) (int, error) {
 		mult, s = 1000000, s[:len(s)-1]
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n*mult < 10 || n*mult > datasets.MaxGenerateOrganisations {
-		return 0, fmt.Errorf("size %q: want a number of organisations from 10 to %d, e.g. 100k", s, datasets.MaxGenerateOrganisations)
+	if err != nil || n*mult < 10 || n*mult > synthetic.MaxOrganisations {
+		return 0, fmt.Errorf("size %q: want a number of organisations from 10 to %d, e.g. 100k", s, synthetic.MaxOrganisations)
 	}
 	return n * mult, nil
 }
@@ -183,7 +184,7 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 	m := int64(n) * int64(o.tiesPerOrg)
 	label := sizeLabel(n)
 	res := &sizeResult{orgs: n}
-	gen := datasets.GenerateOptions{Organisations: n, Ties: m, Clusters: max(2, n/100), Mixing: 0.3, Seed: o.seed}
+	gen := synthetic.Options{Organisations: n, Ties: m, Clusters: max(2, n/100), Mixing: 0.3, Seed: o.seed}
 	folder := filepath.Join(dir, label)
 	edges := filepath.Join(dir, label+"-edges.csv")
 	say := func(format string, args ...any) {
@@ -194,10 +195,10 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return nil, err
 	}
-	if err := datasets.GenerateDir(ctx, gen, folder); err != nil {
+	if err := synthetic.WriteDir(ctx, gen, folder); err != nil {
 		return nil, err
 	}
-	if err := datasets.GenerateEdgeList(ctx, gen, edges); err != nil {
+	if err := synthetic.WriteEdgeList(ctx, gen, edges); err != nil {
 		return nil, err
 	}
 	res.generateTime = time.Since(t0).Seconds()

@@ -9,7 +9,8 @@ import (
 
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
-	"github.com/partnet/partnet/reports"
+	"github.com/partnet/partnet/datasets/geo"
+	"github.com/partnet/partnet/reports/page"
 )
 
 // batchReportTime is what a batch report shows as its generation time: a
@@ -39,16 +40,16 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
-	inputs := make([]reports.Input, len(rc.inputs))
+	inputs := make([]page.Input, len(rc.inputs))
 	for k, in := range rc.inputs {
-		inputs[k] = reports.Input{Name: in.Name, SHA256: in.SHA256}
+		inputs[k] = page.Input{Name: in.Name, SHA256: in.SHA256}
 	}
 	var kw []string
 	for k, v := range run.KindWeights {
 		kw = append(kw, fmt.Sprintf("%s=%g", k, v))
 	}
 	sort.Strings(kw)
-	params := []reports.Figure{
+	params := []page.Figure{
 		{Label: "run", Value: run.ID},
 		{Label: "dataset", Value: run.Dataset.Label},
 		{Label: "date", Value: run.Date},
@@ -59,13 +60,13 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	}
 	// The map draws organisations whose id is an English district's GSS
 	// code as that district, as partnet report does.
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		return err
 	}
-	rep, err := reports.Build(ctx, reports.Source{Network: res.Network, Snapshot: res.Snapshot, Dataset: run.Dataset.Label,
+	rep, err := page.Build(ctx, page.Source{Network: res.Network, Snapshot: res.Snapshot, Dataset: run.Dataset.Label,
 		Inputs: inputs, Version: rc.version, GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res,
-		Areas: areas, AreasAttribution: datasets.AreasAttribution})
+		Areas: areas, AreasAttribution: geo.AreasAttribution})
 	if err != nil {
 		return err
 	}
@@ -85,5 +86,5 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	}
 	rc.metric("report", "single_points_of_failure", float64(len(rep.Cutpoints)))
 	rc.metric("report", "candidate_groups", float64(len(rep.Groups)))
-	return rc.file("report.html", func(w io.Writer) error { return reports.WriteHTML(w, rep, reports.HTMLOptions{}) })
+	return rc.file("report.html", func(w io.Writer) error { return page.WriteHTML(w, rep, page.HTMLOptions{}) })
 }

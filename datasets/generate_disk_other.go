@@ -1,6 +1,0 @@
-//go:build !unix
-
-package datasets
-
-// freeBytes cannot tell the free space on this platform.
-func freeBytes(string) (int64, bool) { return 0, false }
