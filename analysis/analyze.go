@@ -154,10 +154,14 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 	}
 	var paths *pathFigures
 	if slices.Contains(want, "betweenness") && slices.Contains(want, "closeness") {
+		var progress func(done, total int)
 		if opts.Progress != nil {
-			opts.Progress("betweenness", 0, -1)
+			// The longest step on a large network: show the sources
+			// searched (a spinner at "0/-" for minutes said nothing).
+			opts.Progress("betweenness and closeness", 0, -1)
+			progress = func(done, total int) { opts.Progress("betweenness and closeness", done, total) }
 		}
-		if paths, err = fusedPaths(ctx, s, opts.BetweennessSamples, opts.Seed, opts.Workers, nil); err != nil {
+		if paths, err = fusedPaths(ctx, s, opts.BetweennessSamples, opts.Seed, opts.Workers, progress); err != nil {
 			return nil, fmt.Errorf("analyze: %w", err)
 		}
 	}

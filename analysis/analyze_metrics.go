@@ -107,11 +107,17 @@ func betweennessPair(ctx context.Context, s *graph.Snapshot, opts AnalyzeOptions
 		return fused.betweenness, fused.weightedBetweenness, nil
 	}
 	bo := BetweennessOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
+	// The longest measure on a large network: show its sources searched
+	// (a spinner at 0 for minutes said nothing).
+	phase := "betweenness"
+	if opts.Progress != nil {
+		bo.Progress = func(done, total int) { opts.Progress(phase, done, total) }
+	}
 	b, err := Betweenness(ctx, s, bo)
 	if err != nil {
 		return nil, nil, err
 	}
-	bo.Weighted = true
+	bo.Weighted, phase = true, "weighted betweenness"
 	wb, err := Betweenness(ctx, s, bo)
 	return b, wb, err
 }

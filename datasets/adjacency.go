@@ -162,7 +162,11 @@ func CheckAdjacency(adj *Adjacency, net *graph.Network) ([][2]string, []*ParseEr
 		if count > len(missing) {
 			more = ", ..."
 		}
-		probs.warnf(adj.File, 0, "", fmt.Errorf("%d council(s) have no border row, so no neighbours (they can never be grouped under --require-adjacent): %s%s", count, strings.Join(missing, ", "), more))
+		they := "they"
+		if count == 1 {
+			they = "it"
+		}
+		probs.warnf(adj.File, 0, "", fmt.Errorf("%s no border row, so no neighbours (%s can never be grouped under --require-adjacent): %s%s", countNoun(count, "council has", "councils have"), they, strings.Join(missing, ", "), more))
 	}
 	return out, probs.Warnings, nil
 }

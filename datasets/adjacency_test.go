@@ -104,7 +104,7 @@ func TestCheckAdjacency(t *testing.T) {
 	}
 	want := []string{
 		"adjacency.csv: 3 GSS code(s) are not organisations of the dataset (areas outside it, e.g. W06000023): their pairs are skipped",
-		"adjacency.csv: 1 council(s) have no border row, so no neighbours (they can never be grouped under --require-adjacent): E10000029",
+		"adjacency.csv: 1 council has no border row, so no neighbours (it can never be grouped under --require-adjacent): E10000029",
 	}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))

@@ -635,6 +635,6 @@ func warnIsolated(net *graph.Network, file string, probs *Problems) {
 		if count > len(ids) {
 			more = ", ..."
 		}
-		probs.warnf(file, 0, "", fmt.Errorf("%d organisation(s) have no partnership or shared arrangement (isolated): %s%s", count, strings.Join(ids, ", "), more))
+		probs.warnf(file, 0, "", fmt.Errorf("%s no partnership or shared arrangement (isolated): %s%s", countNoun(count, "organisation has", "organisations have"), strings.Join(ids, ", "), more))
 	}
 }

@@ -50,6 +50,9 @@ func ReadGEXF(r io.Reader, file string) (*graph.Network, *Problems, error) {
 			if graphs++; graphs > 1 {
 				return nil, probs, x.errorf("a second graph: partnet reads one graph a file")
 			}
+			if d, _ := attr(t, "defaultedgetype"); d == "directed" {
+				probs.warnf(file, x.line(), "defaultedgetype", errDirected)
+			}
 		case "attributes":
 			class, _ = attr(t, "class")
 		case "attribute":

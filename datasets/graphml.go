@@ -20,7 +20,7 @@ import (
 // (label is the name, weight the weight, ...) and any other becomes an
 // attribute. A node whose partnet_element is "arrangement" is an
 // arrangement and an edge to it a membership (see WriteGraphML). Edge
-// direction is ignored. Hyperedges and nested graphs are refused; so are
+// direction is ignored (a graph declared directed gets a warning). Hyperedges and nested graphs are refused; so are
 // DOCTYPE declarations (no DTDs, no entity expansion) and files over
 // MaxXMLBytes. Problems are ParseErrors at the XML line of the element.
 func ReadGraphML(r io.Reader, file string) (*graph.Network, *Problems, error) {
@@ -68,6 +68,9 @@ func ReadGraphML(r io.Reader, file string) (*graph.Network, *Problems, error) {
 				}
 				inGraph = true
 				metaKeys = g.keyByID("graph")
+				if d, _ := attr(t, "edgedefault"); d == "directed" {
+					probs.warnf(file, x.line(), "edgedefault", errDirected)
+				}
 			case "node", "edge":
 				e, err := readGraphMLElem(x, t)
 				if err != nil {
@@ -115,6 +118,12 @@ func ReadGraphML(r io.Reader, file string) (*graph.Network, *Problems, error) {
 	net, err := g.recordSet(probs).build(probs)
 	return net, probs, err
 }
+
+// errDirected is the warning for a graph declared directed: partnet's ties
+// are undirected, so a networkx DiGraph or a directed Gephi graph is read
+// with each edge as a tie, and edges both ways between two organisations
+// add up; said rather than done silently.
+var errDirected = errors.New(`the graph is declared directed: partnet reads each edge as an undirected tie, and edges both ways between two organisations add up to one tie`)
 
 func readKeyDefault(x *xmlDecoder, k *xmlKey) error {
 	for {

@@ -44,6 +44,15 @@ func WriteAnalyzeText(w io.Writer, a *analysis.Analysis, top int) error {
 		by = "group"
 	}
 	ei := a.EI
+	if len(ei.Groups) == 1 {
+		// One group (no organisation has a sector, say): an E-I of -1
+		// "against an expected -1" and a one-cell block matrix would read
+		// as findings; there is nothing between groups to measure.
+		fmt.Fprintf(tw, "\nE-I index and block density by %s: every organisation is in one group, so there is nothing between groups to measure (--by to choose an attribute)\n", Plain(by))
+		tw.Flush()
+		writeOrganisations(tw, a, top)
+		return tw.Flush()
+	}
 	fmt.Fprintf(tw, "\nE-I index by %s\t%s\n", Plain(by), textValue(ei.Index))
 	fmt.Fprintf(tw, "  external / internal ties\t%d / %d\n", ei.External, ei.Internal)
 	fmt.Fprintf(tw, "  expected, min, max\t%s, %s, %s\n", textValue(ei.Expected), textValue(ei.Min), textValue(ei.Max))

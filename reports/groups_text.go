@@ -60,13 +60,23 @@ func WriteGroupsCSV(w io.Writer, v *GroupsView) error {
 // or by name when names is true).
 func evidenceLine(e GroupEvidence, names bool) string {
 	var b strings.Builder
-	b.WriteString(strings.ReplaceAll(e.Kind, "_", " "))
-	b.WriteString(": ")
+	// Data without kinds or names (a bare edge list, GraphML) still says
+	// what the item is rather than printing ":  (a, b)".
+	kind := strings.ReplaceAll(e.Kind, "_", " ")
+	if kind == "" {
+		kind = e.Source
+	}
+	if kind == "" {
+		kind = "partnership"
+	}
+	b.WriteString(kind)
 	name := e.Name
 	if name == "" {
 		name = e.ID
 	}
-	b.WriteString(name)
+	if name != "" {
+		b.WriteString(": " + name)
+	}
 	var about []string
 	if e.ServiceArea != "" {
 		about = append(about, strings.ReplaceAll(e.ServiceArea, "_", " "))
@@ -149,7 +159,7 @@ func WriteGroupsText(w io.Writer, v *GroupsView) error {
 
 func writeGroupsTier(w io.Writer, t GroupsTierView) error {
 	fmt.Fprintf(w, "\n== %s tier: groups of %d to %d, at most %d ==\n", t.Tier, t.MinSize, t.MaxSize, t.MaxGroups)
-	fmt.Fprintf(w, "%d eligible organisations; %s.\n", t.Eligible, Plain(t.Note))
+	fmt.Fprintf(w, "%s; %s.\n", plural(t.Eligible, "eligible organisation", "eligible organisations"), Plain(t.Note))
 	if t.Selection != "" {
 		fmt.Fprintf(w, "Selection: %s (total score %.2f, upper bound %.2f).\n", Plain(t.Selection), t.Total, t.Bound)
 	}

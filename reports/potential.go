@@ -212,12 +212,24 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 	} else {
 		b.WriteString("No border table: the border part is 0 for every pair.\n")
 	}
-	fmt.Fprintf(&b, "%d eligible organisations; %d pairs already share management or a service (not proposed); %d candidate pairs.\n",
-		v.Eligible, v.AlreadySharing, v.Candidates)
+	fmt.Fprintf(&b, "%s; %s already share management or a service (not proposed); %s.\n",
+		plural(v.Eligible, "eligible organisation", "eligible organisations"), plural(v.AlreadySharing, "pair", "pairs"),
+		plural(v.Candidates, "candidate pair", "candidate pairs"))
 	if v.BroadAreas > 0 {
 		fmt.Fprintf(&b, "%d statutory areas with more than %d eligible members were not counted as shared areas.\n", v.BroadAreas, groups.MaxAreaMembers)
 	}
 	b.WriteString("\n")
+	if len(v.Pairs) == 0 {
+		// An empty table says nothing; say why there is nothing to rank.
+		switch {
+		case v.Eligible < 2:
+			b.WriteString("No pair to propose: a pair needs 2 eligible organisations (choose sectors with --members).\n")
+		default:
+			b.WriteString("No pair to propose: every pair of eligible organisations already shares management or a service, or has nothing in common to score.\n")
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "rank\tscore\tpartners\tareas\tborder\ttype\tkm\tpair")
 	for _, p := range v.Pairs {

@@ -59,6 +59,7 @@ func Analyze(ctx context.Context, net *graph.Network, opts AnalyzeOptions) (*Ana
 	if err != nil {
 		return nil, err
 	}
+	layerNote(&r)
 	by, err := resolveBy(&r, "by", opts.By, DefaultBy,
 		"E-I, block density and brokerage treat all as one group (choose another with --by)")
 	if err != nil {

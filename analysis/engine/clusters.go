@@ -104,6 +104,7 @@ func Clusters(ctx context.Context, net *graph.Network, opts ClustersOptions) (*C
 	if err != nil {
 		return nil, err
 	}
+	layerNote(&r)
 	res := &ClustersResult{Algorithm: opts.Algorithm}
 	compare := ""
 	if opts.Compare != "none" {

@@ -142,6 +142,39 @@ func valuesOf(net *graph.Network, attr string) []string {
 	return out
 }
 
+// attrsHint lists the organisation attributes that some organisation has
+// a value for, so a refused --by or --compare names what would work (a
+// GraphML's "club", say, where partnet's own region is missing).
+func attrsHint(net *graph.Network) string {
+	var have []string
+	for _, a := range []string{"sector", "type", "region", "parent"} {
+		if hasValue(net, a) {
+			have = append(have, a)
+		}
+	}
+	extra := map[string]bool{}
+	for i := 0; i < net.NumOrganisations(); i++ {
+		for k, v := range net.Organisation(i).Attrs {
+			if v != "" {
+				extra[k] = true
+			}
+		}
+	}
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	have = append(have, keys...)
+	if len(have) == 0 {
+		return "none has a value for any attribute"
+	}
+	if len(have) > 12 {
+		have = append(have[:12], "...")
+	}
+	return "attributes with values: " + strings.Join(have, ", ")
+}
+
 // resolveBy applies the rule for a grouping attribute: by ("" means def)
 // when some organisation has a value; when none has, an error if it was
 // asked for, else "" (everyone one group) with a note saying what.
@@ -154,7 +187,7 @@ func resolveBy(r *Run, option, by, def, consequence string) (string, error) {
 		return by, nil
 	}
 	if given {
-		return "", optionErr(option, by, "no organisation has a value for this attribute")
+		return "", optionErr(option, by, "no organisation has a value for this attribute (%s)", attrsHint(r.Network))
 	}
 	r.note("no organisation has a %s: %s", by, consequence)
 	return "", nil

@@ -133,7 +133,11 @@ func whyNoGroups(net *graph.Network, tiers []groups.Options, res []*groups.Resul
 	case eligible == 0:
 		return fmt.Sprintf("no organisation is eligible for a group: none has %s; %s", who, choose)
 	case eligible < res[0].MinSize:
-		return fmt.Sprintf("only %d organisation(s) eligible (%s), fewer than the %d members a group needs; %s", eligible, who, res[0].MinSize, choose)
+		n := fmt.Sprintf("%d organisations", eligible)
+		if eligible == 1 {
+			n = "1 organisation"
+		}
+		return fmt.Sprintf("only %s eligible (%s), fewer than the %d members a group needs; %s", n, who, res[0].MinSize, choose)
 	}
 	why := fmt.Sprintf("no group meets the rules among the %d eligible organisations (%s): the sizes, one group per organisation and the rules given", eligible, who)
 	if grants := grantShare(net); grants > 0 {

@@ -28,6 +28,12 @@ type LayerSplit struct {
 // net whole. docs/methods.md ("Layers and findings that hold") documents
 // it.
 func SplitLayers(net *graph.Network) *LayerSplit {
+	return splitLayers(net, false)
+}
+
+// splitLayers is SplitLayers; with decideOnly it applies the rule and
+// gives the reason without building the layers.
+func splitLayers(net *graph.Network, decideOnly bool) *LayerSplit {
 	c := net.CountLayers()
 	ls := &LayerSplit{Dominant: -1, Counts: c, Full: net}
 	kinds := strings.Join(graph.FundingKinds, ", ")
@@ -59,8 +65,23 @@ func SplitLayers(net *graph.Network) *LayerSplit {
 		ls.Reason = fmt.Sprintf("Funding makes up %d of the %d ties of %s", c.OrgFunding[best], c.OrgTies[best], net.Organisation(best).Label())
 	}
 	ls.Split = true
+	if decideOnly {
+		return ls
+	}
 	ls.Collaboration, ls.Funding = net.Layers(c)
 	return ls
+}
+
+// layerNote is the note analyze and clusters give when the layer rule
+// would split net: they measure the network whole, so one funder's grants
+// shape their rankings and clusters (England: Trafford's 323 grantees make
+// it the top broker); the report analyses the layers apart.
+func layerNote(r *Run) {
+	ls := splitLayers(r.Network, true)
+	if !ls.Split {
+		return
+	}
+	r.note("%s: these measures take funding and joint working together (partnet report analyses them apart; --kinds to keep only some kinds of tie)", ls.Reason)
 }
 
 // Analysed is the network the report analyses: the collaboration layer

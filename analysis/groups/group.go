@@ -276,7 +276,7 @@ func (r *round) groups(ctx context.Context, opts Options) (*Result, error) {
 	if len(p.orgs) <= limit && limit > 0 {
 		chosen = p.exact()
 		res.Method, res.Selection = "exact", "exact"
-		res.Note = "exact: every valid group was scored and the set of at most MaxGroups disjoint groups with the highest total score chosen"
+		res.Note = fmt.Sprintf("exact: every valid group was scored and the set of at most %d disjoint groups with the highest total score chosen", p.maxGroups)
 		for _, g := range chosen {
 			res.Total += p.score(g).Total
 		}

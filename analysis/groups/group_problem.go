@@ -253,7 +253,10 @@ func (p *groupProblem) pairLocal(pr [2]string) (int, int, bool) {
 func (p *groupProblem) buildSub(sectors []string) {
 	var src, dst []int32
 	var w []float64
-	peer := peerStrength(p.net, p.s, sectors, p.opts.CountAllTies)
+	// With every sector eligible (AnySector: data without sectors, or
+	// --members all) every organisation is a peer; counting only ties to
+	// councils would give a cohesion of 0 to every group on such data.
+	peer := peerStrength(p.net, p.s, sectors, p.opts.CountAllTies, p.opts.AnySector)
 	p.strength = make([]float64, len(p.orgs))
 	ids := make([]string, len(p.orgs))
 	for l, o := range p.orgs {

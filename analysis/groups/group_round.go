@@ -160,13 +160,15 @@ func roundSnapshot(net *graph.Network, m roundMask, w graph.Weighting) *graph.Sn
 // its ties that count as joint working it could take elsewhere: by
 // default ties to organisations of the member sectors (for councils, other
 // councils); with all, every tie except those to third-sector bodies
-// (unless the third sector may be a member). Grants are already out of
-// the round.
-func peerStrength(round *graph.Network, s *graph.Snapshot, sectors []string, all bool) []float64 {
+// (unless the third sector may be a member); with anySector every tie.
+// Grants are already out of the round.
+func peerStrength(round *graph.Network, s *graph.Snapshot, sectors []string, all, anySector bool) []float64 {
 	peer := make([]bool, round.NumOrganisations())
 	for i := range peer {
 		sec := round.Organisation(i).Sector
-		if all {
+		if anySector {
+			peer[i] = true
+		} else if all {
 			peer[i] = sec != graph.SectorThirdSector || slices.Contains(sectors, sec)
 		} else {
 			peer[i] = slices.Contains(sectors, sec)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
@@ -23,6 +24,9 @@ type backtestOptions struct {
 	Weighting string
 	Adjacency string
 	Args      []string
+	// datesGiven says --dates was on the command line; otherwise the
+	// dates adapt to the data (engine.BacktestDates).
+	datesGiven bool
 }
 
 func newBacktestCommand(s *streams) *cobra.Command {
@@ -49,12 +53,13 @@ that move a lot with one hit. See docs/methods.md for the England table.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
+			opts.datesGiven = cmd.Flags().Changed("dates")
 			return runBacktest(cmd.Context(), opts, s)
 		},
 	}
 	opts.format.add(cmd, "text", "text", "csv", "json")
 	f := cmd.Flags()
-	f.StringSliceVar(&opts.Dates, "dates", []string{"2012-04-01", "2014-04-01", "2016-04-01"}, "the days T to propose on (YYYY-MM-DD)")
+	f.StringSliceVar(&opts.Dates, "dates", append([]string(nil), engine.BacktestDefaultDates...), "the days T to propose on (YYYY-MM-DD; defaults moved into the data's years when they fall outside)")
 	f.StringSliceVar(&opts.Ks, "k", []string{"10", "30", "100"}, "cut-offs for precision at K")
 	f.StringSliceVar(&opts.Tiers, "tier", []string{"large", "small"}, "the ready tiers whose groups are tested, filled in order")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
@@ -105,6 +110,16 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 		return err
 	}
 	net := ds.Network
+	if !opts.datesGiven {
+		adapted, note, err := engine.BacktestDates(net)
+		if err != nil {
+			return &inputError{fmt.Errorf("%s: %w", ds.Name, err)}
+		}
+		dates = adapted
+		if note != "" && !s.Quiet {
+			tprintf(s.ErrOut, "partnet: note: %s\n", note)
+		}
+	}
 	// Borders as groups finds them: --adjacency, else the dataset's
 	// adjacency.csv when it is a folder or embedded.
 	adj, _, err := (&groupsOptions{Adjacency: opts.Adjacency}).adjacency(ds.Name, net, s)

@@ -86,6 +86,14 @@ func runConvert(ctx context.Context, opts *convertOptions, in, out string, s *st
 	if s.Quiet {
 		return nil
 	}
+	if format == datasets.FormatEdgeList {
+		// An edge list has rows for ties only: organisations without one
+		// are not in it, and reading it back gives fewer organisations.
+		if n := untied(net); n > 0 {
+			tprintf(s.ErrOut, "partnet: note: %s no partnership or shared arrangement, so %s not in the edge list (convert to a folder, .json or .graphml to keep them)\n",
+				pluralCount(n, "organisation has", "organisations have"), map[bool]string{true: "it is", false: "they are"}[n == 1])
+		}
+	}
 	switch {
 	case counts != nil:
 		// Rows between one pair combine into one tie when read.
@@ -97,10 +105,11 @@ func runConvert(ctx context.Context, opts *convertOptions, in, out string, s *st
 		}
 		tprintf(s.ErrOut, "partnet: note: an edge list keeps organisation ids only: their names, sectors and other details are left out\n")
 	case format == datasets.FormatEdgeList:
-		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d rows from partnerships; organisation details are left out\n", out, format, net.NumPartnerships())
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %s from partnerships; organisation details are left out\n", out, format, pluralCount(net.NumPartnerships(), "row", "rows"))
 	default:
-		tprintf(s.ErrOut, "partnet: wrote %s (%s): %d organisations, %d partnerships, %d arrangements\n",
-			out, format, net.NumOrganisations(), net.NumPartnerships(), net.NumArrangements())
+		tprintf(s.ErrOut, "partnet: wrote %s (%s): %s, %s, %s\n",
+			out, format, pluralCount(net.NumOrganisations(), "organisation", "organisations"),
+			pluralCount(net.NumPartnerships(), "partnership", "partnerships"), pluralCount(net.NumArrangements(), "arrangement", "arrangements"))
 	}
 	return nil
 }
@@ -119,4 +128,22 @@ func outputFormat(to, out string) (datasets.Format, error) {
 		return "", usagef(fmt.Errorf("cannot tell the output format from %q: give --to: %w", out, err))
 	}
 	return f, nil
+}
+
+// untied counts the organisations of net that are in no partnership.
+func untied(net *graph.Network) int {
+	seen := make(map[string]bool, net.NumOrganisations())
+	for i := 0; i < net.NumPartnerships(); i++ {
+		p := net.Partnership(i)
+		seen[p.Source], seen[p.Target] = true, true
+	}
+	return net.NumOrganisations() - len(seen)
+}
+
+// pluralCount is "1 one" or "n many".
+func pluralCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -50,6 +50,9 @@ func (o *dataOptions) load(s *streams, args []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	if data.Filter.Kinds, err = datasets.CheckKinds(ds.Network, data.Filter.Kinds); err != nil {
+		return nil, usagef(fmt.Errorf("--kinds %w", err))
+	}
 	return &loaded{Dataset: ds, Data: data, Network: ds.Network.Filter(data.Filter)}, nil
 }
 

@@ -62,6 +62,15 @@ func checkOutputs(in inputs, outs ...output) error {
 		if o.path == "" {
 			continue
 		}
+		if !o.dir {
+			// A file's folder is not created (a folder output's is): say
+			// so before the work, not after it with the temporary
+			// file's name.
+			parent := filepath.Dir(o.path)
+			if st, err := os.Stat(parent); err != nil || !st.IsDir() {
+				return usagef(fmt.Errorf("%s %s: the folder %s does not exist; create it or choose another output", o.flag, o.path, parent))
+			}
+		}
 		out := resolvePath(o.path)
 		for _, f := range in.files {
 			file := resolvePath(f)

@@ -17,15 +17,19 @@ func newProgress(s *streams, phase string, total int) *progress {
 	if !s.stderrTerminal() {
 		return &progress{}
 	}
-	return &progress{bar: progressbar.NewOptions(total,
+	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(s.ErrOut),
 		progressbar.OptionSetDescription(termSafe(phase)),
-		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100_000_000),
 		progressbar.OptionClearOnFinish(),
-	)}
+	}
+	if total >= 0 {
+		// A phase that is not counted is a spinner with its elapsed time:
+		// "(0/-, 0 it/hr)" beside it said nothing.
+		opts = append(opts, progressbar.OptionShowCount(), progressbar.OptionShowIts())
+	}
+	return &progress{bar: progressbar.NewOptions(total, opts...)}
 }
 
 // Set moves the bar to done steps.

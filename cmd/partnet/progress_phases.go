@@ -13,14 +13,15 @@ import (
 // a few times a second so a long step never looks stuck. Like progress it
 // draws nothing unless stderr is a terminal and --quiet is off.
 type phases struct {
-	s    *streams
-	mu   sync.Mutex
-	cur  string
-	done int
-	bar  *progress
-	stop chan struct{}
-	wg   sync.WaitGroup
-	once sync.Once
+	s     *streams
+	mu    sync.Mutex
+	cur   string
+	done  int
+	total int
+	bar   *progress
+	stop  chan struct{}
+	wg    sync.WaitGroup
+	once  sync.Once
 
 	// timings, when not nil, is told each phase's wall time as the phase
 	// ends (PARTNET_TIMINGS=1; for performance work, like the profile
@@ -74,11 +75,13 @@ func (p *phases) Update(phase string, done, total int) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if phase != p.cur {
+	// A phase announced uncounted (total -1) that then reports a total
+	// (betweenness' sources) becomes a counted bar.
+	if phase != p.cur || total != p.total {
 		if p.bar != nil {
 			p.bar.Finish()
 		}
-		p.bar, p.cur = newProgress(p.s, phase, total), phase
+		p.bar, p.cur, p.total = newProgress(p.s, phase, total), phase, total
 	}
 	p.done = done
 	p.bar.Set(done)

@@ -102,7 +102,7 @@ func TestValidateWarningsOnly(t *testing.T) {
 	}
 	out = strings.ReplaceAll(out, dir+"/", "")
 	want := `warning: members.csv: column "arrangement_id": arrangement "y" has 1 member(s): it makes no tie
-warning: organisations.csv: 1 organisation(s) have no partnership or shared arrangement (isolated): v2
+warning: organisations.csv: 1 organisation has no partnership or shared arrangement (isolated): v2
 warning: organisations.csv:2: column "name": text is not UTF-8: read as Windows-1252 (save the file as UTF-8 to silence this)
 valid: 3 warning(s)
 `

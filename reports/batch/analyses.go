@@ -31,6 +31,10 @@ type runContext struct {
 }
 
 func newRunContext(run Run, net *graph.Network, kinds []string, dir string) (*runContext, error) {
+	kinds, err := datasets.CheckKinds(net, kinds)
+	if err != nil {
+		return nil, fmt.Errorf("filters.kinds %w", err)
+	}
 	d := engine.Data{Filter: graph.Filter{Kinds: kinds}}
 	if run.Date != "" {
 		at, err := datasets.ParseDate(run.Date)

@@ -33,8 +33,12 @@ func findings(r *Report, sum *analysis.Summary) []Finding {
 }
 
 func addNetworkFindings(f *finder, r *Report, sum *analysis.Summary) {
-	f.add("Collaboration is %s: %v of all possible pairs of organisations work together (%v ties among %v organisations), and an organisation has %v partners on average.",
-		densityWord(sum.Density), fromFigure(percent(sum.Density), "Density"), fromFigure(strconv.Itoa(sum.Ties), "Ties"),
+	what, verb := "Collaboration", "work together"
+	if r.AllFunding {
+		what, verb = "The funding network", "are tied by a grant"
+	}
+	f.add("%s is %s: %v of all possible pairs of organisations %s (%v ties among %v organisations), and an organisation has %v partners on average.",
+		what, densityWord(sum.Density), fromFigure(percent(sum.Density), "Density"), verb, fromFigure(strconv.Itoa(sum.Ties), "Ties"),
 		fromFigure(strconv.Itoa(sum.Organisations), "Organisations"), fromFigure(fmt.Sprintf("%.1f", meanPartners(sum)), "Mean partners per organisation"))
 	isolated := fromFigure(strconv.Itoa(sum.Isolated), "Isolated organisations")
 	switch {
@@ -56,6 +60,9 @@ func addNetworkFindings(f *finder, r *Report, sum *analysis.Summary) {
 // funding, and which findings come from which layer.
 func addLayerFindings(f *finder, r *Report, sum *analysis.Summary) {
 	fv := r.Funding
+	if r.AllFunding {
+		f.add("Every tie is funding (grants): the figures, rankings and clusters below describe who funds whom, not joint working between the organisations.")
+	}
 	if fv == nil {
 		return
 	}

@@ -69,6 +69,7 @@ var pageFuncs = template.FuncMap{
 	"first":   func(k int, list []string) []string { return list[:min(k, len(list))] },
 	"more":    func(k int, list []string) int { return max(0, len(list)-k) },
 	"geoPage": geoPage,
+	"count":   countWord,
 }
 
 type pageData struct {

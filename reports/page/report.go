@@ -23,6 +23,9 @@ type Report struct {
 	Funding *FundingView
 	// FundingNote says why the layers were not split (Funding nil).
 	FundingNote string
+	// AllFunding says every tie is funding (a funder's 360Giving file):
+	// the figures then describe who funds whom, not joint working.
+	AllFunding bool
 
 	Network NetworkView
 	Geo     GeoView

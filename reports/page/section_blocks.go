@@ -11,6 +11,9 @@ func init() {
 	register(&section{ID: "blocks", Nav: "Between groups", Order: 50, Template: blocksTemplate,
 		Charts: func(r *Report) []sectionChart {
 			var out []sectionChart
+			if r.OneGroup() {
+				return nil
+			}
 			if r.Blocks != nil && len(r.Blocks.Groups) > 0 {
 				out = append(out, chart(ChartBlocks, func() (render.Renderer, error) { return heatmapChart(ChartBlocks, r.Blocks, r.By) }))
 			}
@@ -44,8 +47,22 @@ func init() {
 		}})
 }
 
+// OneGroup reports whether every organisation falls in one group of the
+// attribute the page compares by (data without sectors, say): block
+// density and E-I then have nothing between groups to measure, and an
+// E-I of -1 "against an expected -1" would read as a finding.
+func (r *Report) OneGroup() bool {
+	if r.Blocks != nil {
+		return len(r.Blocks.Groups) == 1
+	}
+	return len(r.EI) == 1
+}
+
 const blocksTemplate = `<section id="blocks">
 <h2>Collaboration within and between groups by {{.By}}</h2>
+{{- if .OneGroup}}
+<p class="note">Every organisation falls in one {{.By}} group, so no tie runs between groups and there is nothing to compare: choose another attribute with --by.</p>
+{{- else}}
 {{- if .Blocks}}
 <p>Density is the share of possible pairs that are tied: within a group on the diagonal, between two groups elsewhere. Empty cells have no possible pair.</p>
 {{index .Charts "chartBlocks"}}
@@ -69,5 +86,6 @@ const blocksTemplate = `<section id="blocks">
 {{- end}}
 </tbody></table>
 </details>
+{{- end}}
 {{- end}}
 </section>`

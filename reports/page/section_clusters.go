@@ -41,7 +41,7 @@ const clustersTemplate = `<section id="clusters">
 {{- if .ClusterQuality}}<p>{{range $k, $q := .ClusterQuality}}{{if $k}}; {{end}}{{$q.Label}} {{$q.Value}}{{end}}.</p>{{end}}
 {{- with .RegionMatch}}<p>How well clusters match regions: normalised mutual information {{num .NMI}} and adjusted Rand index {{num .ARI}} over {{.Organisations}} organisations in {{.Regions}} regions (1 is a perfect match; 0 no better than chance).</p>{{end}}
 {{index .Charts "chartClusters"}}
-<details><summary>Data table ({{len .Clusters}} clusters)</summary>
+<details><summary>Data table ({{count (len .Clusters) "cluster" "clusters"}})</summary>
 <table class="sortable"><thead><tr><th>cluster</th><th>organisations</th><th>ties inside</th><th>density</th><th>conductance</th><th>robustness</th><th>robust</th><th>main region</th><th>share in main region</th><th>examples</th></tr></thead><tbody>
 {{- range $k, $c := .Clusters}}{{if lt $k 500}}
 <tr><td>{{$c.Cluster}}</td><td>{{$c.Size}}</td><td>{{$c.Ties}}</td><td>{{num $c.Density}}</td><td>{{num $c.Conductance}}</td><td>{{num $c.Robustness}}</td><td>{{if $c.Robust}}yes{{else}}no{{end}}</td><td>{{$c.TopRegion}}</td><td>{{pct $c.TopRegionShare}}</td><td>{{$c.Examples}}</td></tr>{{end}}

@@ -17,6 +17,7 @@ func init() {
 			r.Funding = fundingView(ls)
 			if r.Funding == nil && ls != nil {
 				r.FundingNote = ls.Reason
+				r.AllFunding = ls.Counts.Collaboration == 0 && ls.Counts.Funding > 0
 			}
 			return nil
 		},

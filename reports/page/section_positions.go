@@ -75,7 +75,7 @@ const positionsTemplate = `<section id="positions">
 </details>
 {{- if .Cutpoints}}
 <h3>Single points of failure</h3>
-<p>Organisations whose loss would split their part of the network ({{len .Cutpoints}} articulation points; {{.Bridges}} ties are bridges). "Cut off" counts the organisations that would lose every path to the largest remaining part.</p>
+<p>Organisations whose loss would split their part of the network ({{count (len .Cutpoints) "articulation point" "articulation points"}}; {{count .Bridges "tie is a bridge" "ties are bridges"}}). "Cut off" counts the organisations that would lose every path to the largest remaining part.</p>
 <details><summary>Data table</summary>
 <table class="sortable"><thead><tr><th>id</th><th>name</th><th>group</th><th>ties</th><th>cut off</th><th>pieces</th></tr></thead><tbody>
 {{- range $k, $c := .Cutpoints}}{{if lt $k 500}}

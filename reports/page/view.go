@@ -179,12 +179,31 @@ func Build(ctx context.Context, src Source) (*Report, error) {
 }
 
 func coverage(net *graph.Network, sum *analysis.Summary) string {
+	// Data without sectors (an edge list, GraphML) read "34 organisations
+	// (34 (none)) joined by 78 partnerships and 0 multi-member arrangements
+	// with 0 memberships": say only what the data has.
 	var parts []string
+	none := 0
 	for _, c := range sum.BySector {
+		if c.Label == "" || c.Label == "(none)" {
+			none += c.Count
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%d %s", c.Count, strings.ReplaceAll(c.Label, "_", " ")))
 	}
-	s := fmt.Sprintf("%d organisations (%s) joined by %d partnerships and %d multi-member arrangements with %d memberships, giving %d ties.",
-		sum.Organisations, strings.Join(parts, ", "), sum.Partnerships, sum.Arrangements, sum.Memberships, sum.Ties)
+	if none > 0 && len(parts) > 0 {
+		parts = append(parts, fmt.Sprintf("%d without a sector", none))
+	}
+	s := countWord(sum.Organisations, "organisation", "organisations")
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, ", ") + ")"
+	}
+	s += " joined by " + countWord(sum.Partnerships, "partnership", "partnerships")
+	if sum.Arrangements > 0 {
+		s += fmt.Sprintf(" and %s with %s", countWord(sum.Arrangements, "multi-member arrangement", "multi-member arrangements"),
+			countWord(sum.Memberships, "membership", "memberships"))
+	}
+	s += ", giving " + countWord(sum.Ties, "tie", "ties") + "."
 	if first, last, ok := engine.StartYears(net); ok {
 		s += fmt.Sprintf(" Dated partnerships start between %d and %d.", first, last)
 	}
@@ -345,4 +364,9 @@ func pageBy(by string) string {
 		return engine.DefaultBy
 	}
 	return by
+}
+
+// countWord is "1 one" or "n many".
+func countWord(n int, one, many string) string {
+	return fmt.Sprint(n) + " " + pluralWord(n, one, many)
 }

@@ -27,9 +27,22 @@ func (r *Report) addTimeline(net *graph.Network, tl *timeline.Result) {
 	if tl.DropUndated {
 		how = "are left out"
 	}
-	r.TimelineNote = fmt.Sprintf("Snapshots on %s to %s. %d of %d partnerships and %d of %d arrangements have no dates and %s.",
-		tl.Dates[0], tl.Dates[len(tl.Dates)-1], u.Partnerships, u.Partnerships+u.DatedPartnerships,
-		u.Arrangements, u.Arrangements+u.DatedArrangements, how)
+	// Only the kinds the data has, and nothing about undated ones when
+	// every one is dated (was "0 of 555 partnerships and 0 of 0
+	// arrangements have no dates").
+	var undated []string
+	if n := u.Partnerships + u.DatedPartnerships; n > 0 && u.Partnerships > 0 {
+		undated = append(undated, fmt.Sprintf("%d of %d partnerships", u.Partnerships, n))
+	}
+	if n := u.Arrangements + u.DatedArrangements; n > 0 && u.Arrangements > 0 {
+		undated = append(undated, fmt.Sprintf("%d of %d arrangements", u.Arrangements, n))
+	}
+	r.TimelineNote = fmt.Sprintf("Snapshots on %s to %s.", tl.Dates[0], tl.Dates[len(tl.Dates)-1])
+	if len(undated) > 0 {
+		r.TimelineNote += fmt.Sprintf(" %s have no dates and %s.", strings.Join(undated, " and "), how)
+	} else {
+		r.TimelineNote += " Every partnership and arrangement has a start date."
+	}
 	if ct := tl.Clusters; ct != nil {
 		r.Flows = flowView(net, tl, ct)
 	}
