@@ -16,7 +16,12 @@
 // report commands as child processes (wall time and peak memory each).
 // The peer column comes from peer_igraph.py run with /usr/bin/python3 on
 // the same edges; it is skipped with a message when python-igraph is not
-// installed.
+// installed. The sampled betweenness rows (unweighted and weighted) are
+// timed against the igraph C library's igraph_betweenness_subset from
+// exactly partnet's sampled sources (cpeer/peer_betweenness.c, built with
+// gcc against libigraph-dev), and the values are checked equal in the
+// first round; without gcc or libigraph-dev the harness says so and times
+// python-igraph's bare single-source searches instead.
 package main
 
 import (
