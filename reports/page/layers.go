@@ -68,10 +68,16 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 	if ls.Dominant >= 0 {
 		v.dominant = ls.Full.Organisation(ls.Dominant).Label()
 	}
-	funders := map[int]*FunderRow{}
-	recipFunders := map[int]map[int]bool{}
-	years := map[string]*FundingYear{}
-	yearRecip := map[string]map[int]bool{}
+	// Funders by index; the distinct (recipient, funder) and (year,
+	// recipient) pairs by sorting the grants' pairs rather than in maps of
+	// maps (at a million organisations the maps took most of the section's
+	// 6 s).
+	funders := make([]*FunderRow, fn.NumOrganisations())
+	nFunders := 0
+	pairs := make([][2]int32, 0, fn.NumPartnerships())     // (recipient, funder)
+	yearPairs := make([][2]int32, 0, fn.NumPartnerships()) // (year, recipient)
+	years := map[string]int32{}
+	var yearRows []*FundingYear
 	for i := 0; i < fn.NumPartnerships(); i++ {
 		p := fn.Partnership(i)
 		a, b := fn.PartnershipEnds(i)
@@ -81,74 +87,118 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 			o := fn.Organisation(a)
 			fr = &FunderRow{ID: o.ID, Name: o.Label()}
 			funders[a] = fr
+			nFunders++
 		}
 		fr.Grants++
 		if p.HasValue {
 			fr.AmountGBP += p.ValueGBP
 			fr.Valued++
 		}
-		if recipFunders[b] == nil {
-			recipFunders[b] = map[int]bool{}
-		}
-		if !recipFunders[b][a] {
-			recipFunders[b][a] = true
-			fr.Recipients++
-		}
+		pairs = append(pairs, [2]int32{int32(b), int32(a)})
 		y := "undated"
 		if !p.Start.IsZero() {
 			y = p.Start.Format("2006")
 		}
-		fy := years[y]
-		if fy == nil {
-			fy = &FundingYear{Year: y}
-			years[y], yearRecip[y] = fy, map[int]bool{}
+		yi, ok := years[y]
+		if !ok {
+			yi = int32(len(yearRows))
+			years[y] = yi
+			yearRows = append(yearRows, &FundingYear{Year: y})
 		}
+		fy := yearRows[yi]
 		fy.Grants++
 		if p.HasValue {
 			fy.AmountGBP += p.ValueGBP
 		}
-		if !yearRecip[y][b] {
-			yearRecip[y][b] = true
-			fy.Recipients++
-		}
+		yearPairs = append(yearPairs, [2]int32{yi, int32(b)})
+	}
+	pairCmp := func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) }
+	slices.SortFunc(pairs, pairCmp)
+	pairs = slices.Compact(pairs)
+	slices.SortFunc(yearPairs, pairCmp)
+	for _, yp := range slices.Compact(yearPairs) {
+		yearRows[yp[0]].Recipients++
+	}
+	for _, rf := range pairs {
+		funders[rf[1]].Recipients++
 	}
 	v.Grants += fn.NumArrangements()
 	for _, fr := range funders {
-		v.FunderRows = append(v.FunderRows, *fr)
+		if fr != nil {
+			v.FunderRows = append(v.FunderRows, *fr)
+		}
 	}
 	slices.SortFunc(v.FunderRows, func(a, b FunderRow) int {
-		return cmp.Or(cmp.Compare(b.AmountGBP, a.AmountGBP), cmp.Compare(b.Grants, a.Grants), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+		if c := cmp.Compare(b.AmountGBP, a.AmountGBP); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Grants, a.Grants); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
 	})
-	for _, fy := range years {
+	for _, fy := range yearRows {
 		v.Years = append(v.Years, *fy)
 	}
 	slices.SortFunc(v.Years, func(a, b FundingYear) int { return cmp.Compare(a.Year, b.Year) })
-	v.Funders, v.Recipients = len(funders), len(recipFunders)
-	// Overlap with joint working, by organisation id.
+	v.Funders = nFunders
+	// Overlap with joint working, by organisation id; each funder's
+	// collaboration-layer index looked up once.
 	cs := cn.Snapshot(graph.Weighting{})
-	for r, fs := range recipFunders {
+	funderCn := make([]int32, fn.NumOrganisations())
+	for f := range funderCn {
+		funderCn[f] = -2 // not looked up yet
+	}
+	cnIndex := func(f int32) int32 {
+		if funderCn[f] == -2 {
+			funderCn[f] = -1
+			if i, ok := cn.Index(fn.Organisation(int(f)).ID); ok {
+				funderCn[f] = int32(i)
+			}
+		}
+		return funderCn[f]
+	}
+	for lo := 0; lo < len(pairs); {
+		hi := lo + 1
+		for hi < len(pairs) && pairs[hi][0] == pairs[lo][0] {
+			hi++
+		}
+		r, fs := int(pairs[lo][0]), pairs[lo:hi]
+		lo = hi
+		v.Recipients++
 		rid := fn.Organisation(r).ID
 		if i, ok := ls.Full.Index(rid); ok && ls.Counts.OrgCollaboration[i] > 0 {
 			v.Collaborating++
 		}
 		if len(fs) > 1 {
 			row := MultiFundedRow{ID: rid, Name: fn.Organisation(r).Label(), Funders: len(fs)}
-			for f := range fs {
-				row.Names = append(row.Names, fn.Organisation(f).Label())
+			for _, f := range fs {
+				row.Names = append(row.Names, fn.Organisation(int(f[1])).Label())
 			}
 			slices.Sort(row.Names)
 			v.MultiFunded = append(v.MultiFunded, row)
 		}
 		ri, okR := cn.Index(rid)
-		for f := range fs {
-			fi, okF := cn.Index(fn.Organisation(f).ID)
-			if okR && okF && cs.Weight(ri, fi) > 0 {
+		if !okR {
+			continue
+		}
+		for _, f := range fs {
+			if fi := cnIndex(f[1]); fi >= 0 && cs.Weight(ri, int(fi)) > 0 {
 				v.Both++
 			}
 		}
 	}
 	slices.SortFunc(v.MultiFunded, func(a, b MultiFundedRow) int {
-		return cmp.Or(cmp.Compare(b.Funders, a.Funders), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+		if c := cmp.Compare(b.Funders, a.Funders); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
 	})
 	v.Note = ls.Reason + ", so this report analyses joint working (every other kind of tie) and funding separately: the key figures, rankings, brokers, centrality, single points of failure, clusters, candidate groups and findings about joint working come from the collaboration layer; this section describes the funding layer."
 	return v
