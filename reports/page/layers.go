@@ -74,8 +74,9 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 	// 6 s).
 	funders := make([]*FunderRow, fn.NumOrganisations())
 	nFunders := 0
-	pairs := make([][2]int32, 0, fn.NumPartnerships())     // (recipient, funder)
-	yearPairs := make([][2]int32, 0, fn.NumPartnerships()) // (year, recipient)
+	// Pairs packed as first<<32 | second, so a plain sort orders them.
+	pairs := make([]uint64, 0, fn.NumPartnerships())     // (recipient, funder)
+	yearPairs := make([]uint64, 0, fn.NumPartnerships()) // (year, recipient)
 	years := map[string]int32{}
 	var yearRows []*FundingYear
 	for i := 0; i < fn.NumPartnerships(); i++ {
@@ -94,7 +95,7 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 			fr.AmountGBP += p.ValueGBP
 			fr.Valued++
 		}
-		pairs = append(pairs, [2]int32{int32(b), int32(a)})
+		pairs = append(pairs, uint64(b)<<32|uint64(a))
 		y := "undated"
 		if !p.Start.IsZero() {
 			y = p.Start.Format("2006")
@@ -110,17 +111,16 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 		if p.HasValue {
 			fy.AmountGBP += p.ValueGBP
 		}
-		yearPairs = append(yearPairs, [2]int32{yi, int32(b)})
+		yearPairs = append(yearPairs, uint64(yi)<<32|uint64(b))
 	}
-	pairCmp := func(x, y [2]int32) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) }
-	slices.SortFunc(pairs, pairCmp)
+	slices.Sort(pairs)
 	pairs = slices.Compact(pairs)
-	slices.SortFunc(yearPairs, pairCmp)
+	slices.Sort(yearPairs)
 	for _, yp := range slices.Compact(yearPairs) {
-		yearRows[yp[0]].Recipients++
+		yearRows[yp>>32].Recipients++
 	}
 	for _, rf := range pairs {
-		funders[rf[1]].Recipients++
+		funders[uint32(rf)].Recipients++
 	}
 	v.Grants += fn.NumArrangements()
 	for _, fr := range funders {
@@ -163,10 +163,10 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 	}
 	for lo := 0; lo < len(pairs); {
 		hi := lo + 1
-		for hi < len(pairs) && pairs[hi][0] == pairs[lo][0] {
+		for hi < len(pairs) && pairs[hi]>>32 == pairs[lo]>>32 {
 			hi++
 		}
-		r, fs := int(pairs[lo][0]), pairs[lo:hi]
+		r, fs := int(pairs[lo]>>32), pairs[lo:hi]
 		lo = hi
 		v.Recipients++
 		rid := fn.Organisation(r).ID
@@ -176,7 +176,7 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 		if len(fs) > 1 {
 			row := MultiFundedRow{ID: rid, Name: fn.Organisation(r).Label(), Funders: len(fs)}
 			for _, f := range fs {
-				row.Names = append(row.Names, fn.Organisation(int(f[1])).Label())
+				row.Names = append(row.Names, fn.Organisation(int(uint32(f))).Label())
 			}
 			slices.Sort(row.Names)
 			v.MultiFunded = append(v.MultiFunded, row)
@@ -186,7 +186,7 @@ func fundingView(ls *engine.LayerSplit) *FundingView {
 			continue
 		}
 		for _, f := range fs {
-			if fi := cnIndex(f[1]); fi >= 0 && cs.Weight(ri, int(fi)) > 0 {
+			if fi := cnIndex(int32(uint32(f))); fi >= 0 && cs.Weight(ri, int(fi)) > 0 {
 				v.Both++
 			}
 		}
