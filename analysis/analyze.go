@@ -145,9 +145,21 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 	}
 	rows := newRows(s, attrs, groups)
 	nf := &a.Network
-	tri, cut := Triangles(s), CutPoints(s)
+	// One triangle pass gives clustering, transitivity, ego density,
+	// effective size and (with the weights) Onnela's weighted clustering.
+	tri, wsum := triangleCount(s, slices.Contains(want, "clustering"))
+	cut := CutPoints(s)
 	if err := networkFigures(s, groups, tri, cut, nf); err != nil {
 		return nil, err
+	}
+	var paths *pathFigures
+	if slices.Contains(want, "betweenness") && slices.Contains(want, "closeness") {
+		if opts.Progress != nil {
+			opts.Progress("betweenness", 0, -1)
+		}
+		if paths, err = fusedPaths(ctx, s, opts.BetweennessSamples, opts.Seed, opts.Workers, nil); err != nil {
+			return nil, fmt.Errorf("analyze: %w", err)
+		}
 	}
 	for _, m := range want {
 		if err := ctx.Err(); err != nil {
@@ -156,7 +168,7 @@ func Analyze(ctx context.Context, s *graph.Snapshot, attrs Attributes, opts Anal
 		if opts.Progress != nil {
 			opts.Progress(m, 0, -1)
 		}
-		if err := computeMetric(ctx, m, s, groups, tri, cut, opts, rows, nf); err != nil {
+		if err := computeMetric(ctx, m, s, groups, tri, wsum, cut, paths, opts, rows, nf); err != nil {
 			if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return nil, fmt.Errorf("analyze: %s: %w", m, err)
 			}

@@ -8,7 +8,7 @@ import (
 
 // computeMetric fills one metric group into rows (indexed by node, not yet
 // ranked) and the network figures that depend on it.
-func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []string, tri []int, cut *CutResult, opts AnalyzeOptions, rows []OrganisationFigures, nf *NetworkFigures) error {
+func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []string, tri []int, wsum []float64, cut *CutResult, fused *pathFigures, opts AnalyzeOptions, rows []OrganisationFigures, nf *NetworkFigures) error {
 	if failMetric != nil {
 		if err := failMetric(m); err != nil {
 			return err
@@ -17,13 +17,7 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 	paths := PathOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
 	switch m {
 	case "betweenness":
-		bo := BetweennessOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
-		b, err := Betweenness(ctx, s, bo)
-		if err != nil {
-			return err
-		}
-		bo.Weighted = true
-		wb, err := Betweenness(ctx, s, bo)
+		b, wb, err := betweennessPair(ctx, s, opts, fused)
 		if err != nil {
 			return err
 		}
@@ -37,12 +31,7 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 		nf.BetweennessCentralisation = BetweennessCentralisation(b.Raw)
 		nf.BetweennessSources = b.Sources
 	case "closeness":
-		c, err := Closeness(ctx, s, paths)
-		if err != nil {
-			return err
-		}
-		paths.Weighted = true
-		wc, err := Closeness(ctx, s, paths)
+		c, wc, err := closenessPair(ctx, s, paths, fused)
 		if err != nil {
 			return err
 		}
@@ -50,10 +39,11 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 			rows[i].Closeness, rows[i].Harmonic = c.Closeness[i], c.Harmonic[i]
 			rows[i].WeightedCloseness, rows[i].WeightedHarmonic = wc.Closeness[i], wc.Harmonic[i]
 		}
-		paths.Weighted = false
-		d, err := Distances(ctx, s, paths)
-		if err != nil {
-			return err
+		d := fused.distancesOrNil()
+		if d == nil {
+			if d, err = Distances(ctx, s, paths); err != nil {
+				return err
+			}
 		}
 		nf.Diameter, nf.AverageShortestPath = d.Diameter, d.AverageShortestPath
 	case "eigenvector":
@@ -81,7 +71,7 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 			rows[i].PageRank, rows[i].WeightedPageRank = p[i], wp[i]
 		}
 	case "clustering":
-		c, wc, ego := clusteringFrom(s, tri), WeightedLocalClustering(s), egoDensityFrom(s, tri)
+		c, wc, ego := clusteringFrom(s, tri), weightedClusteringFrom(s, wsum), egoDensityFrom(s, tri)
 		for i := range rows {
 			rows[i].Clustering, rows[i].WeightedClustering, rows[i].EgoDensity = c[i], wc[i], ego[i]
 		}
@@ -108,6 +98,44 @@ func computeMetric(ctx context.Context, m string, s *graph.Snapshot, groups []st
 		}
 	}
 	return nil
+}
+
+// betweennessPair is unweighted and weighted betweenness, from the fused
+// searches when Analyze ran them.
+func betweennessPair(ctx context.Context, s *graph.Snapshot, opts AnalyzeOptions, fused *pathFigures) (*BetweennessResult, *BetweennessResult, error) {
+	if fused != nil {
+		return fused.betweenness, fused.weightedBetweenness, nil
+	}
+	bo := BetweennessOptions{Samples: opts.BetweennessSamples, Seed: opts.Seed, Workers: opts.Workers}
+	b, err := Betweenness(ctx, s, bo)
+	if err != nil {
+		return nil, nil, err
+	}
+	bo.Weighted = true
+	wb, err := Betweenness(ctx, s, bo)
+	return b, wb, err
+}
+
+// closenessPair is unweighted and weighted closeness, from the fused
+// searches when Analyze ran them.
+func closenessPair(ctx context.Context, s *graph.Snapshot, paths PathOptions, fused *pathFigures) (*ClosenessResult, *ClosenessResult, error) {
+	if fused != nil {
+		return fused.closeness, fused.weightedCloseness, nil
+	}
+	c, err := Closeness(ctx, s, paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	paths.Weighted = true
+	wc, err := Closeness(ctx, s, paths)
+	return c, wc, err
+}
+
+func (p *pathFigures) distancesOrNil() *DistanceStats {
+	if p == nil {
+		return nil
+	}
+	return p.distances
 }
 
 // failMetric, when set (by tests only), makes a metric group fail before it

@@ -127,10 +127,17 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 	if err != nil {
 		return nil, fmt.Errorf("betweenness: %w", err)
 	}
-	res := &BetweennessResult{Raw: make([]float64, n), Normalised: make([]float64, n), Sources: len(sources)}
+	return finishBetweenness(sums, sqs, n, len(sources), sampled), nil
+}
+
+// finishBetweenness adds up the per-worker dependency sums (in worker
+// order) and scales them: halved, as each unordered pair is reached from
+// both ends, and by n/k when k sources were sampled.
+func finishBetweenness(sums, sqs [][]float64, n, k int, sampled bool) *BetweennessResult {
+	res := &BetweennessResult{Raw: make([]float64, n), Normalised: make([]float64, n), Sources: k}
 	scale := 0.5 // each unordered pair is reached from both ends
 	if sampled {
-		scale *= float64(n) / float64(len(sources))
+		scale *= float64(n) / float64(k)
 	}
 	for w := range sums {
 		for i, x := range sums[w] {
@@ -147,9 +154,9 @@ func Betweenness(ctx context.Context, s *graph.Snapshot, opts BetweennessOptions
 		}
 	}
 	if sampled {
-		res.StdErr = sampleStdErr(sums, sqs, n, len(sources))
+		res.StdErr = sampleStdErr(sums, sqs, n, k)
 	}
-	return res, nil
+	return res
 }
 
 // sampleStdErr returns n * sqrt(var(X)/k * (1-k/n)) per node, where X is a

@@ -99,6 +99,13 @@ func closenessSampled(ctx context.Context, s *graph.Snapshot, opts PathOptions, 
 	if err != nil {
 		return nil, fmt.Errorf("closeness: %w", err)
 	}
+	finishSampledCloseness(res, tot, harm, reach, sources, n)
+	return res, nil
+}
+
+// finishSampledCloseness adds up the per-worker sums of sampled Closeness
+// (in worker order), scales them to estimates and fills res.
+func finishSampledCloseness(res *ClosenessResult, tot, harm, reach [][]float64, sources []int32, n int) {
 	sampled := make([]bool, n)
 	for _, v := range sources {
 		sampled[v] = true
@@ -127,5 +134,4 @@ func closenessSampled(ctx context.Context, s *graph.Snapshot, opts PathOptions, 
 			res.Closeness[v] = r / t * r / float64(n-1)
 		}
 	}
-	return res, nil
 }

@@ -2,71 +2,200 @@ package analysis
 
 import (
 	"math"
-	"sync"
 
 	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/internal/parallel"
 )
 
 // Triangles returns, per node, the number of ties among its partners (the
-// triangles it belongs to), as networkx triangles. It orients each tie from
-// the lower- to the higher-ranked end (by degree, then index) and finds each
-// triangle once from its lowest-ranked corner, in O(m^1.5) (M. Latapy,
-// Theor. Comput. Sci. 407 (2008) 458-473). Weights are ignored.
+// triangles it belongs to), as networkx triangles and igraph
+// list_triangles. Weights are ignored. See triangleCount for the method.
 func Triangles(s *graph.Snapshot) []int {
+	tri, _ := triangleCount(s, false)
+	return tri
+}
+
+// forwardTies is the adjacency oriented from the lower- to the
+// higher-ranked end of each tie (rank: degree, then index), so a node's
+// forward list holds at most sqrt(2m) partners (Latapy, Theor. Comput. Sci.
+// 407 (2008) 458-473). cw holds (w / largest weight)^(1/3) per forward tie
+// when weighted.
+type forwardTies struct {
+	off []int
+	adj []int32
+	cw  []float64
+}
+
+func newForwardTies(s *graph.Snapshot, weighted bool, maxW float64) *forwardTies {
 	n := s.N()
-	above := func(u, v int32) bool { // v ranks above u
-		du, dv := s.Degree(int(u)), s.Degree(int(v))
-		return dv > du || dv == du && v > u
+	off, adj, ws := s.Offsets(), s.Adjacency(), s.AdjacencyWeights()
+	deg := make([]int32, n) // half the bytes of off, one read per lookup
+	for i := range deg {
+		deg[i] = int32(off[i+1] - off[i])
 	}
-	// Each worker counts into its own array (a triangle adds to three
-	// nodes, which other workers may also be adding to); the integer sums
-	// are the same whatever the split.
-	type scratch struct {
-		mark []int32 // mark[x] == u+1: x is a higher-ranked partner of u
-		out  []int
+	above := func(u int, v int32) bool { // v ranks above u
+		du, dv := deg[u], deg[v]
+		return dv > du || dv == du && int(v) > u
 	}
-	var mu sync.Mutex
-	var parts []*scratch
-	parallel.Rows(0, n, func() *scratch {
-		sc := &scratch{mark: make([]int32, n), out: make([]int, n)}
-		mu.Lock()
-		parts = append(parts, sc)
-		mu.Unlock()
-		return sc
-	}, func(sc *scratch, lo, hi int) {
-		mark, out := sc.mark, sc.out
-		for u := int32(lo); int(u) < hi; u++ {
-			row := s.Neighbours(int(u))
-			for _, v := range row {
-				if above(u, v) {
-					mark[v] = u + 1
+	// One pass with the random degree look-ups marks each adjacency slot
+	// forward or not (a byte per slot, so rows on two cores never share a
+	// word); the fill pass then reads the marks in order.
+	f := &forwardTies{off: make([]int, n+1)}
+	fwd := make([]bool, len(adj))
+	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
+		for u := lo; u < hi; u++ {
+			c := 0
+			for k := off[u]; k < off[u+1]; k++ {
+				if above(u, adj[k]) {
+					fwd[k] = true
+					c++
 				}
 			}
-			for _, v := range row {
-				if !above(u, v) {
-					continue
-				}
-				for _, w := range s.Neighbours(int(v)) {
-					if mark[w] == u+1 && above(v, w) {
-						out[u]++
-						out[v]++
-						out[w]++
+			f.off[u+1] = c
+		}
+	})
+	for u := 0; u < n; u++ {
+		f.off[u+1] += f.off[u]
+	}
+	f.adj = make([]int32, f.off[n])
+	if weighted {
+		f.cw = make([]float64, f.off[n])
+	}
+	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
+		for u := lo; u < hi; u++ {
+			e := f.off[u]
+			for k := off[u]; k < off[u+1]; k++ {
+				if fwd[k] {
+					f.adj[e] = adj[k]
+					if weighted {
+						f.cw[e] = math.Cbrt(ws[k] / maxW)
 					}
+					e++
 				}
 			}
 		}
 	})
-	if len(parts) == 0 {
-		return make([]int, n)
+	return f
+}
+
+// incoming lists, for each node x, the forward ties u-x pointing to it (as
+// indices into f.adj), in increasing u: a counting sort on the heads.
+func (f *forwardTies) incoming(n int) *forwardTies {
+	in := &forwardTies{off: make([]int, n+1), adj: make([]int32, len(f.adj))}
+	for _, x := range f.adj {
+		in.off[x+1]++
 	}
-	out := parts[0].out
-	for _, p := range parts[1:] {
-		for i, c := range p.out {
-			out[i] += c
+	for x := 0; x < n; x++ {
+		in.off[x+1] += in.off[x]
+	}
+	cur := make([]int, n)
+	copy(cur, in.off[:n])
+	for e, x := range f.adj {
+		in.adj[cur[x]] = int32(e)
+		cur[x]++
+	}
+	return in
+}
+
+// triangleCount returns each node's triangle count and, when weighted, the
+// sum over its triangles of (w_ij w_ik w_jk / maxW^3)^(1/3), the numerator
+// of Onnela's weighted clustering. Each triangle is found once, from its
+// lowest-ranked corner u: mark u's forward partners, then for each forward
+// partner v scan v's forward list for marked w (Latapy's compact-forward;
+// the work is the sum over nodes of in-degree times out-degree in the
+// orientation). The corner u counts the triangle for itself and in the
+// slots of its forward ties u-v and u-w, which only u's worker writes;
+// each node then adds up the slots of the ties that point to it, in its
+// own row's order. So no two workers write the same place, and the sums
+// are bit-identical on one core or two.
+func triangleCount(s *graph.Snapshot, weighted bool) ([]int, []float64) {
+	n := s.N()
+	maxW := 0.0
+	if weighted {
+		for _, w := range s.AdjacencyWeights() {
+			maxW = max(maxW, w)
+		}
+		if maxW == 0 {
+			maxW = 1
 		}
 	}
-	return out
+	f := newForwardTies(s, weighted, maxW)
+	tri := make([]int, n)
+	slot := make([]int32, len(f.adj)) // triangles closed through forward tie e, for its head
+	var wsum, wslot []float64
+	if weighted {
+		wsum, wslot = make([]float64, n), make([]float64, len(f.adj))
+	}
+	type scratch struct {
+		mark []uint64 // bit w: w is a forward partner of u (n bits, cache-resident)
+		pos  []int32  // pos[w]: the forward tie u-w, while marked
+	}
+	parallel.Rows(0, n, func() *scratch {
+		return &scratch{mark: make([]uint64, (n+63)/64), pos: make([]int32, n)}
+	}, func(sc *scratch, lo, hi int) {
+		mark, pos := sc.mark, sc.pos
+		for u := lo; u < hi; u++ {
+			ulo, uhi := f.off[u], f.off[u+1]
+			if uhi-ulo < 2 {
+				continue
+			}
+			for e := ulo; e < uhi; e++ {
+				w := f.adj[e]
+				mark[w>>6] |= 1 << (w & 63)
+				pos[w] = int32(e)
+			}
+			t, sum := 0, 0.0
+			for e1 := ulo; e1 < uhi; e1++ {
+				v := f.adj[e1]
+				for e2 := f.off[v]; e2 < f.off[v+1]; e2++ {
+					w := f.adj[e2]
+					if mark[w>>6]&(1<<(w&63)) == 0 {
+						continue
+					}
+					e3 := pos[w]
+					t++
+					slot[e1]++
+					slot[e3]++
+					if weighted {
+						c := f.cw[e1] * f.cw[e2] * f.cw[e3]
+						sum += c
+						wslot[e1] += c
+						wslot[e3] += c
+					}
+				}
+			}
+			tri[u] = t
+			if weighted {
+				wsum[u] = sum
+			}
+			for e := ulo; e < uhi; e++ {
+				w := f.adj[e]
+				mark[w>>6] = 0
+			}
+		}
+	})
+	// Each node adds the slots of the forward ties pointing to it, listed
+	// by a counting sort on their heads (in order of their tails).
+	in := f.incoming(n)
+	parallel.Rows(0, n, parallel.NoScratch, func(_ struct{}, lo, hi int) {
+		for x := lo; x < hi; x++ {
+			t, sum := tri[x], 0.0
+			if weighted {
+				sum = wsum[x]
+			}
+			for _, e := range in.adj[in.off[x]:in.off[x+1]] {
+				t += int(slot[e])
+				if weighted {
+					sum += wslot[e]
+				}
+			}
+			tri[x] = t
+			if weighted {
+				wsum[x] = sum
+			}
+		}
+	})
+	return tri, wsum
 }
 
 // LocalClustering returns the local clustering coefficient per node: ties among
@@ -88,41 +217,19 @@ func clusteringFrom(s *graph.Snapshot, tri []int) []float64 {
 // by the largest weight in the network, c_i = 1/(d(d-1)) * sum over ordered
 // pairs of partners j,k that are tied of (w_ij w_ik w_jk)^(1/3). It is 0
 // when d < 2; with all weights equal it equals LocalClustering; a triangle with
-// a zero-weight tie adds 0.
+// a zero-weight tie adds 0. The triangles are those of Triangles, found in
+// the same pass.
 func WeightedLocalClustering(s *graph.Snapshot) []float64 {
-	n := s.N()
-	maxW := 0.0
-	for _, w := range s.AdjacencyWeights() {
-		maxW = max(maxW, w)
-	}
-	if maxW == 0 {
-		maxW = 1
-	}
-	out := make([]float64, n)
-	wi := make([]float64, n)
-	mark := make([]bool, n)
-	for i := 0; i < n; i++ {
-		row, ws := s.Neighbours(i), s.Weights(i)
-		d := float64(len(row))
-		if d < 2 {
-			continue
+	_, wsum := triangleCount(s, true)
+	return weightedClusteringFrom(s, wsum)
+}
+
+func weightedClusteringFrom(s *graph.Snapshot, wsum []float64) []float64 {
+	out := make([]float64, s.N())
+	for i, sum := range wsum {
+		if d := float64(s.Degree(i)); d >= 2 {
+			out[i] = 2 * sum / (d * (d - 1))
 		}
-		for k, j := range row {
-			mark[j], wi[j] = true, ws[k]/maxW
-		}
-		var sum float64
-		for _, j := range row {
-			jw := s.Weights(int(j))
-			for kk, k := range s.Neighbours(int(j)) {
-				if k > j && mark[k] {
-					sum += math.Cbrt(wi[j] * wi[k] * jw[kk] / maxW)
-				}
-			}
-		}
-		for _, j := range row {
-			mark[j] = false
-		}
-		out[i] = 2 * sum / (d * (d - 1))
 	}
 	return out
 }
@@ -182,4 +289,24 @@ func averageClustering(s *graph.Snapshot, c []float64, exclude bool) float64 {
 		return math.NaN()
 	}
 	return sum / float64(count)
+}
+
+// ClusteringFigures is what one triangle count gives.
+type ClusteringFigures struct {
+	Triangles    []int     // as Triangles
+	Local        []float64 // as LocalClustering
+	Weighted     []float64 // as WeightedLocalClustering; nil unless asked for
+	Transitivity float64   // as Transitivity
+}
+
+// TriangleFigures counts triangles once and derives local clustering,
+// transitivity and, when weighted, Onnela's weighted clustering from the
+// same pass (the functions above each count on their own).
+func TriangleFigures(s *graph.Snapshot, weighted bool) *ClusteringFigures {
+	tri, wsum := triangleCount(s, weighted)
+	c := &ClusteringFigures{Triangles: tri, Local: clusteringFrom(s, tri), Transitivity: transitivityFrom(s, tri)}
+	if weighted {
+		c.Weighted = weightedClusteringFrom(s, wsum)
+	}
+	return c
 }

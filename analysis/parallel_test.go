@@ -43,7 +43,7 @@ func TestParallelRowsSameResults(t *testing.T) {
 		for i, r := range br {
 			bt[i] = float64(r.Coordinator + 10*r.Itinerant + 100*r.Representative + 1000*r.Gatekeeper + 10000*r.Liaison)
 		}
-		return [][]float64{pr, ev.Unit, Constraint(s, true), Constraint(s, false), EffectiveSize(s, true), bt}
+		return [][]float64{pr, ev.Unit, Constraint(s, true), Constraint(s, false), EffectiveSize(s, true), bt, WeightedLocalClustering(s)}
 	}
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("one CPU: nothing runs in parallel")
@@ -51,7 +51,7 @@ func TestParallelRowsSameResults(t *testing.T) {
 	two := run()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	one := run()
-	for k, name := range []string{"pagerank", "eigenvector", "constraint weighted", "constraint", "effective size", "brokerage"} {
+	for k, name := range []string{"pagerank", "eigenvector", "constraint weighted", "constraint", "effective size", "brokerage", "weighted clustering"} {
 		if !slices.EqualFunc(one[k], two[k], func(a, b float64) bool { return a == b || a != a && b != b }) {
 			t.Errorf("%s differs between one and two cores", name)
 		}

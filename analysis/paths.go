@@ -52,7 +52,6 @@ func newPathState(n int) *pathState {
 	for i := range p.heap.pos {
 		p.heap.pos[i] = notQueued
 	}
-	p.heap.dist = p.dist
 	return p
 }
 
@@ -104,7 +103,7 @@ func (p *pathState) dijkstra(s *graph.Snapshot, src int) {
 	h := &p.heap
 	h.items = h.items[:0]
 	p.dist[src], p.sigma[src] = 0, 1
-	h.push(int32(src))
+	h.push(int32(src), 0)
 	for len(h.items) > 0 {
 		v := h.pop()
 		h.pos[v] = settled
@@ -122,11 +121,11 @@ func (p *pathState) dijkstra(s *graph.Snapshot, src int) {
 			case math.IsInf(p.dist[w], 1):
 				p.dist[w] = nd
 				p.sigma[w] = p.sigma[v]
-				h.push(w)
+				h.push(w, nd)
 			case shorter(nd, p.dist[w]):
 				p.dist[w] = nd
 				p.sigma[w] = p.sigma[v]
-				h.up(int(h.pos[w]))
+				h.decrease(w, nd)
 			case sameLength(nd, p.dist[w]):
 				p.sigma[w] += p.sigma[v]
 			}
@@ -151,45 +150,59 @@ const (
 
 // nodeHeap is a binary min-heap of nodes keyed by dist (then node index),
 // with each node's position kept in pos so that a shorter distance moves
-// the node up in place: the heap never holds more than n entries.
+// the node up in place: the heap never holds more than n entries. Each
+// entry carries its key, so comparisons read the heap array alone rather
+// than dist at random (on a million-node network those reads missed the
+// cache); the order is the same.
 type nodeHeap struct {
-	items []int32
+	items []heapItem
 	pos   []int32
-	dist  []float64
 }
 
-func (h *nodeHeap) less(a, b int32) bool {
-	if h.dist[a] != h.dist[b] {
-		return h.dist[a] < h.dist[b]
+type heapItem struct {
+	d float64
+	v int32
+}
+
+func (a heapItem) less(b heapItem) bool {
+	if a.d != b.d {
+		return a.d < b.d
 	}
-	return a < b
+	return a.v < b.v
 }
 
-func (h *nodeHeap) push(v int32) {
-	h.items = append(h.items, v)
+func (h *nodeHeap) push(v int32, d float64) {
+	h.items = append(h.items, heapItem{d, v})
 	h.pos[v] = int32(len(h.items) - 1)
 	h.up(len(h.items) - 1)
 }
 
+// decrease lowers queued node v's key to d.
+func (h *nodeHeap) decrease(v int32, d float64) {
+	i := int(h.pos[v])
+	h.items[i].d = d
+	h.up(i)
+}
+
 func (h *nodeHeap) up(i int) {
 	it := h.items
-	v := it[i]
+	x := it[i]
 	for i > 0 {
 		parent := (i - 1) / 2
-		if !h.less(v, it[parent]) {
+		if !x.less(it[parent]) {
 			break
 		}
 		it[i] = it[parent]
-		h.pos[it[i]] = int32(i)
+		h.pos[it[i].v] = int32(i)
 		i = parent
 	}
-	it[i] = v
-	h.pos[v] = int32(i)
+	it[i] = x
+	h.pos[x.v] = int32(i)
 }
 
 func (h *nodeHeap) pop() int32 {
 	it := h.items
-	top := it[0]
+	top := it[0].v
 	last := it[len(it)-1]
 	it = it[:len(it)-1]
 	h.items = it
@@ -203,18 +216,18 @@ func (h *nodeHeap) pop() int32 {
 			break
 		}
 		m := l
-		if r := l + 1; r < len(it) && h.less(it[r], it[l]) {
+		if r := l + 1; r < len(it) && it[r].less(it[l]) {
 			m = r
 		}
-		if !h.less(it[m], last) {
+		if !it[m].less(last) {
 			break
 		}
 		it[i] = it[m]
-		h.pos[it[i]] = int32(i)
+		h.pos[it[i].v] = int32(i)
 		i = m
 	}
 	it[i] = last
-	h.pos[last] = int32(i)
+	h.pos[last.v] = int32(i)
 	return top
 }
 

@@ -40,7 +40,7 @@ func readAdjacency(r io.Reader, name string) (*Adjacency, error) {
 		return nil, &ParseError{File: name, Err: err}
 	}
 	if len(data) > MaxAdjacencyBytes {
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: more than %s of neighbour pairs", ErrTooLarge, humanBytes(MaxAdjacencyBytes))}
+		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: more than %s of neighbour pairs", ErrTooLarge, ByteSize(MaxAdjacencyBytes))}
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	cr := csv.NewReader(strings.NewReader(text))

@@ -1,4 +1,4 @@
-package datasets
+package datasets_test
 
 import (
 	"context"
@@ -6,6 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 )
 
 // benchEdgeList writes a generated planted-partition edge list once per
@@ -18,7 +21,7 @@ func benchEdgeList(b *testing.B, orgs int, ties int64) string {
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
-	if err := GenerateEdgeList(context.Background(), GenerateOptions{Organisations: orgs, Ties: ties, Clusters: orgs / 100, Seed: 1}, path); err != nil {
+	if err := synthetic.WriteEdgeList(context.Background(), synthetic.Options{Organisations: orgs, Ties: ties, Clusters: orgs / 100, Seed: 1}, path); err != nil {
 		b.Fatal(err)
 	}
 	return path
@@ -38,7 +41,7 @@ func BenchmarkReadEdgeList(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				net, _, err := ReadEdgeList(f, path)
+				net, _, err := datasets.ReadEdgeList(f, path)
 				f.Close()
 				if err != nil {
 					b.Fatal(err)
@@ -48,15 +51,5 @@ func BenchmarkReadEdgeList(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// BenchmarkGenerate streams 100k organisations and 1M ties to a folder.
-func BenchmarkGenerate(b *testing.B) {
-	dir := b.TempDir()
-	for b.Loop() {
-		if err := GenerateDir(context.Background(), GenerateOptions{Organisations: 100_000, Ties: 1_000_000, Seed: 1}, dir); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

@@ -49,16 +49,21 @@ func WriteDirContext(ctx context.Context, net *graph.Network, dir string) error 
 			set = append(set, atomicfile.File{Path: f.name, Write: f.write})
 		}
 	}
-	return replaceDatasetDir(ctx, dir, set)
+	return ReplaceDir(ctx, dir, set)
 }
 
 // ErrNotDatasetFolder is returned (wrapped) when a dataset would be
 // written over a folder that holds other files, or over a file.
 var ErrNotDatasetFolder = atomicfile.ErrNotReplaceable
 
-// replaceDatasetDir writes a dataset folder as one step (see
-// WriteDirContext).
-func replaceDatasetDir(ctx context.Context, dir string, files []atomicfile.File) error {
+// ReplaceDir writes files (paths relative to dir, each one of a dataset
+// folder's file names) as the dataset folder dir in one step, as
+// WriteDirContext does: written whole into a temporary sibling and swapped
+// in, leaving dir as it was when ctx is done or a write fails, and refusing
+// (ErrNotDatasetFolder) a folder that holds anything but dataset files.
+// Writers that stream a dataset without building a Network (the synthetic
+// generator) use it. With no files, dir becomes an empty folder.
+func ReplaceDir(ctx context.Context, dir string, files []atomicfile.File) error {
 	return atomicfile.ReplaceDir(ctx, dir, files, func(name string) bool {
 		// Files the desktop leaves in any folder it shows go with it.
 		return IsDatasetFile(name) || name == ".DS_Store" || name == "Thumbs.db" || name == "desktop.ini"

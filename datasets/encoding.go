@@ -201,7 +201,7 @@ func readAllLines(r io.Reader, limit int64, maxLine int, file string) ([]byte, e
 		data = data[:len(data)+n]
 		if maxLine > 0 && len(data)-lastNL-1 > maxLine {
 			line := bytes.Count(data[:lastNL+1], []byte{'\n'}) + 1
-			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: a line longer than %s (a missing line break?)", ErrTooLarge, humanBytes(int64(maxLine)))}
+			return nil, &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: a line longer than %s (a missing line break?)", ErrTooLarge, ByteSize(int64(maxLine)))}
 		}
 		if int64(len(data)) > limit {
 			return nil, &ParseError{File: file, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}

@@ -40,7 +40,7 @@ func (l *xmlSafeReader) Read(p []byte) (int, error) {
 		return 0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxXMLBytes)
 	}
 	if l.run > MaxRecordBytes {
-		return 0, fmt.Errorf("%w: a tag or text longer than %s", ErrTooLarge, humanBytes(MaxRecordBytes))
+		return 0, fmt.Errorf("%w: a tag or text longer than %s", ErrTooLarge, ByteSize(MaxRecordBytes))
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]

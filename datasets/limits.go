@@ -55,7 +55,7 @@ func checkInputSize(path string) error {
 	}
 	if size > MaxInputBytes {
 		return &ParseError{File: path, Err: fmt.Errorf("%w: %s of input, at most %s allowed (split the dataset, or filter it before loading)",
-			ErrTooLarge, humanBytes(size), humanBytes(MaxInputBytes))}
+			ErrTooLarge, ByteSize(size), ByteSize(MaxInputBytes))}
 	}
 	return nil
 }
@@ -95,8 +95,9 @@ func dirFS(dir string) (fs.FS, func(), error) {
 	return root.FS(), func() { root.Close() }, nil
 }
 
-// humanBytes writes a size in the largest binary unit that keeps it >= 1.
-func humanBytes(n int64) string {
+// ByteSize writes a size in the largest binary unit that keeps it >= 1
+// ("512 bytes", "64.0 MiB"), as the size limits' errors do.
+func ByteSize(n int64) string {
 	const unit = 1024
 	if n < unit {
 		return fmt.Sprintf("%d bytes", n)
@@ -264,11 +265,11 @@ func checkZipRatio(path string) error {
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > zipBombMinBytes && f.UncompressedSize64 > maxZipRatio*max(f.CompressedSize64, 1) {
 			return &ParseError{File: path, Err: fmt.Errorf("%w: part %s unpacks to %s from %s (%d:1, a zip bomb?); workbooks compress about 10:1",
-				ErrTooLarge, f.Name, humanBytes(int64(f.UncompressedSize64)), humanBytes(int64(f.CompressedSize64)), f.UncompressedSize64/max(f.CompressedSize64, 1))}
+				ErrTooLarge, f.Name, ByteSize(int64(f.UncompressedSize64)), ByteSize(int64(f.CompressedSize64)), f.UncompressedSize64/max(f.CompressedSize64, 1))}
 		}
 	}
 	if total > uint64(MaxXLSXUnzipBytes) {
-		return &ParseError{File: path, Err: fmt.Errorf("%w: the workbook unpacks to %s, at most %s allowed", ErrTooLarge, humanBytes(int64(total)), humanBytes(MaxXLSXUnzipBytes))}
+		return &ParseError{File: path, Err: fmt.Errorf("%w: the workbook unpacks to %s, at most %s allowed", ErrTooLarge, ByteSize(int64(total)), ByteSize(MaxXLSXUnzipBytes))}
 	}
 	return nil
 }

@@ -218,7 +218,7 @@ func (t *table) next() ([]string, error) {
 			return nil, &ParseError{File: t.file, Line: pe.StartLine + t.lineOffset, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrMalformed, csvReason(pe))}
 		}
 		if errors.Is(err, errRecordTooLong) {
-			return nil, &ParseError{File: t.file, Line: t.line + 1, Err: fmt.Errorf("%w: a record longer than %s (a missing line break, or a quote that is never closed?)", ErrTooLarge, humanBytes(MaxRecordBytes))}
+			return nil, &ParseError{File: t.file, Line: t.line + 1, Err: fmt.Errorf("%w: a record longer than %s (a missing line break, or a quote that is never closed?)", ErrTooLarge, ByteSize(MaxRecordBytes))}
 		}
 		var ue *utf16Error
 		if errors.As(err, &ue) {

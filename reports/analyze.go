@@ -80,11 +80,90 @@ func cell(c analyzeColumn, rank int, r *analysis.OrganisationFigures) any {
 type num float64
 
 func (x num) MarshalJSON() ([]byte, error) {
-	f := float64(x)
+	return appendNum(nil, float64(x)), nil
+}
+
+// appendNum appends f rounded to 12 significant digits, written as
+// strconv's shortest 'g' form writes the rounded value (exponent form below
+// 1e-4 and from 1e6 up, trailing zeros dropped), or null when f is NaN or
+// infinite. It formats once, into a stack buffer: the same bytes as
+// FormatFloat(roundSig(f), 'g', -1, 64) without the string round trip (a
+// 12-digit decimal survives float64 and back, so its digits are the
+// shortest, for every normal float64; TestAppendNum).
+func appendNum(b []byte, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return []byte("null"), nil
+		return append(b, "null"...)
 	}
-	return []byte(strconv.FormatFloat(roundSig(f), 'g', -1, 64)), nil
+	if f != 0 && math.Abs(f) < 0x1p-1022 {
+		// Subnormals carry fewer than 12 digits: take the round trip.
+		return strconv.AppendFloat(b, roundSig(f), 'g', -1, 64)
+	}
+	var tmp [32]byte
+	e := strconv.AppendFloat(tmp[:0], f, 'e', 11, 64) // [-]d.ddddddddddde±XX
+	neg := e[0] == '-'
+	if neg {
+		e = e[1:]
+	}
+	x := 0
+	for x < len(e) && e[x] != 'e' {
+		x++
+	}
+	exp, _ := strconv.Atoi(string(e[x+1:]))
+	// The significant digits, trailing zeros dropped.
+	var digs [12]byte
+	nd := 0
+	for _, c := range e[:x] {
+		if c != '.' {
+			digs[nd] = c
+			nd++
+		}
+	}
+	for nd > 1 && digs[nd-1] == '0' {
+		nd--
+	}
+	if nd == 1 && digs[0] == '0' {
+		return append(b, '0') // zero, and no negative zero
+	}
+	if neg {
+		b = append(b, '-')
+	}
+	if exp < -4 || exp >= 6 {
+		b = append(b, digs[0])
+		if nd > 1 {
+			b = append(b, '.')
+			b = append(b, digs[1:nd]...)
+		}
+		b = append(b, 'e')
+		if exp < 0 {
+			b, exp = append(b, '-'), -exp
+		} else {
+			b = append(b, '+')
+		}
+		if exp < 10 {
+			b = append(b, '0')
+		}
+		return strconv.AppendInt(b, int64(exp), 10)
+	}
+	if exp < 0 {
+		b = append(b, '0', '.')
+		for i := -1; i > exp; i-- {
+			b = append(b, '0')
+		}
+		return append(b, digs[:nd]...)
+	}
+	// exp in [0, 6): exp+1 digits before the point, zero-padded.
+	for i := 0; i <= exp; i++ {
+		if i < nd {
+			b = append(b, digs[i])
+		} else {
+			b = append(b, '0')
+		}
+	}
+	if nd > exp+1 {
+		b = append(b, '.')
+		b = append(b, digs[exp+1:nd]...)
+	}
+	return b
 }
 
 func roundSig(f float64) float64 {
@@ -140,11 +219,9 @@ func appendValue(b []byte, v any) ([]byte, error) {
 	case nil:
 		return append(b, "null"...), nil
 	case float64:
-		m, _ := num(v).MarshalJSON()
-		return append(b, m...), nil
+		return appendNum(b, v), nil
 	case num:
-		m, _ := v.MarshalJSON()
-		return append(b, m...), nil
+		return appendNum(b, float64(v)), nil
 	case int:
 		return strconv.AppendInt(b, int64(v), 10), nil
 	case int64:

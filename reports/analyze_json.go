@@ -92,28 +92,33 @@ func WriteAnalyzeJSON(w io.Writer, a *analysis.Analysis) error {
 	out := bufio.NewWriterSize(w, 1<<16)
 	out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n}")))
 	out.WriteString(",\n  \"by_organisation\": [")
+	// Each row is written indented as json.Indent would lay it out, in
+	// one pass: keys, then values appended directly (floats by appendNum).
 	cols := columnsFor(a)
-	row := make(object, len(cols))
+	keys := make([][]byte, len(cols))
+	for c, col := range cols {
+		keys[c] = append(appendKey([]byte("\n      "), col.name), ": "...)
+	}
+	var b []byte
 	for k := range a.Organisations {
 		r := &a.Organisations[k]
-		for c, col := range cols {
-			row[c] = field{col.name, cell(col, k+1, r)}
-		}
-		// MarshalJSON's output is compact, valid JSON with HTML escaped,
-		// as json.Marshal would return it.
-		b, err := row.MarshalJSON()
-		if err != nil {
-			return err
-		}
+		b = b[:0]
 		if k > 0 {
-			out.WriteByte(',')
+			b = append(b, ',')
 		}
-		out.WriteString("\n    ")
-		buf.Reset()
-		if err := json.Indent(&buf, b, "    ", "  "); err != nil {
-			return err
+		b = append(b, "\n    {"...)
+		for c, col := range cols {
+			if c > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, keys[c]...)
+			var err error
+			if b, err = appendValue(b, cell(col, k+1, r)); err != nil {
+				return err
+			}
 		}
-		out.Write(buf.Bytes())
+		b = append(b, "\n    }"...)
+		out.Write(b)
 	}
 	if len(a.Organisations) > 0 {
 		out.WriteString("\n  ")

@@ -9,7 +9,7 @@ import (
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/analysis/groups"
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -37,7 +37,7 @@ func TestReportLargeConcurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a network above LargeNetwork")
 	}
-	net, _, err := datasets.Generate(datasets.GenerateOptions{Organisations: LargeNetwork + 500, Ties: 3 * (LargeNetwork + 500), Seed: 3})
+	net, _, err := synthetic.Generate(synthetic.Options{Organisations: LargeNetwork + 500, Ties: 3 * (LargeNetwork + 500), Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

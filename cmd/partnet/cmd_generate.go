@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/spf13/cobra"
 )
 
@@ -41,10 +41,10 @@ DIR; --format edgelist writes one source,target,weight file at the -o path.`,
 			return runGenerate(cmd, opts, s)
 		},
 	}
-	cmd.Flags().IntVar(&opts.Organisations, "organisations", datasets.DefaultGenerateOrganisations, "number of organisations")
+	cmd.Flags().IntVar(&opts.Organisations, "organisations", synthetic.DefaultOrganisations, "number of organisations")
 	cmd.Flags().Int64Var(&opts.Ties, "ties", 0, "number of ties (default 5 per organisation)")
 	cmd.Flags().IntVar(&opts.Clusters, "clusters", 0, "planted clusters (default 1 per 100 organisations, 2 to 1000)")
-	cmd.Flags().Float64Var(&opts.Mixing, "mixing", datasets.DefaultMixing, "share of ties drawn from the whole network, 0 to 1")
+	cmd.Flags().Float64Var(&opts.Mixing, "mixing", synthetic.DefaultMixing, "share of ties drawn from the whole network, 0 to 1")
 	cmd.Flags().StringVarP(&opts.Out, "output", "o", "", "output folder (or file with --format edgelist)")
 	cmd.MarkFlagRequired("output")
 	opts.Format.add(cmd, "dir", "dir", "edgelist")
@@ -57,12 +57,12 @@ func runGenerate(cmd *cobra.Command, opts *generateOptions, s *streams) error {
 	}
 	mixing := opts.Mixing
 	if mixing == 0 {
-		mixing = -1 // GenerateOptions' zero means the default; the flag's 0 means none
+		mixing = -1 // synthetic.Options' zero means the default; the flag's 0 means none
 	}
 	if mixing < 0 && opts.Mixing != 0 || opts.Mixing > 1 {
 		return usagef(fmt.Errorf("--mixing %v: want a share between 0 and 1", opts.Mixing))
 	}
-	g := datasets.GenerateOptions{Organisations: opts.Organisations, Ties: opts.Ties, Clusters: opts.Clusters,
+	g := synthetic.Options{Organisations: opts.Organisations, Ties: opts.Ties, Clusters: opts.Clusters,
 		Mixing: mixing, Seed: s.Seed}
 	if s.stderrTerminal() {
 		start, last := time.Now(), time.Now()
@@ -81,9 +81,9 @@ func runGenerate(cmd *cobra.Command, opts *generateOptions, s *streams) error {
 	}
 	var err error
 	if opts.Format.value == "edgelist" {
-		err = datasets.GenerateEdgeList(cmd.Context(), g, opts.Out)
+		err = synthetic.WriteEdgeList(cmd.Context(), g, opts.Out)
 	} else {
-		err = datasets.GenerateDir(cmd.Context(), g, opts.Out)
+		err = synthetic.WriteDir(cmd.Context(), g, opts.Out)
 	}
 	if err != nil {
 		return err

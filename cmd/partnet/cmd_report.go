@@ -11,6 +11,7 @@ import (
 
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
 	"github.com/partnet/partnet/reports/page"
@@ -167,12 +168,12 @@ func runReport(ctx context.Context, opts *reportOptions, s *streams) error {
 	defer bars.Finish()
 	// The map draws organisations whose id is an English district's GSS
 	// code as that district (embedded outlines, ONS May 2024).
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		return err
 	}
 	rep, err := page.Build(ctx, page.Source{
-		Areas: areas, AreasAttribution: datasets.AreasAttribution,
+		Areas: areas, AreasAttribution: geo.AreasAttribution,
 		Network: res.Network, Snapshot: snap, Dataset: d.Dataset.Name, Inputs: inputs, By: opts.By, SizeBy: opts.SizeBy,
 		Version: version, GeneratedAt: s.Now(), Seed: s.Seed, Parameters: params, Results: res,
 	})

@@ -15,6 +15,7 @@ import (
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/partnet/partnet/reports"
 )
 
@@ -32,7 +33,7 @@ func TestDoorsAgree(t *testing.T) {
 		t.Skip("runs every verb three times on 6,000 organisations")
 	}
 	gen := filepath.Join(t.TempDir(), "generated")
-	net, _, err := datasets.Generate(datasets.GenerateOptions{Organisations: 6000, Ties: 15000, Clusters: 60, Seed: 4})
+	net, _, err := synthetic.Generate(synthetic.Options{Organisations: 6000, Ties: 15000, Clusters: 60, Seed: 4})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -40,6 +41,8 @@ type options struct {
 	markdown   string
 	commands   []string
 	cpuprofile string
+	repeat     int
+	steps      []string // in-process steps to time; nil means all
 }
 
 func parseFlags(args []string, errOut io.Writer) (*options, error) {
@@ -59,8 +62,22 @@ func parseFlags(args []string, errOut io.Writer) (*options, error) {
 	fs.StringVar(&o.markdown, "markdown", "", "also write the Markdown table to this file")
 	cmds := fs.String("e2e-commands", "analyze,clusters,groups,report", "which partnet commands --e2e times, comma-separated")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the in-process steps to this file (go tool pprof)")
+	fs.IntVar(&o.repeat, "repeat", 1, "rounds: each round times partnet's steps, then igraph's; the table gives the median of the rounds")
+	stepList := fs.String("steps", "", "in-process steps to time, comma-separated (default all): read, density, components, pagerank, kcore, clustering, leiden, betweenness")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.repeat < 1 {
+		return nil, fmt.Errorf("--repeat %d: want at least 1", o.repeat)
+	}
+	if *stepList != "" {
+		for _, st := range strings.Split(*stepList, ",") {
+			st = strings.TrimSpace(st)
+			if _, ok := stepKeys[st]; !ok {
+				return nil, fmt.Errorf("--steps %q: want some of read, density, components, pagerank, kcore, clustering, leiden, betweenness", st)
+			}
+			o.steps = append(o.steps, st)
+		}
 	}
 	if o.leidenRuns < 1 || o.restarts < 1 {
 		return nil, fmt.Errorf("--leiden-runs %d, --leiden-restarts %d: each must be at least 1", o.leidenRuns, o.restarts)
@@ -92,8 +109,8 @@ func parseSize(s string) (int, error) {
 		mult, s = 1000000, s[:len(s)-1]
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n*mult < 10 || n*mult > datasets.MaxGenerateOrganisations {
-		return 0, fmt.Errorf("size %q: want a number of organisations from 10 to %d, e.g. 100k", s, datasets.MaxGenerateOrganisations)
+	if err != nil || n*mult < 10 || n*mult > synthetic.MaxOrganisations {
+		return 0, fmt.Errorf("size %q: want a number of organisations from 10 to %d, e.g. 100k", s, synthetic.MaxOrganisations)
 	}
 	return n * mult, nil
 }
@@ -105,6 +122,9 @@ type step struct {
 	peer    float64 // seconds; NaN when not measured
 	note    string
 	memMB   float64 // peak resident memory of the child, for end-to-end rows
+	// CPU seconds (user + system), partnet's process and igraph's; NaN
+	// when not measured. On a shared machine CPU time is steadier than wall.
+	partnetCPU, peerCPU float64
 }
 
 type sizeResult struct {
@@ -183,7 +203,7 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 	m := int64(n) * int64(o.tiesPerOrg)
 	label := sizeLabel(n)
 	res := &sizeResult{orgs: n}
-	gen := datasets.GenerateOptions{Organisations: n, Ties: m, Clusters: max(2, n/100), Mixing: 0.3, Seed: o.seed}
+	gen := synthetic.Options{Organisations: n, Ties: m, Clusters: max(2, n/100), Mixing: 0.3, Seed: o.seed}
 	folder := filepath.Join(dir, label)
 	edges := filepath.Join(dir, label+"-edges.csv")
 	say := func(format string, args ...any) {
@@ -194,35 +214,84 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return nil, err
 	}
-	if err := datasets.GenerateDir(ctx, gen, folder); err != nil {
+	if err := synthetic.WriteDir(ctx, gen, folder); err != nil {
 		return nil, err
 	}
-	if err := datasets.GenerateEdgeList(ctx, gen, edges); err != nil {
+	if err := synthetic.WriteEdgeList(ctx, gen, edges); err != nil {
 		return nil, err
 	}
 	res.generateTime = time.Since(t0).Seconds()
 
+	peerFile := filepath.Join(dir, label+".ncol")
+	var rounds []*sizeResult
+	for r := 0; r < o.repeat; r++ {
+		if o.repeat > 1 {
+			say("round %d of %d", r+1, o.repeat)
+		}
+		rr := &sizeResult{}
+		if err := timeRound(ctx, o, rr, edges, peerFile, peerOK, r == 0, say); err != nil {
+			return nil, err
+		}
+		res.ties = rr.ties
+		rounds = append(rounds, rr)
+		runtime.GC()
+	}
+	mergeRounds(res, rounds)
+	if o.e2e {
+		for _, cmd := range [][]string{
+			{"analyze", folder, "--betweenness-samples", strconv.Itoa(o.samples), "--format", "json"},
+			{"clusters", folder, "--format", "json"},
+			{"groups", folder, "--tier", "small", "--format", "json"},
+			{"report", folder, "-o", filepath.Join(dir, label+"-report.html")},
+		} {
+			if !slices.Contains(o.commands, cmd[0]) {
+				continue
+			}
+			var times, cpus []float64
+			var peak float64
+			var err error
+			for r := 0; r < o.repeat && err == nil; r++ {
+				say("partnet %s", cmd[0])
+				var secs, cpu, mem float64
+				secs, cpu, mem, err = runChild(ctx, o.partnet, append(cmd, "-q", "--seed", strconv.FormatUint(o.seed, 10)))
+				times, cpus, peak = append(times, secs), append(cpus, cpu), max(peak, mem)
+			}
+			if err != nil {
+				res.steps = append(res.steps, step{name: "partnet " + cmd[0], partnet: math.NaN(), peer: math.NaN(), partnetCPU: math.NaN(), peerCPU: math.NaN(), note: "failed: " + err.Error()})
+				continue
+			}
+			res.steps = append(res.steps, step{name: "partnet " + cmd[0] + " (end to end)", partnet: median(times), peer: math.NaN(), partnetCPU: median(cpus), peerCPU: math.NaN(), memMB: peak})
+		}
+	}
+	return res, nil
+}
+
+// timeRound times partnet's in-process steps once, then igraph's (when
+// peerOK), into rr.
+func timeRound(ctx context.Context, o *options, rr *sizeResult, edges, peerFile string, peerOK, first bool, say func(string, ...any)) error {
 	timeIt := func(name string, f func() error) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		say("%s", name)
+		cpu0 := cpuSeconds()
 		start := time.Now()
 		if err := f(); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		res.steps = append(res.steps, step{name: name, partnet: time.Since(start).Seconds(), peer: math.NaN()})
+		rr.steps = append(rr.steps, step{name: name, partnet: time.Since(start).Seconds(), peer: math.NaN(),
+			partnetCPU: cpuSeconds() - cpu0, peerCPU: math.NaN()})
 		return nil
 	}
 	runtime.GC()
-	if o.cpuprofile != "" {
+	if o.cpuprofile != "" && first {
 		f, err := os.Create(o.cpuprofile)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := pprof.StartCPUProfile(f); err != nil {
 			f.Close()
-			return nil, err
+			return err
 		}
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
@@ -237,14 +306,12 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 		s = net.Snapshot(graph.Weighting{})
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	res.ties = s.Ties()
-	var peerFile string
-	if peerOK {
-		peerFile = filepath.Join(dir, label+".ncol")
+	rr.ties = s.Ties()
+	if peerOK && first {
 		if err := writeNcol(s, peerFile); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	steps := []struct {
@@ -264,15 +331,15 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 			return err
 		}},
 		{"k-core", func() error { _ = analysis.CoreNumber(s); return nil }},
-		{"clustering", func() error { _ = analysis.Transitivity(s); _ = analysis.LocalClustering(s); return nil }},
+		{"clustering", func() error { _ = analysis.TriangleFigures(s, false); return nil }},
 		{"Leiden", func() error {
 			var err error
-			res.leiden, err = leidenSeeds(ctx, s, o, o.restarts)
+			rr.leiden, err = leidenSeeds(ctx, s, o, o.restarts)
 			return err
 		}},
 		{"Leiden, one run", func() error {
 			var err error
-			res.leidenOne, err = leidenSeeds(ctx, s, o, 1)
+			rr.leidenOne, err = leidenSeeds(ctx, s, o, 1)
 			return err
 		}},
 		{"sampled betweenness", func() error {
@@ -281,48 +348,87 @@ func benchSize(ctx context.Context, o *options, n int, dir string, peerOK bool, 
 		}},
 	}
 	for _, st := range steps {
+		if !o.wants(st.name) {
+			continue
+		}
 		if st.name == "Leiden, one run" && o.restarts == 1 {
 			continue // the Leiden row is already single runs
 		}
 		if err := timeIt(st.name, st.f); err != nil {
-			return nil, err
+			return err
 		}
 		if strings.HasPrefix(st.name, "Leiden") {
-			res.steps[len(res.steps)-1].partnet /= float64(o.leidenRuns)
+			rr.steps[len(rr.steps)-1].partnet /= float64(o.leidenRuns)
+			rr.steps[len(rr.steps)-1].partnetCPU /= float64(o.leidenRuns)
 		}
 	}
-	res.partnetPeak = maxRSSMB(syscall.RUSAGE_SELF)
-	if o.cpuprofile != "" {
+	rr.partnetPeak = maxRSSMB(syscall.RUSAGE_SELF)
+	if o.cpuprofile != "" && first {
 		pprof.StopCPUProfile() // the peer and child processes are not profiled
 	}
 	if peerOK {
 		say("python-igraph")
-		if err := runPeer(ctx, peerFile, o, res); err != nil {
-			return nil, err
+		if err := runPeer(ctx, peerFile, o, rr); err != nil {
+			return err
 		}
 	}
-	if o.e2e {
-		net, s = nil, nil
-		runtime.GC()
-		for _, cmd := range [][]string{
-			{"analyze", folder, "--betweenness-samples", strconv.Itoa(o.samples), "--format", "json"},
-			{"clusters", folder, "--format", "json"},
-			{"groups", folder, "--tier", "small", "--format", "json"},
-			{"report", folder, "-o", filepath.Join(dir, label+"-report.html")},
-		} {
-			if !slices.Contains(o.commands, cmd[0]) {
-				continue
-			}
-			say("partnet %s", cmd[0])
-			secs, mem, err := runChild(ctx, o.partnet, append(cmd, "-q", "--seed", strconv.FormatUint(o.seed, 10)))
-			if err != nil {
-				res.steps = append(res.steps, step{name: "partnet " + cmd[0], partnet: math.NaN(), peer: math.NaN(), note: "failed: " + err.Error()})
-				continue
-			}
-			res.steps = append(res.steps, step{name: "partnet " + cmd[0] + " (end to end)", partnet: secs, peer: math.NaN(), memMB: mem})
+	return nil
+}
+
+// stepKeys names the in-process steps for --steps.
+var stepKeys = map[string]string{
+	"read": "read edge list", "density": "density and degree", "components": "components", "pagerank": "PageRank",
+	"kcore": "k-core", "clustering": "clustering", "leiden": "Leiden", "betweenness": "sampled betweenness",
+}
+
+// wants reports whether --steps selects the step named name (the read
+// always runs: every other step needs its snapshot).
+func (o *options) wants(name string) bool {
+	if o.steps == nil || name == "read edge list" {
+		return true
+	}
+	for _, k := range o.steps {
+		if stepKeys[k] == name || k == "leiden" && name == "Leiden, one run" {
+			return true
 		}
 	}
-	return res, nil
+	return false
+}
+
+// mergeRounds fills res with the median over rounds of each step's time
+// (partnet and igraph separately), the largest peak memory, and the
+// modularity figures of the first round (every round uses the same seeds).
+func mergeRounds(res *sizeResult, rounds []*sizeResult) {
+	first := rounds[0]
+	res.steps = append(res.steps, first.steps...)
+	for i := range first.steps {
+		var p, q, pc, qc []float64
+		for _, r := range rounds {
+			p, q = append(p, r.steps[i].partnet), append(q, r.steps[i].peer)
+			pc, qc = append(pc, r.steps[i].partnetCPU), append(qc, r.steps[i].peerCPU)
+		}
+		res.steps[i].partnet, res.steps[i].peer = median(p), median(q)
+		res.steps[i].partnetCPU, res.steps[i].peerCPU = median(pc), median(qc)
+	}
+	res.leiden, res.leidenOne, res.peerLeiden, res.peerVersion = first.leiden, first.leidenOne, first.peerLeiden, first.peerVersion
+	for _, r := range rounds {
+		res.partnetPeak, res.peerPeak = max(res.partnetPeak, r.partnetPeak), max(res.peerPeak, r.peerPeak)
+	}
+}
+
+// median of xs (NaN when any is NaN: a step not measured).
+func median(xs []float64) float64 {
+	ys := slices.Clone(xs)
+	for _, y := range ys {
+		if math.IsNaN(y) {
+			return math.NaN()
+		}
+	}
+	slices.Sort(ys)
+	if len(ys)%2 == 1 {
+		return ys[len(ys)/2]
+	}
+	return (ys[len(ys)/2-1] + ys[len(ys)/2]) / 2
 }
 
 func sizeLabel(n int) string {
@@ -365,7 +471,11 @@ func runPeer(ctx context.Context, file string, o *options, res *sizeResult) erro
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, "/usr/bin/python3", script, file, strconv.Itoa(o.samples), strconv.FormatUint(o.seed, 10), strconv.Itoa(o.leidenRuns))
+	leidenRuns := o.leidenRuns
+	if !o.wants("Leiden") {
+		leidenRuns = 0
+	}
+	cmd := exec.CommandContext(ctx, "/usr/bin/python3", script, file, strconv.Itoa(o.samples), strconv.FormatUint(o.seed, 10), strconv.Itoa(leidenRuns), strings.Join(o.steps, ","))
 	cmd.Stderr = os.Stderr
 	outb, err := cmd.Output()
 	if err != nil {
@@ -389,7 +499,7 @@ func runPeer(ctx context.Context, file string, o *options, res *sizeResult) erro
 	}
 	for i := range res.steps {
 		if k, ok := keys[res.steps[i].name]; ok {
-			res.steps[i].peer = num(k)
+			res.steps[i].peer, res.steps[i].peerCPU = num(k), num(k+"_cpu")
 		}
 	}
 	res.peerPeak = num("peak_rss_mb")
@@ -418,9 +528,9 @@ func peerScript() (string, error) {
 	return "", errors.New("peer_igraph.py not found: run partnetbench from the repository root")
 }
 
-// runChild runs a command and returns its wall time and peak resident
-// memory in MB.
-func runChild(ctx context.Context, bin string, args []string) (float64, float64, error) {
+// runChild runs a command and returns its wall time, CPU time (user +
+// system) and peak resident memory in MB.
+func runChild(ctx context.Context, bin string, args []string) (float64, float64, float64, error) {
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stdout = io.Discard
 	var stderr strings.Builder
@@ -429,13 +539,22 @@ func runChild(ctx context.Context, bin string, args []string) (float64, float64,
 	err := cmd.Run()
 	secs := time.Since(start).Seconds()
 	if err != nil {
-		return secs, 0, fmt.Errorf("%w: %s", err, strings.TrimSpace(stderr.String()))
+		return secs, 0, 0, fmt.Errorf("%w: %s", err, strings.TrimSpace(stderr.String()))
 	}
-	var mem float64
+	mem, cpu := 0.0, (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		mem = float64(ru.Maxrss) / 1024
 	}
-	return secs, mem, nil
+	return secs, cpu, mem, nil
+}
+
+// cpuSeconds is this process's CPU time so far (user + system, all threads).
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return math.NaN()
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 func maxRSSMB(who int) float64 {
@@ -453,7 +572,7 @@ func markdown(results []*sizeResult, o *options) string {
 		if r.peerNote != "" {
 			fmt.Fprintf(&b, "igraph column skipped: %s.\n\n", r.peerNote)
 		}
-		b.WriteString("| step | partnet (s) | igraph (s) | partnet / igraph | note |\n| --- | ---: | ---: | ---: | --- |\n")
+		b.WriteString("| step | partnet (s) | igraph (s) | partnet / igraph | partnet CPU (s) | igraph CPU (s) | CPU ratio | note |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 		for _, st := range r.steps {
 			note := st.note
 			if st.memMB > 0 {
@@ -475,7 +594,8 @@ func markdown(results []*sizeResult, o *options) string {
 			if st.name == "sampled betweenness" {
 				note = strings.TrimSpace(note + fmt.Sprintf(" %d sources; igraph: %d single-source searches only", o.samples, o.samples))
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", st.name, secs(st.partnet), secs(st.peer), ratio(st.partnet, st.peer), note)
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", st.name, secs(st.partnet), secs(st.peer), ratio(st.partnet, st.peer),
+				secs(st.partnetCPU), secs(st.peerCPU), ratio(st.partnetCPU, st.peerCPU), note)
 		}
 		fmt.Fprintf(&b, "\nPeak memory: partnet in-process steps %.0f MB", r.partnetPeak)
 		if r.peerPeak > 0 {

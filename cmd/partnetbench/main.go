@@ -8,7 +8,7 @@
 //	go run ./cmd/partnetbench --sizes 10k --peer off
 //
 // For each size it streams a seeded planted-partition network to disk
-// (datasets.GenerateDir and GenerateEdgeList), then times, in one run:
+// (synthetic.WriteDir and synthetic.WriteEdgeList), then times, in one run:
 // reading the edge list, density and degree, components, PageRank, k-core,
 // clustering, Leiden (best of --leiden-restarts runs per call, and one
 // run per call, with the modularity reached), sampled betweenness;

@@ -5,7 +5,7 @@ Usage: /usr/bin/python3 peer_igraph.py EDGES SAMPLES SEED [LEIDEN_RUNS] > result
 
 EDGES is either a .ncol file ("source target weight" per line, read with
 igraph's C reader Read_Ncol) or a CSV with a header "source,target,weight". Each step
-is timed with time.perf_counter; peak memory is the process's ru_maxrss. The
+is timed with time.perf_counter (wall) and time.process_time (CPU, key_cpu); peak memory is the process's ru_maxrss. The
 Leiden step loops community_leiden(n_iterations=1) from the previous partition
 until the partition stops changing, because Debian's igraph 0.10.2 runs only
 one iteration for n_iterations=-1 (igraph bug #2798). For sampled
@@ -23,13 +23,22 @@ import igraph as ig
 
 def timed(fn):
     t = time.perf_counter()
+    c = time.process_time()
     out = fn()
+    timed.last_cpu = time.process_time() - c  # CPU seconds of the same call
     return out, time.perf_counter() - t
 
 
 def main():
     path, samples, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     leiden_runs = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    # Optional fifth argument: the steps to time, comma-separated (partnetbench
+    # --steps: density, components, pagerank, kcore, clustering, betweenness);
+    # empty means all. Leiden is skipped when leiden_runs is 0.
+    steps = set(sys.argv[5].split(",")) if len(sys.argv) > 5 and sys.argv[5] else None
+
+    def want(k):
+        return steps is None or k in steps
     res = {}
 
     def read():
@@ -52,12 +61,23 @@ def main():
         return g.simplify(combine_edges="sum")
 
     g, res["read"] = timed(read)
+    res["read_cpu"] = timed.last_cpu
     res["organisations"], res["ties"] = g.vcount(), g.ecount()
-    _, res["density_degree"] = timed(lambda: (g.density(), g.degree(), g.strength(weights="weight")))
-    _, res["components"] = timed(lambda: g.connected_components())
-    _, res["pagerank"] = timed(lambda: g.pagerank(weights="weight", damping=0.85))
-    _, res["kcore"] = timed(lambda: g.coreness())
-    _, res["clustering"] = timed(lambda: (g.transitivity_undirected(), g.transitivity_local_undirected(mode="zero")))
+    if want("density"):
+        _, res["density_degree"] = timed(lambda: (g.density(), g.degree(), g.strength(weights="weight")))
+        res["density_degree_cpu"] = timed.last_cpu
+    if want("components"):
+        _, res["components"] = timed(lambda: g.connected_components())
+        res["components_cpu"] = timed.last_cpu
+    if want("pagerank"):
+        _, res["pagerank"] = timed(lambda: g.pagerank(weights="weight", damping=0.85))
+        res["pagerank_cpu"] = timed.last_cpu
+    if want("kcore"):
+        _, res["kcore"] = timed(lambda: g.coreness())
+        res["kcore_cpu"] = timed.last_cpu
+    if want("clustering"):
+        _, res["clustering"] = timed(lambda: (g.transitivity_undirected(), g.transitivity_local_undirected(mode="zero")))
+        res["clustering_cpu"] = timed.last_cpu
 
     def leiden(run_seed):
         random.seed(run_seed)
@@ -71,23 +91,28 @@ def main():
 
     # One run per seed (seed, seed+1, ...), each to convergence: the time is
     # the mean per run, the modularity the mean and the best over the runs.
-    qs, total = [], 0.0
+    qs, total, total_cpu = [], 0.0, 0.0
     for r in range(leiden_runs):
         part, t = timed(lambda: leiden(seed + r))
         total += t
+        total_cpu += timed.last_cpu
         qs.append(g.modularity(part.membership, weights="weight"))
-    res["leiden"] = total / leiden_runs
-    res["leiden_modularity"] = sum(qs) / len(qs)
-    res["leiden_modularity_best"] = max(qs)
-    res["leiden_modularity_runs"] = qs
-    res["leiden_clusters"] = len(set(part.membership))
+    if leiden_runs > 0:
+        res["leiden"] = total / leiden_runs
+        res["leiden_cpu"] = total_cpu / leiden_runs
+        res["leiden_modularity"] = sum(qs) / len(qs)
+        res["leiden_modularity_best"] = max(qs)
+        res["leiden_modularity_runs"] = qs
+        res["leiden_clusters"] = len(set(part.membership))
     rng = random.Random(seed)
     sources = rng.sample(range(g.vcount()), min(samples, g.vcount()))
     # python-igraph 0.10.2 has no source-sampled betweenness (its
     # betweenness() takes no sources argument): time the k single-source
     # shortest-path searches such an estimate is built on, a lower bound on
     # its cost.
-    _, res["betweenness_sampled"] = timed(lambda: g.distances(source=sources))
+    if want("betweenness"):
+        _, res["betweenness_sampled"] = timed(lambda: g.distances(source=sources))
+        res["betweenness_sampled_cpu"] = timed.last_cpu
     res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     res["igraph_version"] = ig.__version__
     json.dump(res, sys.stdout, indent=1)

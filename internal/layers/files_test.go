@@ -12,18 +12,9 @@ import (
 
 // maxFiles is the most non-test Go files a package directory may hold
 // (issue 13): a package past it is split by subject, as reports was into
-// reports and reports/page.
+// reports and reports/page, and datasets into datasets, datasets/geo and
+// datasets/synthetic.
 const maxFiles = 30
-
-// overLimit lists directories still above maxFiles, each with the count it
-// may not exceed until it is split. datasets (34) is next: its synthetic
-// generators (generate*.go) are the cut, once folder_fast_test.go and
-// bench_test.go stop generating their input from inside the package. A
-// listed directory that falls to maxFiles or fewer fails the test, so the
-// entry is removed with the split.
-var overLimit = map[string]int{
-	"datasets": 34,
-}
 
 // TestFilesPerPackage fails when a package directory of the module holds
 // more than maxFiles non-test Go files.
@@ -39,7 +30,7 @@ func TestFilesPerPackage(t *testing.T) {
 	if len(counts) == 0 {
 		t.Fatal("no Go files found: the walk is broken")
 	}
-	for _, msg := range crowded(counts, maxFiles, overLimit) {
+	for _, msg := range crowded(counts, maxFiles) {
 		t.Error(msg)
 	}
 }
@@ -64,7 +55,6 @@ func TestFilesRuleCatchesCrowdedPackage(t *testing.T) {
 	write("ok", 3, ".go")
 	write("ok", 5, "_test.go")
 	write("ok/testdata", 9, ".go")
-	write("old", 5, ".go")
 	counts, err := goFiles(root)
 	if err != nil {
 		t.Fatal(err)
@@ -72,16 +62,10 @@ func TestFilesRuleCatchesCrowdedPackage(t *testing.T) {
 	if counts["ok"] != 3 || counts["big"] != 4 {
 		t.Fatalf("counts %v, want big 4 and ok 3 (tests and testdata do not count)", counts)
 	}
-	got := crowded(counts, 3, map[string]int{"old": 5, "gone": 9})
-	want := []string{
-		"big: 4 non-test Go files, more than 3: split the package by subject",
-		`gone: listed in overLimit with 0 non-test Go files, at most 3: remove the entry`,
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if got := crowded(counts, 3, map[string]int{"old": 4}); len(got) != 2 {
-		t.Errorf("old grew past its cap: got %q, want it reported beside big", got)
+	got := crowded(counts, 3)
+	want := "big: 4 non-test Go files, more than 3: split the package by subject"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got %q, want [%s]", got, want)
 	}
 }
 
@@ -106,22 +90,13 @@ func goFiles(root string) (map[string]int, error) {
 	return counts, err
 }
 
-// crowded returns one message per directory over max (or over its cap in
-// pending) and per pending entry no longer needed, sorted.
-func crowded(counts map[string]int, max int, pending map[string]int) []string {
+// crowded returns one message per directory holding more than max
+// non-test Go files, sorted.
+func crowded(counts map[string]int, max int) []string {
 	var out []string
 	for dir, n := range counts {
-		limit, listed := pending[dir]
-		if !listed {
-			limit = max
-		}
-		if n > limit {
-			out = append(out, fmt.Sprintf("%s: %d non-test Go files, more than %d: split the package by subject", dir, n, limit))
-		}
-	}
-	for dir := range pending {
-		if counts[dir] <= max {
-			out = append(out, fmt.Sprintf("%s: listed in overLimit with %d non-test Go files, at most %d: remove the entry", dir, counts[dir], max))
+		if n > max {
+			out = append(out, fmt.Sprintf("%s: %d non-test Go files, more than %d: split the package by subject", dir, n, max))
 		}
 	}
 	sort.Strings(out)

@@ -20,7 +20,8 @@ const module = "github.com/partnet/partnet/"
 // (tests included) may import: the direction is
 //
 //	cmd -> reports/batch -> reports/page -> reports -> analysis/engine
-//	    -> analysis/{community,groups,timeline,layout} -> analysis -> graph <- datasets
+//	    -> analysis/{community,groups,timeline,layout} -> analysis -> graph
+//	    <- datasets <- datasets/{geo,synthetic}
 //
 // and a package may import any package below it (reports may import
 // analysis/layout and the other subject packages for their result types).
@@ -31,6 +32,8 @@ const module = "github.com/partnet/partnet/"
 var allowed = map[string][]string{
 	"graph":              {"internal/parallel"},
 	"datasets":           {"graph", "internal/atomicfile"},
+	"datasets/synthetic": {"datasets", "graph", "internal/atomicfile"},
+	"datasets/geo":       {"datasets", "graph"},
 	"analysis":           {"graph", "internal/parallel"},
 	"analysis/community": {"analysis", "graph", "internal/parallel"},
 	"analysis/groups":    {"analysis/community", "analysis", "graph", "internal/parallel"},
@@ -41,27 +44,30 @@ var allowed = map[string][]string{
 	"reports": {"analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline", "analysis/layout",
 		"analysis", "graph", "internal/atomicfile"},
 	"reports/page": {"reports", "analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline",
-		"analysis/layout", "analysis", "graph", "internal/atomicfile", "internal/topk"},
+		"analysis/layout", "analysis", "graph", "internal/atomicfile", "internal/palette", "internal/topk"},
 	"reports/batch": {"reports/page", "reports", "analysis/engine", "analysis/community", "analysis/groups", "analysis/timeline",
-		"analysis/layout", "analysis", "datasets", "graph", "internal/atomicfile", "internal/lockfile", "internal/parallel"},
+		"analysis/layout", "analysis", "datasets", "datasets/geo", "datasets/synthetic", "graph", "internal/atomicfile", "internal/lockfile", "internal/parallel"},
 	"internal/atomicfile": {},
 	"internal/lockfile":   {},
 	"internal/parallel":   {},
+	"internal/palette":    {},
 	"internal/topk":       {},
 	"internal/layers":     {},
 }
 
 // allowedInTests widens allowed for _test.go files: the report's browser
 // and large-network tests, and the group search's England tests, load the
-// embedded England data and generate networks through datasets, as a
-// user's command would. Production code of
-// reports still never reads input.
+// embedded England data and generate networks through datasets,
+// datasets/geo and datasets/synthetic, as a user's command would. Production code of
+// reports and reports/page still never reads input.
 var allowedInTests = map[string][]string{
-	"reports/page":    {"datasets"},
-	"analysis/groups": {"datasets"},
+	"reports/page":    {"datasets", "datasets/geo", "datasets/synthetic"},
+	"analysis/groups": {"datasets", "datasets/synthetic"},
 	// The engine's tests run its verbs on generated and embedded data,
 	// as a door would after reading it.
-	"analysis/engine": {"datasets"},
+	"analysis/engine": {"datasets", "datasets/synthetic"},
+	// datasets' external tests read generated folders.
+	"datasets": {"datasets/synthetic"},
 }
 
 // TestRuleCatchesWrongImport runs the check on a small module tree with
@@ -175,7 +181,7 @@ func violations(root string) ([]string, int, error) {
 			}
 			ok = slices.Clone(ok)
 			sort.Strings(ok)
-			out = append(out, fmt.Sprintf("%s: imports %s: %s may import only %v (direction cmd -> reports/batch -> reports/page -> reports -> analysis/engine -> analysis/{community,groups,timeline,layout} -> analysis -> graph <- datasets)", path, dep, rel, ok))
+			out = append(out, fmt.Sprintf("%s: imports %s: %s may import only %v (direction cmd -> reports/batch -> reports/page -> reports -> analysis/engine -> analysis/{community,groups,timeline,layout} -> analysis -> graph <- datasets <- datasets/{geo,synthetic})", path, dep, rel, ok))
 		}
 		return nil
 	})

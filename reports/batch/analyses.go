@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"github.com/partnet/partnet/reports"
@@ -113,7 +114,7 @@ func runSummary(_ context.Context, rc *runContext) error {
 func loadDataset(ds DatasetSpec) (*graph.Network, []datasets.Input, error) {
 	if ds.Generate != nil {
 		g := ds.Generate
-		net, _, err := datasets.Generate(datasets.GenerateOptions{
+		net, _, err := synthetic.Generate(synthetic.Options{
 			Organisations: int(g["organisations"]), Ties: int64(g["ties"]), Clusters: int(g["clusters"]),
 			Mixing: g["mixing"], Seed: uint64(g["seed"]),
 		})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/reports/page"
 )
 
@@ -60,13 +61,13 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	}
 	// The map draws organisations whose id is an English district's GSS
 	// code as that district, as partnet report does.
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		return err
 	}
 	rep, err := page.Build(ctx, page.Source{Network: res.Network, Snapshot: res.Snapshot, Dataset: run.Dataset.Label,
 		Inputs: inputs, Version: rc.version, GeneratedAt: batchReportTime, Seed: run.Seed, Parameters: params, Results: res,
-		Areas: areas, AreasAttribution: datasets.AreasAttribution})
+		Areas: areas, AreasAttribution: geo.AreasAttribution})
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -127,7 +128,7 @@ func TestBrowserDrawing(t *testing.T) {
 		{"trafford-grants", func(*testing.T) *graph.Network { return england.Network.Filter(graph.Filter{Kinds: []string{"grant"}}) }, false},
 		{"karate", karateNetwork, false},
 		{"generated-50000", func(t *testing.T) *graph.Network {
-			net, _, err := datasets.Generate(datasets.GenerateOptions{Organisations: 50000, Seed: 3})
+			net, _, err := synthetic.Generate(synthetic.Options{Organisations: 50000, Seed: 3})
 			if err != nil {
 				t.Fatal(err)
 			}

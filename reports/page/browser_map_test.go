@@ -10,8 +10,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/palette"
 )
 
 // mapPixelsJS hides the map's county outlines and dots, then reads the
@@ -171,7 +172,7 @@ func TestBrowserEnglandMap(t *testing.T) {
 		} else {
 			t.Logf("%s (%s) shows %s, want %s", a.Name, a.Code, got[k].Colour, want.Area[k])
 		}
-		if !isNoCategory(a.Group) {
+		if !palette.IsNone(a.Group) {
 			members++
 			if !match {
 				t.Errorf("%s (%s) in group %s shows %s, want %s", a.Name, a.Code, a.Group, got[k].Colour, want.Area[k])
@@ -210,7 +211,7 @@ func TestBrowserEnglandMap(t *testing.T) {
 	// tooltip's formatter on a group member.
 	var member *MapArea
 	for k := range r.Geo.Areas {
-		if !isNoCategory(r.Geo.Areas[k].Group) && member == nil {
+		if !palette.IsNone(r.Geo.Areas[k].Group) && member == nil {
 			member = &r.Geo.Areas[k]
 		}
 	}
@@ -281,12 +282,12 @@ func TestBrowserDotMapLarge(t *testing.T) {
 		}
 	}
 	s := net.Snapshot(graph.Weighting{})
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		t.Fatal(err)
 	}
 	r, err := Build(context.Background(), Source{Network: net, Snapshot: s, Seed: 1, GeneratedAt: "now", Version: "test",
-		Areas: areas, AreasAttribution: datasets.AreasAttribution})
+		Areas: areas, AreasAttribution: geo.AreasAttribution})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 )
 
 // Browser tests open a report in Debian's headless Chromium with ECharts
@@ -326,12 +327,12 @@ func englandReport(t testing.TB) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		t.Fatal(err)
 	}
 	r, err := Build(context.Background(), Source{Network: res.Network, Snapshot: res.Snapshot, Seed: 1, GeneratedAt: "now", Version: "test", Results: res,
-		Areas: areas, AreasAttribution: datasets.AreasAttribution})
+		Areas: areas, AreasAttribution: geo.AreasAttribution})
 	if err != nil {
 		t.Fatal(err)
 	}

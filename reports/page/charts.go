@@ -8,6 +8,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+	"github.com/partnet/partnet/internal/palette"
 )
 
 // tooltipJS shows a data item's "t" text (or its name), HTML-escaped by
@@ -61,7 +62,7 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	var cats, colours []string
 	if len(v.Colourings) > 0 {
 		cats = v.Colourings[0].Categories
-		colours = categoryColours(cats)
+		colours = palette.Categories(cats)
 	}
 	g.SetGlobalOptions(initOpts(id, "640px"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts(tooltipJS)}),
@@ -328,7 +329,7 @@ func sankeyChart(id string, f *FlowView) (*charts.Sankey, error) {
 		var style *colourStyle
 		if n.Other {
 			tip = fmt.Sprintf("%s: %s\n%d organisations", n.Date, n.Label, n.Size)
-			style = &colourStyle{NoGroupColour}
+			style = &colourStyle{palette.NoCategory}
 		}
 		nodes[k] = sankeyNode{Name: chartText(n.Name), Value: n.Size, Depth: n.Depth, Tip: chartText(tip),
 			Text: chartText(n.Label), Label: showLabel{n.ShowLabel}, Style: style}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/synthetic"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -25,7 +25,7 @@ func TestLargeReport(t *testing.T) {
 	const n = 100_000
 	// partnet generate's network: 100k organisations, 500k partnership
 	// rows in 1,000 planted clusters, seed 1.
-	net, _, err := datasets.Generate(datasets.GenerateOptions{Organisations: n, Seed: 1})
+	net, _, err := synthetic.Generate(synthetic.Options{Organisations: n, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

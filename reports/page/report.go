@@ -119,7 +119,7 @@ type MapTie struct {
 type Colouring struct {
 	Name       string   `json:"name"`
 	Categories []string `json:"categories"`
-	// Colours are the categories' colours (categoryColours): the palette,
+	// Colours are the categories' colours (palette.Categories): the palette,
 	// grey for "(none)" and the like.
 	Colours []string `json:"colours"`
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/render"
 	"github.com/partnet/partnet/analysis"
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/palette"
 )
 
 // The geography section: a map of council areas. Organisations whose id is
@@ -421,9 +422,9 @@ func categoryMapColouring(name string, labels []string, g GeoView, pointOrg []in
 		names = append(names, l)
 	}
 	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(cmp.Compare(b2i(isNoCategory(a)), b2i(isNoCategory(b))), naturalCompare(a, b))
+		return cmp.Or(cmp.Compare(b2i(palette.IsNone(a)), b2i(palette.IsNone(b))), naturalCompare(a, b))
 	})
-	colours := categoryColours(names)
+	colours := palette.Categories(names)
 	colourOf := map[string]string{}
 	m := MapColouring{Name: name}
 	for k, l := range names {

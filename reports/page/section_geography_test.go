@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/palette"
 )
 
 func TestOutlineDropsSharedEdges(t *testing.T) {
@@ -62,7 +63,7 @@ func TestGeoViewEngland(t *testing.T) {
 	if g.Fallback != "" || len(g.Areas) != 296 {
 		t.Fatalf("%d areas, fallback %q; want all 296 districts", len(g.Areas), g.Fallback)
 	}
-	if g.Attribution != datasets.AreasAttribution {
+	if g.Attribution != geo.AreasAttribution {
 		t.Errorf("attribution %q", g.Attribution)
 	}
 	// England spans about 50° to 55.8° N: the middle is near 52.9°, whose
@@ -102,8 +103,8 @@ func TestGeoViewEngland(t *testing.T) {
 	members := 0
 	for k, a := range g.Areas {
 		want := legend[a.Group]
-		if isNoCategory(a.Group) {
-			want = NoGroupColour
+		if palette.IsNone(a.Group) {
+			want = palette.NoCategory
 		} else {
 			members++
 		}
@@ -136,7 +137,7 @@ func TestGeoFallback(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ type Source struct {
 	// eigenvector (default pagerank; degree when Results lacks it).
 	SizeBy string
 	// Areas are outlines of the land organisations cover, matched to
-	// organisations by id (datasets.EnglandAreas gives England's
+	// organisations by id (geo.EnglandAreas gives England's
 	// districts); the map draws each matched organisation as its area.
 	// AreasAttribution is shown under the map when any is drawn.
 	Areas            []graph.Area

@@ -10,6 +10,7 @@ import (
 	"github.com/partnet/partnet/analysis/community"
 	"github.com/partnet/partnet/analysis/layout"
 	"github.com/partnet/partnet/graph"
+	"github.com/partnet/partnet/internal/palette"
 )
 
 // networkAspect is the network map's width over its height (the page's
@@ -57,11 +58,11 @@ func networkView(ctx context.Context, net *graph.Network, s *graph.Snapshot, gro
 	}
 	v := NetworkView{SizeBy: cname}
 	_, gnames := partitionOf(groups)
-	v.Colourings = []Colouring{{Name: src.By, Categories: gnames, Colours: categoryColours(gnames)}}
+	v.Colourings = []Colouring{{Name: src.By, Categories: gnames, Colours: palette.Categories(gnames)}}
 	gidx := indexOf(gnames)
 	if membership != nil {
 		cats := append(slices.Clone(clusterNames), "(none)")
-		v.Colourings = append(v.Colourings, Colouring{Name: "cluster", Categories: cats, Colours: categoryColours(cats)})
+		v.Colourings = append(v.Colourings, Colouring{Name: "cluster", Categories: cats, Colours: palette.Categories(cats)})
 	}
 	v.Nodes = make([]MapNode, s.N())
 	for i := range v.Nodes {
@@ -162,7 +163,7 @@ func summaryView(ctx context.Context, net *graph.Network, s *graph.Snapshot, par
 		v.Nodes = append(v.Nodes, MapNode{ID: kind + ":(smaller)", Name: "(smaller groups)", Size: float64(rest),
 			Colour: []int{len(cats) - 1}, Tooltip: fmt.Sprintf("%d smaller groups\n%d organisations", len(order)-summaryGroups, rest)})
 	}
-	v.Colourings = []Colouring{{Name: kind, Categories: cats, Colours: categoryColours(cats)}}
+	v.Colourings = []Colouring{{Name: kind, Categories: cats, Colours: palette.Categories(cats)}}
 	groupOf := func(i int) int32 {
 		if part[i] < 0 {
 			return -1

@@ -1,6 +1,6 @@
 //go:build unix
 
-package datasets
+package synthetic
 
 import "golang.org/x/sys/unix"
 

@@ -1,4 +1,4 @@
-package datasets
+package geo
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -55,10 +56,10 @@ func EnglandAreas() ([]graph.Area, error) { return englandAreas() }
 func ReadAreas(r io.Reader, name string) ([]graph.Area, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxAreasBytes+1))
 	if err != nil {
-		return nil, &ParseError{File: name, Err: err}
+		return nil, &datasets.ParseError{File: name, Err: err}
 	}
 	if len(data) > MaxAreasBytes {
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: more than %s of boundaries", ErrTooLarge, humanBytes(MaxAreasBytes))}
+		return nil, &datasets.ParseError{File: name, Err: fmt.Errorf("%w: more than %s of boundaries", datasets.ErrTooLarge, datasets.ByteSize(MaxAreasBytes))}
 	}
 	var doc struct {
 		Type     string `json:"type"`
@@ -71,10 +72,10 @@ func ReadAreas(r io.Reader, name string) ([]graph.Area, error) {
 		} `json:"features"`
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: not GeoJSON: %v", ErrMalformed, err)}
+		return nil, &datasets.ParseError{File: name, Err: fmt.Errorf("%w: not GeoJSON: %v", datasets.ErrMalformed, err)}
 	}
 	if doc.Type != "FeatureCollection" {
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: want a GeoJSON FeatureCollection, found type %q", ErrMalformed, doc.Type)}
+		return nil, &datasets.ParseError{File: name, Err: fmt.Errorf("%w: want a GeoJSON FeatureCollection, found type %q", datasets.ErrMalformed, doc.Type)}
 	}
 	areas := make([]graph.Area, 0, len(doc.Features))
 	seen := make(map[string]int, len(doc.Features))
@@ -82,14 +83,14 @@ func ReadAreas(r io.Reader, name string) ([]graph.Area, error) {
 		where := fmt.Sprintf("feature %d", i+1)
 		code, aname := areaProperty(f.Properties, "code", "id", "gss_code", "lad24cd", "lad23cd", "lad22cd", "lad21cd", "ctyua24cd"), areaProperty(f.Properties, "name", "lad24nm", "lad23nm", "lad22nm", "lad21nm", "ctyua24nm")
 		if code == "" {
-			return nil, &ParseError{File: name, Field: where, Err: fmt.Errorf("%w: no \"code\" property naming the organisation", ErrMissingColumn)}
+			return nil, &datasets.ParseError{File: name, Field: where, Err: fmt.Errorf("%w: no \"code\" property naming the organisation", datasets.ErrMissingColumn)}
 		}
 		if j, dup := seen[code]; dup {
-			return nil, &ParseError{File: name, Field: where, Err: fmt.Errorf("code %q already given by feature %d", code, j)}
+			return nil, &datasets.ParseError{File: name, Field: where, Err: fmt.Errorf("code %q already given by feature %d", code, j)}
 		}
 		seen[code] = i + 1
 		if f.Geometry == nil {
-			return nil, &ParseError{File: name, Field: where, Err: fmt.Errorf("%w: %s has no geometry", ErrBadValue, code)}
+			return nil, &datasets.ParseError{File: name, Field: where, Err: fmt.Errorf("%w: %s has no geometry", datasets.ErrBadValue, code)}
 		}
 		var polys [][][][2]float64
 		switch f.Geometry.Type {
@@ -106,7 +107,7 @@ func ReadAreas(r io.Reader, name string) ([]graph.Area, error) {
 			err = checkRings(polys)
 		}
 		if err != nil {
-			return nil, &ParseError{File: name, Field: where, Err: fmt.Errorf("%w: %s: %v", ErrBadValue, code, err)}
+			return nil, &datasets.ParseError{File: name, Field: where, Err: fmt.Errorf("%w: %s: %v", datasets.ErrBadValue, code, err)}
 		}
 		areas = append(areas, graph.Area{Code: code, Name: aname, Polygons: polys})
 	}

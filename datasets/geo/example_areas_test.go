@@ -1,21 +1,21 @@
-package datasets_test
+package geo_test
 
 import (
 	"fmt"
 
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 )
 
 // The embedded district outlines give which councils share a border:
 // Babergh's neighbours are Braintree, Colchester and Tendring across the
 // Stour, and Ipswich, Mid Suffolk, East Suffolk and West Suffolk.
 func ExampleSharedBorders() {
-	areas, err := datasets.EnglandAreas()
+	areas, err := geo.EnglandAreas()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, p := range datasets.SharedBorders(areas) {
+	for _, p := range geo.SharedBorders(areas) {
 		if p[0] == "E07000200" || p[1] == "E07000200" { // Babergh
 			fmt.Println(p[0], "borders", p[1])
 		}

@@ -1,4 +1,4 @@
-package page
+package palette
 
 import (
 	"fmt"
@@ -19,10 +19,10 @@ import (
 // grey are at least minPaletteDeltaE apart.
 const (
 	paletteSize = 40
-	// NoGroupColour is the colour of "not in a group", "(none)" and the
+	// NoCategory is the colour of "not in a group", "(none)" and the
 	// like: a light grey (L* 82) that recedes behind the groups' colours
 	// and that no palette colour is near.
-	NoGroupColour = "#cccccc"
+	NoCategory = "#cccccc"
 )
 
 var palette = sync.OnceValue(func() []string {
@@ -43,7 +43,7 @@ var palette = sync.OnceValue(func() []string {
 			}
 		}
 	}
-	grey := toLab(hexRGB(NoGroupColour))
+	grey := toLab(hexRGB(NoCategory))
 	// dist[k] is candidate k's distance to the nearest chosen colour (or
 	// the grey).
 	dist := make([]float64, len(cands))
@@ -74,16 +74,17 @@ var palette = sync.OnceValue(func() []string {
 	return out
 })
 
-// categoryColour is the colour of category k of n named categories:
-// grey for a "no category" name, else the palette in order (cycling past
-// paletteSize, which only a legend of more than 40 groups needs).
-func categoryColours(names []string) []string {
+// Categories returns the colour of each of names: NoCategory for a name
+// IsNone accepts, else the palette in order (cycling past paletteSize,
+// which only a legend of more than 40 groups needs). No names give an
+// empty list.
+func Categories(names []string) []string {
 	out := make([]string, len(names))
 	p := palette()
 	k := 0
 	for i, n := range names {
-		if isNoCategory(n) {
-			out[i] = NoGroupColour
+		if IsNone(n) {
+			out[i] = NoCategory
 			continue
 		}
 		out[i] = p[k%len(p)]
@@ -92,8 +93,8 @@ func categoryColours(names []string) []string {
 	return out
 }
 
-// isNoCategory reports whether a category name means "none of them".
-func isNoCategory(name string) bool {
+// IsNone reports whether a category name means "none of them".
+func IsNone(name string) bool {
 	switch name {
 	case "(none)", "(not in a group)", "(smaller groups)", "(other clusters)":
 		return true

@@ -1,4 +1,4 @@
-package datasets
+package geo
 
 import (
 	"bytes"
@@ -8,15 +8,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
 
 var updateBorders = flag.Bool("update", false, "rewrite the embedded England adjacency.csv from the outlines")
 
 // englandBorders derives the embedded England dataset's borders.
-func englandBorders(t *testing.T) (*Dataset, *BorderTable) {
+func englandBorders(t *testing.T) (*datasets.Dataset, *BorderTable) {
 	t.Helper()
-	ds, err := Load("embedded:england")
+	ds, err := datasets.Load("embedded:england")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func englandBorders(t *testing.T) (*Dataset, *BorderTable) {
 
 // TestEnglandAdjacencyEmbedded checks that the embedded England dataset's
 // adjacency.csv is what DeriveBorders makes of the embedded outlines (go
-// test ./datasets -run TestEnglandAdjacencyEmbedded -update rewrites it),
+// test ./datasets/geo -run TestEnglandAdjacencyEmbedded -update rewrites it),
 // and that LoadAdjacency finds it with no extra file.
 func TestEnglandAdjacencyEmbedded(t *testing.T) {
 	_, table := englandBorders(t)
@@ -37,7 +38,7 @@ func TestEnglandAdjacencyEmbedded(t *testing.T) {
 	if err := WriteBorders(&buf, table); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("embedded", DefaultDataset, AdjacencyFile)
+	path := filepath.Join("..", "embedded", datasets.DefaultDataset, datasets.AdjacencyFile)
 	if *updateBorders {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
@@ -50,12 +51,12 @@ func TestEnglandAdjacencyEmbedded(t *testing.T) {
 	if !bytes.Equal(have, buf.Bytes()) {
 		t.Fatalf("%s differs from DeriveBorders of the embedded outlines: rerun with -update", path)
 	}
-	pairs, err := LoadAdjacency("embedded:england")
+	pairs, err := datasets.LoadAdjacency("embedded:england")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(pairs) != len(table.Borders) {
-		t.Fatalf("LoadAdjacency(embedded:england): %d pairs, want %d", len(pairs), len(table.Borders))
+		t.Fatalf("datasets.LoadAdjacency(embedded:england): %d pairs, want %d", len(pairs), len(table.Borders))
 	}
 }
 

@@ -1,9 +1,11 @@
-package datasets
+package geo
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/partnet/partnet/datasets"
 )
 
 func TestEnglandAreas(t *testing.T) {
@@ -92,9 +94,9 @@ func TestReadAreas(t *testing.T) {
 	}
 	for _, tc := range bad {
 		_, err := ReadAreas(strings.NewReader(tc.doc), "x.geojson")
-		var pe *ParseError
+		var pe *datasets.ParseError
 		if !errors.As(err, &pe) || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "x.geojson") {
-			t.Errorf("%s: ReadAreas error %v, want a ParseError in x.geojson containing %q", tc.name, err, tc.want)
+			t.Errorf("%s: ReadAreas error %v, want a datasets.ParseError in x.geojson containing %q", tc.name, err, tc.want)
 		}
 	}
 }

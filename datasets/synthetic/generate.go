@@ -1,4 +1,4 @@
-package datasets
+package synthetic
 
 import (
 	"errors"
@@ -7,24 +7,25 @@ import (
 	"math/rand/v2"
 	"strconv"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/graph"
 )
 
 // Limits on a generated network, checked before anything is written.
 const (
-	MaxGenerateOrganisations = 10_000_000
-	MaxGenerateTies          = 100_000_000
+	MaxOrganisations = 10_000_000
+	MaxTies          = 100_000_000
 )
 
-// GenerateOptions describe a synthetic planted-partition network (a
+// Options describe a synthetic planted-partition network (a
 // stochastic block model with equal blocks). Zero values take the
 // documented defaults.
-type GenerateOptions struct {
+type Options struct {
 	// Organisations is the number of nodes; 0 means 1000. At least 2, at
-	// most MaxGenerateOrganisations.
+	// most MaxOrganisations.
 	Organisations int
 	// Ties is the number of partnership rows; 0 means 5 per organisation.
-	// At most MaxGenerateTies and at most the number of pairs. A pair may be
+	// At most MaxTies and at most the number of pairs. A pair may be
 	// drawn twice: it is then two partnerships that a snapshot sums into one
 	// tie (about Ties^2 K / Organisations^2 of them, negligible when sparse).
 	Ties int64
@@ -45,27 +46,28 @@ type GenerateOptions struct {
 	Progress func(done, total int64)
 }
 
-// Default generated sizes.
+// Defaults for zero Options fields: organisations, ties per organisation
+// and the mixing share.
 const (
-	DefaultGenerateOrganisations = 1000
-	DefaultGenerateTiesPerOrg    = 5
-	DefaultMixing                = 0.1
+	DefaultOrganisations = 1000
+	DefaultTiesPerOrg    = 5
+	DefaultMixing        = 0.1
 )
 
 // Validate reports options that Generate would refuse (sizes out of range,
 // more ties than pairs, a mixing share outside 0..1).
-func (o GenerateOptions) Validate() error {
+func (o Options) Validate() error {
 	_, err := o.withDefaults()
 	return err
 }
 
 // withDefaults fills zero values and checks the sizes.
-func (o GenerateOptions) withDefaults() (GenerateOptions, error) {
+func (o Options) withDefaults() (Options, error) {
 	if o.Organisations == 0 {
-		o.Organisations = DefaultGenerateOrganisations
+		o.Organisations = DefaultOrganisations
 	}
 	if o.Ties == 0 {
-		o.Ties = int64(o.Organisations) * DefaultGenerateTiesPerOrg
+		o.Ties = int64(o.Organisations) * DefaultTiesPerOrg
 	}
 	if o.Clusters == 0 {
 		o.Clusters = min(max(o.Organisations/100, 2), 1000, o.Organisations)
@@ -83,12 +85,12 @@ func (o GenerateOptions) withDefaults() (GenerateOptions, error) {
 	switch {
 	case o.Organisations < 2:
 		return o, fmt.Errorf("generate: %d organisations: need at least 2", o.Organisations)
-	case o.Organisations > MaxGenerateOrganisations:
-		return o, fmt.Errorf("generate: %d organisations: %w (at most %d)", o.Organisations, ErrTooLarge, MaxGenerateOrganisations)
+	case o.Organisations > MaxOrganisations:
+		return o, fmt.Errorf("generate: %d organisations: %w (at most %d)", o.Organisations, datasets.ErrTooLarge, MaxOrganisations)
 	case o.Ties < 0:
 		return o, fmt.Errorf("generate: %d ties: must not be negative", o.Ties)
-	case o.Ties > MaxGenerateTies:
-		return o, fmt.Errorf("generate: %d ties: %w (at most %d)", o.Ties, ErrTooLarge, MaxGenerateTies)
+	case o.Ties > MaxTies:
+		return o, fmt.Errorf("generate: %d ties: %w (at most %d)", o.Ties, datasets.ErrTooLarge, MaxTies)
 	case o.Ties > n*(n-1)/2:
 		return o, fmt.Errorf("generate: %d ties among %d organisations: more than the %d pairs", o.Ties, n, n*(n-1)/2)
 	case o.Clusters < 1 || o.Clusters > o.Organisations:
@@ -104,7 +106,7 @@ func (o GenerateOptions) withDefaults() (GenerateOptions, error) {
 // generator draws organisations and ties one at a time, so a network of
 // any size streams to disk in constant memory.
 type generator struct {
-	o       GenerateOptions
+	o       Options
 	orgRand *rand.Rand
 	tieRand *rand.Rand
 	centres [][2]float64
@@ -130,7 +132,7 @@ var (
 	}{{"shared_service", 0.15}, {"joint_plan", 0.25}, {"grant", 0.35}, {"statutory_body", 0.25}}
 )
 
-func newGenerator(o GenerateOptions) *generator {
+func newGenerator(o Options) *generator {
 	g := &generator{o: o,
 		orgRand: rand.New(rand.NewPCG(o.Seed, 1)),
 		tieRand: rand.New(rand.NewPCG(o.Seed, 2)),
@@ -225,10 +227,10 @@ func (g *generator) tie() (a, b int, kind string, w float64) {
 }
 
 // Generate builds a planted-partition network in memory (see
-// GenerateOptions) and returns it with each organisation's planted
-// cluster. It holds every tie, so for large sizes prefer GenerateDir or
-// GenerateEdgeList, which stream.
-func Generate(opts GenerateOptions) (*graph.Network, []int, error) {
+// Options) and returns it with each organisation's planted
+// cluster. It holds every tie, so for large sizes prefer WriteDir or
+// WriteEdgeList, which stream.
+func Generate(opts Options) (*graph.Network, []int, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
 		return nil, nil, err

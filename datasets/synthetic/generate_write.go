@@ -1,4 +1,4 @@
-package datasets
+package synthetic
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/internal/atomicfile"
 	"gopkg.in/yaml.v3"
 )
@@ -20,15 +21,15 @@ const (
 	genTieBytes = 40
 )
 
-// GenerateDir streams a generated network to a dataset folder (created if
+// WriteDir streams a generated network to a dataset folder (created if
 // needed): organisations.csv (with a cluster column), partnerships.csv
 // (source, target, kind, weight) and dataset.yaml. It holds only the
 // cluster centres in memory. It refuses sizes over the limits, and output
 // its estimate says would not fit on the disk, before writing anything;
-// the folder is written whole and swapped in (see WriteDirContext), so an
+// the folder is written whole and swapped in (see datasets.ReplaceDir), so an
 // interrupted or killed run leaves an existing folder exactly as it was,
 // and a finished one holds only the generated files.
-func GenerateDir(ctx context.Context, opts GenerateOptions, dir string) error {
+func WriteDir(ctx context.Context, opts Options, dir string) error {
 	o, err := opts.withDefaults()
 	if err != nil {
 		return err
@@ -41,16 +42,16 @@ func GenerateDir(ctx context.Context, opts GenerateOptions, dir string) error {
 		return err
 	}
 	g := newGenerator(o)
-	return replaceDatasetDir(ctx, dir, []atomicfile.File{
-		{Path: MetadataFile, Write: func(w io.Writer) error { return yaml.NewEncoder(w).Encode(g.metadata()) }},
-		{Path: OrganisationsFile, Write: g.writeOrganisations},
-		{Path: PartnershipsFile, Write: func(w io.Writer) error { return g.writeTies(w, true) }},
+	return datasets.ReplaceDir(ctx, dir, []atomicfile.File{
+		{Path: datasets.MetadataFile, Write: func(w io.Writer) error { return yaml.NewEncoder(w).Encode(g.metadata()) }},
+		{Path: datasets.OrganisationsFile, Write: g.writeOrganisations},
+		{Path: datasets.PartnershipsFile, Write: func(w io.Writer) error { return g.writeTies(w, true) }},
 	})
 }
 
-// GenerateEdgeList streams a generated network's ties to one file as a
+// WriteEdgeList streams a generated network's ties to one file as a
 // plain edge list (source,target,weight; organisations are only ids).
-func GenerateEdgeList(ctx context.Context, opts GenerateOptions, path string) error {
+func WriteEdgeList(ctx context.Context, opts Options, path string) error {
 	o, err := opts.withDefaults()
 	if err != nil {
 		return err
@@ -137,7 +138,7 @@ func checkFreeSpace(dir string, need int64) error {
 	free, ok := freeBytes(dir)
 	if ok && need > free {
 		return fmt.Errorf("generate: the output would take about %d MB but %s has %d MB free: %w",
-			need>>20, dir, free>>20, ErrTooLarge)
+			need>>20, dir, free>>20, datasets.ErrTooLarge)
 	}
 	return nil
 }

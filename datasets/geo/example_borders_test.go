@@ -1,9 +1,9 @@
-package datasets_test
+package geo_test
 
 import (
 	"fmt"
 
-	"github.com/partnet/partnet/datasets"
+	"github.com/partnet/partnet/datasets/geo"
 	"github.com/partnet/partnet/graph"
 )
 
@@ -20,7 +20,7 @@ func ExampleDeriveBorders() {
 	_ = net.AddOrganisation(graph.Organisation{ID: "East", Sector: graph.SectorCouncil, Parent: "Shire"})
 	_ = net.AddOrganisation(graph.Organisation{ID: "Shire", Sector: graph.SectorCouncil, Type: "county"})
 	_ = net.AddOrganisation(graph.Organisation{ID: "Isle", Sector: graph.SectorCouncil})
-	t := datasets.DeriveBorders(net, areas)
+	t := geo.DeriveBorders(net, areas)
 	for _, b := range t.Borders {
 		fmt.Println(b.A, b.B, b.Basis)
 	}

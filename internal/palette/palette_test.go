@@ -1,4 +1,4 @@
-package page
+package palette
 
 import (
 	"slices"
@@ -15,7 +15,7 @@ func TestPaletteDistinct(t *testing.T) {
 	if len(p) != paletteSize {
 		t.Fatalf("%d colours, want %d", len(p), paletteSize)
 	}
-	grey := toLab(hexRGB(NoGroupColour))
+	grey := toLab(hexRGB(NoCategory))
 	least := 1e9
 	for a := range p {
 		la := toLab(hexRGB(p[a]))
@@ -42,9 +42,9 @@ func TestPaletteDistinct(t *testing.T) {
 }
 
 func TestCategoryColours(t *testing.T) {
-	got := categoryColours([]string{"a", "(not in a group)", "b", "(none)"})
+	got := Categories([]string{"a", "(not in a group)", "b", "(none)"})
 	p := palette()
-	want := []string{p[0], NoGroupColour, p[1], NoGroupColour}
+	want := []string{p[0], NoCategory, p[1], NoCategory}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
