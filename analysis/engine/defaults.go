@@ -162,9 +162,10 @@ const (
 	GroupSelectionWork = groups.DefaultSelectionWork
 
 	// DefaultPotentialPairs and DefaultPotentialGroups are how many pairs
-	// and groups of three groups --mode potential lists.
-	DefaultPotentialPairs  = 30
-	DefaultPotentialGroups = 10
+	// and groups of three groups --mode potential lists (30 and 10, the
+	// groups package's fallbacks for a zero option).
+	DefaultPotentialPairs  = groups.DefaultPotentialPairs
+	DefaultPotentialGroups = groups.DefaultPotentialGroups
 )
 
 // groupDefaults are the search settings every engine group search starts
