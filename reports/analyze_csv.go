@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -46,7 +45,7 @@ func WriteAnalyzeCSV(w io.Writer, a *analysis.Analysis) error {
 func csvValue(v any) string {
 	switch v := v.(type) {
 	case float64:
-		return fixed(v, 10, "")
+		return Num(v, "")
 	case int:
 		return strconv.Itoa(v)
 	case bool:
@@ -64,21 +63,6 @@ func csvValue(v any) string {
 func spreadsheetSafe(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
-	}
-	return s
-}
-
-// fixed formats f with prec decimals, missing for NaN or infinity, and
-// never as "-0".
-func fixed(f float64, prec int, missing string) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return missing
-	}
-	s := strconv.FormatFloat(f, 'f', prec, 64)
-	if s[0] == '-' {
-		if z, _ := strconv.ParseFloat(s, 64); z == 0 {
-			return s[1:]
-		}
 	}
 	return s
 }

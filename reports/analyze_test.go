@@ -57,10 +57,12 @@ func TestWriteAnalyzeCSVAndText(t *testing.T) {
 	if err := WriteAnalyzeCSV(&b, a); err != nil {
 		t.Fatal(err)
 	}
+	// Numbers as every CSV writes them (Num: six significant digits,
+	// trailing zeros dropped).
 	want := "rank,id,name,group,degree,strength,degree_centrality,constraint,effective_size\n" +
-		"1,a,Alpha,council,1,1.0000000000,0.5000000000,1.0000000000,1.0000000000\n" +
-		"2,b,Beta,agency,1,1.0000000000,0.5000000000,1.0000000000,1.0000000000\n" +
-		"3,c,\"'=HYPERLINK(\"\"x\"\")\",,0,0.0000000000,0.0000000000,,\n"
+		"1,a,Alpha,council,1,1,0.5,1,1\n" +
+		"2,b,Beta,agency,1,1,0.5,1,1\n" +
+		"3,c,\"'=HYPERLINK(\"\"x\"\")\",,0,0,0,,\n"
 	if b.String() != want {
 		t.Errorf("CSV =\n%s\nwant\n%s", b.String(), want)
 	}

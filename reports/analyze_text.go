@@ -130,7 +130,7 @@ func writeOrganisations(tw *tabwriter.Writer, a *analysis.Analysis, top int) {
 func textValue(v any) string {
 	switch v := v.(type) {
 	case float64:
-		return fixed(v, 4, "-")
+		return Num(v, "-")
 	case int:
 		return strconv.Itoa(v)
 	case bool:

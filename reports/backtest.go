@@ -152,14 +152,14 @@ func WriteBacktestText(w io.Writer, v *BacktestView) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "date\teligible\topen pairs\tlater arrangements\tpositive pairs\tchance")
 	for _, d := range v.Dates {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.4f%%\n", d.Date, d.Eligible, d.OpenPairs, d.LaterArrangements, d.PositivePairs, 100*d.Chance)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s%%\n", d.Date, d.Eligible, d.OpenPairs, d.LaterArrangements, d.PositivePairs, tnum(100*d.Chance))
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "date\tmethod\tK\thits/proposed\tprecision")
 	for _, p := range v.Precision {
 		prec := "-"
 		if p.Precision != nil {
-			prec = strconv.FormatFloat(*p.Precision, 'f', 3, 64)
+			prec = tnum(*p.Precision)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d/%d\t%s\n", p.Date, p.Method, p.K, p.Hits, p.Proposed, prec)
 	}

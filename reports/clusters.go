@@ -52,11 +52,18 @@ type ClustersQuality struct {
 	Ties          int     `json:"ties"`
 	Modularity    float64 `json:"modularity"`
 	// Objective is the objective's value (modularity or CPM quality).
-	Objective  float64               `json:"objective_value"`
-	Coverage   float64               `json:"coverage"`
-	Clusters   int                   `json:"clusters"`
-	Singletons int                   `json:"singletons"`
-	Sizes      []community.SizeCount `json:"sizes"`
+	Objective  float64         `json:"objective_value"`
+	Coverage   float64         `json:"coverage"`
+	Clusters   int             `json:"clusters"`
+	Singletons int             `json:"singletons"`
+	Sizes      []SizeCountView `json:"sizes"`
+}
+
+// SizeCountView is one row of the size distribution: Count clusters of
+// Size organisations.
+type SizeCountView struct {
+	Size  int `json:"size"`
+	Count int `json:"count"`
 }
 
 // ClustersStability summarises the seeds' agreement.
@@ -126,10 +133,10 @@ func NewClustersView(in ClustersInput) *ClustersView {
 		Dataset: in.Dataset, Algorithm: in.Algorithm, Objective: string(c.Objective), Resolution: c.Resolution,
 		Seed: c.Seed, Iterations: c.Iterations, Converged: c.Converged, Restarts: max(c.Restarts, 1),
 		Quality: ClustersQuality{Organisations: s.N(), Ties: s.Ties(), Modularity: q.Modularity, Objective: c.Quality,
-			Coverage: q.Coverage, Clusters: q.Count, Singletons: q.Singletons, Sizes: q.Sizes},
+			Coverage: q.Coverage, Clusters: q.Count, Singletons: q.Singletons, Sizes: []SizeCountView{}},
 	}
-	if v.Quality.Sizes == nil {
-		v.Quality.Sizes = []community.SizeCount{}
+	for _, sc := range q.Sizes {
+		v.Quality.Sizes = append(v.Quality.Sizes, SizeCountView(sc))
 	}
 	// Members by weight inside their cluster.
 	insideW := make([]float64, s.N())

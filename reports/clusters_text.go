@@ -38,11 +38,11 @@ func WriteClustersText(w io.Writer, v *ClustersView) error {
 	fmt.Fprintf(tw, "organisations\t%d\n", q.Organisations)
 	fmt.Fprintf(tw, "ties\t%d\n", q.Ties)
 	fmt.Fprintf(tw, "clusters\t%d (%d of them single organisations)\n", q.Clusters, q.Singletons)
-	fmt.Fprintf(tw, "modularity\t%.4f\n", q.Modularity)
+	fmt.Fprintf(tw, "modularity\t%s\n", tnum(q.Modularity))
 	if v.Objective == "cpm" || v.Resolution != 1 {
-		fmt.Fprintf(tw, "%s quality at resolution %s\t%.4f\n", v.Objective, fnum(v.Resolution), q.Objective)
+		fmt.Fprintf(tw, "%s quality at resolution %s\t%s\n", v.Objective, fnum(v.Resolution), tnum(q.Objective))
 	}
-	fmt.Fprintf(tw, "coverage\t%.4f (share of tie weight inside clusters)\n", q.Coverage)
+	fmt.Fprintf(tw, "coverage\t%s (share of tie weight inside clusters)\n", tnum(q.Coverage))
 	var sizes []string
 	hint := ""
 	for _, sc := range q.Sizes {
@@ -58,16 +58,16 @@ func WriteClustersText(w io.Writer, v *ClustersView) error {
 	fmt.Fprintf(tw, "sizes\t%s%s\n", strings.Join(sizes, ", "), hint)
 	if st := v.Stability; st != nil {
 		fmt.Fprintf(tw, "\nstability over %d seeds\n", st.Runs)
-		fmt.Fprintf(tw, "  mean NMI between runs\t%.4f (1 = every seed gives the same clusters)\n", st.MeanNMI)
-		fmt.Fprintf(tw, "  quality across runs\t%.4f to %.4f (mean %.4f)\n", st.QualityMin, st.QualityMax, st.QualityMean)
+		fmt.Fprintf(tw, "  mean NMI between runs\t%s (1 = every seed gives the same clusters)\n", tnum(st.MeanNMI))
+		fmt.Fprintf(tw, "  quality across runs\t%s to %s (mean %s)\n", tnum(st.QualityMin), tnum(st.QualityMax), tnum(st.QualityMean))
 		fmt.Fprintf(tw, "  robust clusters\t%d of %d clusters of two or more (robustness >= 0.8)\n", st.RobustMulti, st.MultiClusters)
 		fmt.Fprintf(tw, "  low confidence\t%d organisations below 0.5\n", st.LowConfidenceOrg)
 		fmt.Fprintf(tw, "  reported partition\tthe consensus: the run closest to the others (highest mean NMI)\n")
 	}
 	if c := v.Compare; c != nil {
 		fmt.Fprintf(tw, "\nagreement with %s\t(%d values, %d organisations that have one)\n", Plain(c.Attribute), c.Values, c.Organisations)
-		fmt.Fprintf(tw, "  NMI\t%.4f (0 = unrelated, 1 = the same grouping)\n", c.NMI)
-		fmt.Fprintf(tw, "  adjusted Rand index\t%.4f (0 = chance, 1 = the same grouping)\n", c.ARI)
+		fmt.Fprintf(tw, "  NMI\t%s (0 = unrelated, 1 = the same grouping)\n", tnum(c.NMI))
+		fmt.Fprintf(tw, "  adjusted Rand index\t%s (0 = chance, 1 = the same grouping)\n", tnum(c.ARI))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -83,7 +83,7 @@ func WriteClustersText(w io.Writer, v *ClustersView) error {
 		listed++
 		rob := "-"
 		if c.Robustness != nil {
-			rob = fmt.Sprintf("%.2f", *c.Robustness)
+			rob = tnum(*c.Robustness)
 		}
 		names := make([]string, len(c.TopMembers))
 		for i, n := range c.TopMembers {
@@ -93,7 +93,7 @@ func WriteClustersText(w io.Writer, v *ClustersView) error {
 		if c.Size > len(names) {
 			more = fmt.Sprintf(" and %d more", c.Size-len(names))
 		}
-		fmt.Fprintf(tw, "%d\t%d\t%.3f\t%.3f\t%s\t%s%s\n", c.Cluster, c.Size, c.Conductance, c.Density, rob, strings.Join(names, ", "), more)
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s%s\n", c.Cluster, c.Size, tnum(c.Conductance), tnum(c.Density), rob, strings.Join(names, ", "), more)
 	}
 	if listed == 0 {
 		fmt.Fprintf(tw, "(none)\n")

@@ -161,7 +161,7 @@ func writeGroupsTier(w io.Writer, t GroupsTierView) error {
 	fmt.Fprintf(w, "\n== %s tier: groups of %d to %d, at most %d ==\n", t.Tier, t.MinSize, t.MaxSize, t.MaxGroups)
 	fmt.Fprintf(w, "%s; %s.\n", plural(t.Eligible, "eligible organisation", "eligible organisations"), Plain(t.Note))
 	if t.Selection != "" {
-		fmt.Fprintf(w, "Selection: %s (total score %.2f, upper bound %.2f).\n", Plain(t.Selection), t.Total, t.Bound)
+		fmt.Fprintf(w, "Selection: %s (total score %s, upper bound %s).\n", Plain(t.Selection), tnum(t.Total), tnum(t.Bound))
 	}
 	if len(t.Groups) == 0 {
 		_, err := fmt.Fprintf(w, "No group meets the rules.\n")
@@ -175,9 +175,7 @@ func writeGroupsTier(w io.Writer, t GroupsTierView) error {
 		for i, m := range g.Members {
 			names[i] = Plain(m.Name)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%d/%d\t%s\n", g.Rank, g.GroupID, g.Score,
-			g.Parts.Collaboration, g.Parts.Cohesion, g.Parts.Density, g.Parts.Depth, g.Parts.Compactness, g.Parts.Scale, g.Parts.WeakestLink,
-			g.Appearances, g.Runs, strings.Join(names, ", "))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", g.Rank, g.GroupID, tnum(g.Score), tnum(g.Parts.Collaboration), tnum(g.Parts.Cohesion), tnum(g.Parts.Density), tnum(g.Parts.Depth), tnum(g.Parts.Compactness), tnum(g.Parts.Scale), tnum(g.Parts.WeakestLink), g.Appearances, g.Runs, strings.Join(names, ", "))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -189,12 +187,12 @@ func writeGroupsTier(w io.Writer, t GroupsTierView) error {
 }
 
 func writeGroupDetail(w io.Writer, g GroupView) {
-	fmt.Fprintf(w, "\n%d. %s  score %.1f  (%d members", g.Rank, g.GroupID, g.Score, len(g.Members))
+	fmt.Fprintf(w, "\n%d. %s  score %s  (%d members", g.Rank, g.GroupID, tnum(g.Score), len(g.Members))
 	if g.Population > 0 {
 		fmt.Fprintf(w, ", population %s", thousands(float64(g.Population)))
 	}
 	if g.MeanDistanceKm != nil {
-		fmt.Fprintf(w, ", %.0f km apart on average", *g.MeanDistanceKm)
+		fmt.Fprintf(w, ", %s km apart on average", tnum(*g.MeanDistanceKm))
 	} else if len(g.Unlocated) > 0 {
 		var who []string
 		for _, id := range g.Unlocated {
@@ -214,14 +212,12 @@ func writeGroupDetail(w io.Writer, g GroupView) {
 		fmt.Fprintf(w, "%s (%s)", Plain(m.Name), Plain(m.ID))
 	}
 	p := g.Points
-	compact := fmt.Sprintf("%.1f", p.Compactness)
+	compact := tnum(p.Compactness)
 	if !g.CompactnessKnown {
-		compact = "unknown (0.0)"
+		compact = "unknown (0)"
 	}
-	fmt.Fprintf(w, "\n   score: collaboration %.1f + cohesion %.1f + density %.1f + depth %.1f + compactness %s + scale %.1f - weakest link %.1f\n",
-		p.Collaboration, p.Cohesion, p.Density, p.Depth, compact, p.Scale, math.Abs(p.WeakestLink))
-	fmt.Fprintf(w, "   evidence: %s inside the group (tie weight %.2f), strongest first:\n",
-		plural(len(g.Evidence), "partnership or shared arrangement", "partnerships and shared arrangements"), g.InsideWeight)
+	fmt.Fprintf(w, "\n   score: collaboration %s + cohesion %s + density %s + depth %s + compactness %s + scale %s - weakest link %s\n", tnum(p.Collaboration), tnum(p.Cohesion), tnum(p.Density), tnum(p.Depth), compact, tnum(p.Scale), tnum(math.Abs(p.WeakestLink)))
+	fmt.Fprintf(w, "   evidence: %s inside the group (tie weight %s), strongest first:\n", plural(len(g.Evidence), "partnership or shared arrangement", "partnerships and shared arrangements"), tnum(g.InsideWeight))
 	for i, e := range g.Evidence {
 		if i == maxTextEvidence {
 			fmt.Fprintf(w, "     ... and %d more (see --format csv or json)\n", len(g.Evidence)-maxTextEvidence)

@@ -235,19 +235,16 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 	for _, p := range v.Pairs {
 		km := "-"
 		if p.DistanceKm != nil {
-			km = strconv.FormatFloat(*p.DistanceKm, 'f', 0, 64)
+			km = tnum(*p.DistanceKm)
 		}
-		fmt.Fprintf(tw, "%d\t%.1f\t%.2f\t%.2f\t%.0f\t%.0f\t%s\t%s + %s\n", p.Rank, p.Score, p.Parts.SharedPartners, p.Parts.SharedAreas,
-			p.Parts.Border, p.Parts.SameType, km, Plain(memberLabel(p.Members[0])), Plain(memberLabel(p.Members[1])))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s + %s\n", p.Rank, tnum(p.Score), tnum(p.Parts.SharedPartners), tnum(p.Parts.SharedAreas), tnum(p.Parts.Border), tnum(p.Parts.SameType), km, Plain(memberLabel(p.Members[0])), Plain(memberLabel(p.Members[1])))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	for _, p := range v.Pairs {
-		fmt.Fprintf(&b, "\n%d. %s (%s) + %s (%s)  score %.1f\n", p.Rank, Plain(memberLabel(p.Members[0])), Plain(p.Members[0].ID),
-			Plain(memberLabel(p.Members[1])), Plain(p.Members[1].ID), p.Score)
-		fmt.Fprintf(&b, "   score: shared partners %.1f + shared areas %.1f + border %.1f + same type %.1f\n",
-			p.Points.SharedPartners, p.Points.SharedAreas, p.Points.Border, p.Points.SameType)
+		fmt.Fprintf(&b, "\n%d. %s (%s) + %s (%s)  score %s\n", p.Rank, Plain(memberLabel(p.Members[0])), Plain(p.Members[0].ID), Plain(memberLabel(p.Members[1])), Plain(p.Members[1].ID), tnum(p.Score))
+		fmt.Fprintf(&b, "   score: shared partners %s + shared areas %s + border %s + same type %s\n", tnum(p.Points.SharedPartners), tnum(p.Points.SharedAreas), tnum(p.Points.Border), tnum(p.Points.SameType))
 		if len(p.SharedPartners) > 0 {
 			names := make([]string, 0, 8)
 			for _, s := range p.SharedPartners[:min(8, len(p.SharedPartners))] {
@@ -261,7 +258,7 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 			if len(p.SharedPartners) > 8 {
 				more = fmt.Sprintf(" and %d more", len(p.SharedPartners)-8)
 			}
-			fmt.Fprintf(&b, "   %s (Adamic-Adar %.2f): %s%s\n", plural(len(p.SharedPartners), "shared partner", "shared partners"), p.AdamicAdar, strings.Join(names, "; "), more)
+			fmt.Fprintf(&b, "   %s (Adamic-Adar %s): %s%s\n", plural(len(p.SharedPartners), "shared partner", "shared partners"), tnum(p.AdamicAdar), strings.Join(names, "; "), more)
 		}
 		if len(p.SharedAreas) > 0 {
 			names := make([]string, len(p.SharedAreas))
@@ -284,8 +281,7 @@ func WritePotentialText(w io.Writer, v *PotentialView) error {
 			for i, m := range g.Members {
 				names[i] = Plain(memberLabel(m))
 			}
-			fmt.Fprintf(&b, "%d. %s  score %.1f  (pairs ranked %d, %d, %d)\n", g.Rank, strings.Join(names, ", "), g.Score,
-				g.PairRanks[0], g.PairRanks[1], g.PairRanks[2])
+			fmt.Fprintf(&b, "%d. %s  score %s  (pairs ranked %d, %d, %d)\n", g.Rank, strings.Join(names, ", "), tnum(g.Score), g.PairRanks[0], g.PairRanks[1], g.PairRanks[2])
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -27,8 +27,8 @@ func WriteSummaryText(w io.Writer, s *analysis.Summary) error {
 		{"components", fmt.Sprint(s.Components)},
 		{"largest component", fmt.Sprint(s.Largest)},
 		{"isolated", fmt.Sprint(s.Isolated)},
-		{"density", fmt.Sprintf("%.6f", s.Density)},
-		{"weighted density", fmt.Sprintf("%.6f", s.WeightedDensity)},
+		{"density", tnum(s.Density)},
+		{"weighted density", tnum(s.WeightedDensity)},
 	} {
 		fmt.Fprintf(tw, "%s\t%s\n", row.label, row.value)
 	}

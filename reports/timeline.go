@@ -40,9 +40,7 @@ func WriteTimelineText(w io.Writer, r *timeline.Result) error {
 	fmt.Fprintln(tw, "\nPer date (formed and ended: ties since the date before)")
 	fmt.Fprintln(tw, "date\torganisations\tjoined\tleft\tties\tformed\tended\tdensity\tweighted\tcomponents\tlargest\tclustering\tclusters")
 	for _, p := range r.Periods {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%d\t%d\t%.3f\t%d\n", p.Date, p.Organisations,
-			p.OrganisationsJoined, p.OrganisationsLeft, p.Ties, p.TiesFormed, p.TiesEnded, p.Density, p.WeightedDensity,
-			p.Components, p.LargestComponent, p.AverageClustering, p.Clusters)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%s\t%d\n", p.Date, p.Organisations, p.OrganisationsJoined, p.OrganisationsLeft, p.Ties, p.TiesFormed, p.TiesEnded, tnum(p.Density), tnum(p.WeightedDensity), p.Components, p.LargestComponent, tnum(p.AverageClustering), p.Clusters)
 	}
 	writeTimelineMovers(tw, r)
 	writeTimelineSectors(tw, r)
@@ -64,7 +62,7 @@ func writeTimelineMovers(w io.Writer, r *timeline.Result) {
 	any := false
 	for _, p := range r.Periods {
 		for _, c := range p.NewlyCentral {
-			fmt.Fprintf(w, "  %s\t#%d\t%s\tdegree %d\tstrength %.2f\n", p.Date, c.Rank, orgLabel(c.Name, c.ID), c.Degree, c.Strength)
+			fmt.Fprintf(w, "  %s\t#%d\t%s\tdegree %d\tstrength %s\n", p.Date, c.Rank, orgLabel(c.Name, c.ID), c.Degree, tnum(c.Strength))
 			any = true
 		}
 	}
@@ -112,7 +110,7 @@ func writeTimelineSectors(w io.Writer, r *timeline.Result) {
 	slices.SortFunc(order, func(x, y pair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
 	cell := func(m map[pair]float64, k pair) string {
 		if v, ok := m[k]; ok {
-			return fmt.Sprintf("%.4f", v)
+			return tnum(v)
 		}
 		return "-"
 	}
@@ -128,7 +126,7 @@ func writeTimelineTransitions(w io.Writer, r *timeline.Result) {
 		fmt.Fprintln(w, "  (clusters not tracked)")
 		return
 	}
-	fmt.Fprintf(w, "  matched when Jaccard overlap > %g; clusters of %d or more (Greene, Doyle & Cunningham 2010)\n", ct.Threshold, ct.MinSize)
+	fmt.Fprintf(w, "  matched when Jaccard overlap > %s; clusters of %d or more (Greene, Doyle & Cunningham 2010)\n", tnum(ct.Threshold), ct.MinSize)
 	describe := func(period int, ids []int) string {
 		var parts []string
 		for _, id := range ids {
@@ -202,13 +200,13 @@ func writeTimelineSurvival(w io.Writer, s *timeline.SurvivalResult) {
 	}
 	head := "group\tn\tended\tby abolition\tcensored\tmedian years"
 	for _, h := range s.Groups[0].Horizons {
-		head += fmt.Sprintf("\t%gy", h.Years)
+		head += fmt.Sprintf("\t%sy", tnum(h.Years))
 	}
 	fmt.Fprintln(w, head)
 	for _, g := range s.Groups {
 		median := "not reached"
 		if g.MedianYears != nil {
-			median = fmt.Sprintf("%.1f", *g.MedianYears)
+			median = tnum(*g.MedianYears)
 		}
 		if g.N == 0 {
 			median = "-"
@@ -222,7 +220,7 @@ func writeTimelineSurvival(w io.Writer, s *timeline.SurvivalResult) {
 			if h.Survival == nil {
 				line += "\t-"
 			} else {
-				line += fmt.Sprintf("\t%.2f", *h.Survival)
+				line += fmt.Sprintf("\t%s", tnum(*h.Survival))
 			}
 		}
 		fmt.Fprintln(w, line)

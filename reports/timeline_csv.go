@@ -13,7 +13,8 @@ import (
 // being the default.
 var TimelineTables = []string{"periods", "sectors", "changes", "central", "clusters", "transitions", "successions", "survival"}
 
-func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
+// ftoa is Num for CSV cells (missing: empty).
+func ftoa(v float64) string { return Num(v, "") }
 
 // WriteTimelineCSV writes one table of a timeline as CSV with a header row
 // (snake_case columns, only ever added to): periods (one row per date),

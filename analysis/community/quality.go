@@ -92,8 +92,8 @@ type ClusterStats struct {
 // SizeCount is one row of a size distribution: how many communities have
 // a given number of organisations.
 type SizeCount struct {
-	Size  int `json:"size"`
-	Count int `json:"count"`
+	Size  int
+	Count int
 }
 
 // PartitionQuality summarises how well a partition separates a network.

@@ -9,11 +9,6 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// BacktestDefaultDates are the days T a backtest proposes on by default:
-// the England data's (docs/methods.md), chosen so that enough shared
-// arrangements start after each.
-var BacktestDefaultDates = []string{"2012-04-01", "2014-04-01", "2016-04-01"}
-
 // ErrNoDates says the data has no dated partnership or arrangement, so no
 // backtest can tell what began after a day T.
 var ErrNoDates = errors.New("no partnership or arrangement has a start date")
@@ -32,8 +27,9 @@ func BacktestDates(net *graph.Network) (dates []time.Time, note string, err erro
 		return nil, "", fmt.Errorf("a backtest needs dated partnerships: %w", ErrNoDates)
 	}
 	fits := true
-	for _, d := range BacktestDefaultDates {
-		t, _ := time.Parse(time.DateOnly, d)
+	var defaults []string
+	for _, t := range DefaultBacktestDates() {
+		defaults = append(defaults, t.Format(time.DateOnly))
 		dates = append(dates, t)
 		if t.Year() < first || t.Year() >= last {
 			fits = false
@@ -60,6 +56,6 @@ func BacktestDates(net *graph.Network) (dates []time.Time, note string, err erro
 		shown = append(shown, t.Format(time.DateOnly))
 	}
 	note = fmt.Sprintf("the data's partnerships start from %d to %d, outside the default days (%s): proposing on %s instead (--dates to choose)",
-		first, last, strings.Join(BacktestDefaultDates, ", "), strings.Join(shown, ", "))
+		first, last, strings.Join(defaults, ", "), strings.Join(shown, ", "))
 	return dates, note, nil
 }

@@ -1,6 +1,11 @@
 package engine
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+
+	"github.com/partnet/partnet/analysis/groups"
+)
 
 // The defaults of every verb, and the rules by which they adapt to a
 // network's size. Each is defined here and nowhere else.
@@ -141,3 +146,48 @@ func largeGroupSearch(r float64) (resolutions []float64, seeds, iterations, impr
 	return []float64{r}, 1, LargeLeidenIterations, LargeImproveLimit, -1,
 		fmt.Sprintf("Leiden candidates at resolution %g, one seed, %d iterations; the best %d candidates improved by local moves; no exact search over every possible group (the selection from the candidates still states its bound)", r, LargeLeidenIterations, LargeImproveLimit)
 }
+
+// The candidate-group search's bounds (groups.Options), given explicitly
+// to every search the engine runs (Groups, Report, Backtest). The values
+// are the groups package's own fallbacks for a zero option (so a Go user
+// calling groups directly gets the same bounds); the engine takes them
+// from here and nowhere else.
+const (
+	// GroupPoolLimit bounds the candidates drawn from arrangements,
+	// shared ties and their unions.
+	GroupPoolLimit = groups.DefaultPoolLimit
+	// GroupSelectionWork bounds the branch-and-bound search that picks
+	// the shortlist from the pool, in candidates examined; when it is
+	// spent the selection states its gap to the upper bound.
+	GroupSelectionWork = groups.DefaultSelectionWork
+
+	// DefaultPotentialPairs and DefaultPotentialGroups are how many pairs
+	// and groups of three groups --mode potential lists (30 and 10, the
+	// groups package's fallbacks for a zero option).
+	DefaultPotentialPairs  = groups.DefaultPotentialPairs
+	DefaultPotentialGroups = groups.DefaultPotentialGroups
+)
+
+// groupDefaults are the search settings every engine group search starts
+// from: the Leiden resolutions (GroupResolutions(r)) and seeds behind the
+// candidates, and the search's bounds.
+func groupDefaults(seed uint64, r float64) groups.Options {
+	return groups.Options{Seed: seed, Resolutions: GroupResolutions(r), Seeds: DefaultGroupSeeds,
+		FrontierLimit: GroupFrontierLimit, PoolLimit: GroupPoolLimit, SelectionWork: GroupSelectionWork}
+}
+
+// DefaultBacktestDates are the days backtest proposes on: the starts of
+// the 2012/13, 2014/15 and 2016/17 financial years (a fresh slice), chosen
+// on the England data so that enough shared arrangements start after each
+// (docs/methods.md). Backtest moves them into the data's own years when
+// they fall outside (BacktestDates).
+func DefaultBacktestDates() []time.Time {
+	return []time.Time{
+		time.Date(2012, 4, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2014, 4, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2016, 4, 1, 0, 0, 0, 0, time.UTC),
+	}
+}
+
+// DefaultBacktestKs are backtest's cut-offs for precision at K.
+func DefaultBacktestKs() []int { return []int{10, 30, 100} }

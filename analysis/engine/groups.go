@@ -213,11 +213,11 @@ func groupTiers(r *Run, opts GroupsOptions) ([]groups.Options, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := groups.Options{Weighting: gw, At: opts.Filter.At, CountAllTies: opts.CountAllTies, MinSize: opts.MinSize, MaxSize: opts.MaxSize, MaxGroups: opts.MaxGroups,
-		Types: opts.Types, Exclude: opts.Exclude, MustLink: opts.MustLink, CannotLink: opts.CannotLink,
-		Adjacency: opts.Adjacency, RequireAdjacent: opts.RequireAdjacent, MaxDistanceKm: opts.MaxDistanceKm,
-		PreferNear: opts.PreferNear, Seed: opts.Seed, Resolutions: GroupResolutions(opts.Resolution), Seeds: DefaultGroupSeeds,
-		FrontierLimit: GroupFrontierLimit}
+	base := groupDefaults(opts.Seed, opts.Resolution)
+	base.Weighting, base.At, base.CountAllTies = gw, opts.Filter.At, opts.CountAllTies
+	base.MinSize, base.MaxSize, base.MaxGroups = opts.MinSize, opts.MaxSize, opts.MaxGroups
+	base.Types, base.Exclude, base.MustLink, base.CannotLink = opts.Types, opts.Exclude, opts.MustLink, opts.CannotLink
+	base.Adjacency, base.RequireAdjacent, base.MaxDistanceKm, base.PreferNear = opts.Adjacency, opts.RequireAdjacent, opts.MaxDistanceKm, opts.PreferNear
 	if err := members(r, opts.Members, &base); err != nil {
 		return nil, err
 	}

@@ -11,17 +11,6 @@ import (
 	"github.com/partnet/partnet/graph"
 )
 
-// BacktestDates are the default dates of the backtest: the starts of the
-// 2012/13, 2014/15 and 2016/17 financial years.
-var BacktestDates = []time.Time{
-	time.Date(2012, 4, 1, 0, 0, 0, 0, time.UTC),
-	time.Date(2014, 4, 1, 0, 0, 0, 0, time.UTC),
-	time.Date(2016, 4, 1, 0, 0, 0, 0, time.UTC),
-}
-
-// BacktestKs are the default cut-offs for precision at K.
-var BacktestKs = []int{10, 30, 100}
-
 // Backtest methods.
 const (
 	MethodPotential = "potential" // Potential's ranking
@@ -30,8 +19,8 @@ const (
 
 // PairBacktestOptions configures BacktestPairs.
 type PairBacktestOptions struct {
-	// Dates are the days T to propose pairs on (nil: BacktestDates); Ks the
-	// cut-offs (nil: BacktestKs).
+	// Dates are the days T to propose pairs on and Ks the cut-offs; at
+	// least one of each (engine.Backtest supplies its defaults).
 	Dates []time.Time
 	Ks    []int
 	// Sectors, Types and Adjacency are as in PotentialOptions; only the
@@ -118,11 +107,8 @@ func SurvivorBorders(net *graph.Network, adj [][2]string) [][2]string {
 // arrangement after T is not counted as a later start.
 func BacktestPairs(ctx context.Context, net *graph.Network, opts PairBacktestOptions) (*PairBacktest, error) {
 	dates, ks := opts.Dates, opts.Ks
-	if dates == nil {
-		dates = BacktestDates
-	}
-	if ks == nil {
-		ks = BacktestKs
+	if len(dates) == 0 || len(ks) == 0 {
+		return nil, fmt.Errorf("%w: the pair backtest needs at least one date and one K (the engine's defaults: engine.DefaultBacktestDates, engine.DefaultBacktestKs)", ErrOptions)
 	}
 	out := &PairBacktest{}
 	maxK := slices.Max(ks)

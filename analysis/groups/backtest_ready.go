@@ -23,7 +23,7 @@ type ProposeFunc func(ctx context.Context, at time.Time) ([][]string, error)
 
 // ReadyBacktestOptions configures BacktestReady.
 type ReadyBacktestOptions struct {
-	// Dates are the rounds (nil: BacktestDates).
+	// Dates are the rounds; at least one.
 	Dates []time.Time
 	// From and To bound the start dates of the mergers tested (zero: 1
 	// January 2019 and 31 December 2023).
@@ -81,8 +81,8 @@ type ReadyBacktest struct {
 // same way.
 func BacktestReady(ctx context.Context, net *graph.Network, opts ReadyBacktestOptions, propose ProposeFunc) (*ReadyBacktest, error) {
 	dates := opts.Dates
-	if dates == nil {
-		dates = BacktestDates
+	if len(dates) == 0 {
+		return nil, fmt.Errorf("%w: the ready backtest needs at least one date (engine.Backtest supplies its defaults)", ErrOptions)
 	}
 	from, to := opts.From, opts.To
 	if from.IsZero() {

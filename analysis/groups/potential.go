@@ -61,9 +61,11 @@ type PotentialOptions struct {
 	// Adjacency lists pairs of organisation ids that share a border. Without
 	// it the border part is 0 for every pair (and the result says so).
 	Adjacency [][2]string
-	// Pairs is how many pairs to list (0: 30; negative: every candidate).
+	// Pairs is how many pairs to list (0: DefaultPotentialPairs; negative:
+	// every candidate).
 	Pairs int
-	// Groups is how many groups of three to list (0: 10; negative: none).
+	// Groups is how many groups of three to list (0: DefaultPotentialGroups;
+	// negative: none).
 	Groups int
 }
 
@@ -137,6 +139,15 @@ type PotentialResult struct {
 	Note       string
 }
 
+// DefaultPotentialPairs and DefaultPotentialGroups are how many pairs and
+// groups of three Potential lists when PotentialOptions.Pairs or Groups is
+// zero (the engine names them engine.DefaultPotentialPairs and
+// engine.DefaultPotentialGroups and passes them explicitly).
+const (
+	DefaultPotentialPairs  = 30
+	DefaultPotentialGroups = 10
+)
+
 // ErrPotentialOptions is returned for options Potential cannot use.
 var ErrPotentialOptions = errors.New("invalid potential options")
 
@@ -164,7 +175,7 @@ func Potential(ctx context.Context, net *graph.Network, opts PotentialOptions) (
 	res := all.result
 	n := opts.Pairs
 	if n == 0 {
-		n = 30
+		n = DefaultPotentialPairs
 	}
 	if n < 0 || n > len(all.pairs) {
 		n = len(all.pairs)
@@ -173,7 +184,7 @@ func Potential(ctx context.Context, net *graph.Network, opts PotentialOptions) (
 	all.evidence(res.Pairs)
 	g := opts.Groups
 	if g == 0 {
-		g = 10
+		g = DefaultPotentialGroups
 	}
 	if g > 0 {
 		res.Groups = all.triangles(g)

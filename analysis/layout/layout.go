@@ -15,8 +15,8 @@ import (
 
 // Point is a position in the plane.
 type Point struct {
-	X float64 `json:"x"`
-	Y float64 `json:"y"`
+	X float64
+	Y float64
 }
 
 // Options tune ForceAtlas2. The zero value is ready to use: every zero

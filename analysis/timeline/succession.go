@@ -14,50 +14,50 @@ import (
 // management teams and shared services that came before a merger. JSON
 // field names are a stable contract.
 type Succession struct {
-	Successor string `json:"successor"`
+	Successor string
 	// SuccessorName is empty when the successor is not in the data.
-	SuccessorName string `json:"successor_name"`
+	SuccessorName string
 	// Date is the successor's start date or, when it has none, the day
 	// after the last predecessor ended; empty when neither is known.
-	Date         string        `json:"date"`
-	Predecessors []Predecessor `json:"predecessors"`
+	Date         string
+	Predecessors []Predecessor
 	// Preceding are the partnerships and arrangements that joined two or
 	// more of the predecessors and had started before Date (undated ones
 	// included), strongest kind first (by kind weight), then by start date
 	// and id.
-	Preceding []PrecedingTie `json:"preceding"`
+	Preceding []PrecedingTie
 	// Pairs is the number of predecessor pairs, PairsJoined how many of
 	// them some preceding partnership or arrangement joined.
-	Pairs       int `json:"pairs"`
-	PairsJoined int `json:"pairs_joined"`
+	Pairs       int
+	PairsJoined int
 	// PairsChosen counts the pairs joined by a partnership or arrangement
 	// of a kind that is not statutory (graph.IsStatutory): joint working
 	// the predecessors chose, beyond sharing a statutory body or area.
-	PairsChosen int `json:"pairs_chosen"`
+	PairsChosen int
 }
 
 // Predecessor is an abolished organisation. Successors lists every
 // organisation that replaced it (more than one when it was split).
 type Predecessor struct {
-	ID         string   `json:"id"`
-	Name       string   `json:"name"`
-	End        string   `json:"end"`
-	Successors []string `json:"successors"`
+	ID         string
+	Name       string
+	End        string
+	Successors []string
 }
 
 // PrecedingTie is a partnership or arrangement among predecessors.
 type PrecedingTie struct {
 	// Record is "partnership" or "arrangement".
-	Record      string  `json:"record"`
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	Kind        string  `json:"kind"`
-	ServiceArea string  `json:"service_area"`
-	Start       string  `json:"start"`
-	End         string  `json:"end"`
-	KindWeight  float64 `json:"kind_weight"`
+	Record      string
+	ID          string
+	Name        string
+	Kind        string
+	ServiceArea string
+	Start       string
+	End         string
+	KindWeight  float64
 	// Members are the predecessors it joined, by id.
-	Members []string `json:"members"`
+	Members []string
 	start   time.Time
 }
 

@@ -16,10 +16,10 @@ const maxSuccessionDepth = 16
 // Carried counts what CarrySuccessors added.
 type Carried struct {
 	// Partnerships are the copies of partnerships moved onto successors.
-	Partnerships int `json:"partnerships"`
+	Partnerships int
 	// Memberships are successors added as members of their predecessors'
 	// arrangements.
-	Memberships int `json:"memberships"`
+	Memberships int
 }
 
 // heir is an organisation that carries another's ties from a date on.

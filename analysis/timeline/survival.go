@@ -20,27 +20,27 @@ type Observation struct {
 // SurvivalStep is the Kaplan-Meier estimate just after one distinct time
 // at which something happened.
 type SurvivalStep struct {
-	Days  int     `json:"days"`
-	Years float64 `json:"years"`
+	Days  int
+	Years float64
 	// AtRisk were still followed just before Days; Events ended at Days;
 	// Censored stopped being followed at Days while still going.
-	AtRisk   int `json:"at_risk"`
-	Events   int `json:"events"`
-	Censored int `json:"censored"`
+	AtRisk   int
+	Events   int
+	Censored int
 	// Survival is the estimated probability of lasting longer than Days.
-	Survival float64 `json:"survival"`
+	Survival float64
 }
 
 // SurvivalCurve is a Kaplan-Meier estimate.
 type SurvivalCurve struct {
-	N        int `json:"n"`
-	Events   int `json:"events"`
-	Censored int `json:"censored"`
+	N        int
+	Events   int
+	Censored int
 	// MedianYears is the median survival: the first time at which the
 	// estimate falls to 0.5 or below; nil when it never does (more than
 	// half are still going at the end of follow-up).
-	MedianYears *float64       `json:"median_years"`
-	Steps       []SurvivalStep `json:"steps"`
+	MedianYears *float64
+	Steps       []SurvivalStep
 }
 
 // KaplanMeier returns the Kaplan-Meier product-limit estimate (Kaplan &

@@ -29,34 +29,34 @@ type SurvivalOptions struct {
 // SurvivalGroup is the Kaplan-Meier estimate for one group of
 // partnerships and arrangements, e.g. By "kind", Value "shared_service".
 type SurvivalGroup struct {
-	By    string `json:"by"`
-	Value string `json:"value"`
+	By    string
+	Value string
 	SurvivalCurve
 	// EndedByAbolition counts events that were the end of the
 	// organisations rather than a recorded end date.
-	EndedByAbolition int               `json:"ended_by_abolition"`
-	Horizons         []HorizonSurvival `json:"horizons"`
+	EndedByAbolition int
+	Horizons         []HorizonSurvival
 }
 
 // HorizonSurvival is the estimated share lasting longer than Years;
 // Survival is nil when Years is past the group's follow-up.
 type HorizonSurvival struct {
-	Years    float64  `json:"years"`
-	Survival *float64 `json:"survival"`
+	Years    float64
+	Survival *float64
 }
 
 // SurvivalResult is the survival of every dated partnership and
 // arrangement, overall and by group.
 type SurvivalResult struct {
-	End string `json:"end"`
+	End string
 	// Subjects were measured; NoStart had no start date, StartedAfterEnd
 	// began after End, and Invalid ended before they began: all three are
 	// left out.
-	Subjects        int             `json:"subjects"`
-	NoStart         int             `json:"no_start"`
-	StartedAfterEnd int             `json:"started_after_end"`
-	Invalid         int             `json:"invalid"`
-	Groups          []SurvivalGroup `json:"groups"`
+	Subjects        int
+	NoStart         int
+	StartedAfterEnd int
+	Invalid         int
+	Groups          []SurvivalGroup
 }
 
 type subject struct {

@@ -45,20 +45,20 @@ type Options struct {
 // Result is how a network changed over a series of dates. JSON
 // field names are a stable contract.
 type Result struct {
-	Dates     []string `json:"dates"`
-	Weighting string   `json:"weighting"`
+	Dates     []string
+	Weighting string
 	// Undated counts partnerships and arrangements with no dates;
 	// DropUndated says whether they were left out or counted as always
 	// active.
-	Undated         Undated  `json:"undated"`
-	DropUndated     bool     `json:"drop_undated"`
-	CarrySuccessors bool     `json:"carry_successors"`
-	Carried         *Carried `json:"carried,omitempty"`
-	Periods         []Period `json:"periods"`
+	Undated         Undated
+	DropUndated     bool
+	CarrySuccessors bool
+	Carried         *Carried
+	Periods         []Period
 	// Clusters is nil when no ClusterFunc was given.
-	Clusters    *ClusterTracking `json:"clusters"`
-	Successions []Succession     `json:"successions"`
-	Survival    *SurvivalResult  `json:"survival"`
+	Clusters    *ClusterTracking
+	Successions []Succession
+	Survival    *SurvivalResult
 }
 
 // Measure takes a snapshot of net on each date (SnapshotAt), measures each

@@ -44,44 +44,44 @@ type TrackOptions struct {
 // keeps the ID of the predecessor it overlaps most); new clusters get new
 // IDs, counting up from 1 in order of appearance.
 type TrackedCluster struct {
-	ID   int `json:"id"`
-	Size int `json:"size"`
+	ID   int
+	Size int
 	// Members are organisation indices in the full network, ascending.
-	Members []int `json:"-"`
+	Members []int
 	// MemberIDs and Label are filled in by Measure: member ids in index
 	// order, and the name of the member with most ties inside the cluster.
-	MemberIDs []string `json:"members,omitempty"`
-	Label     string   `json:"label,omitempty"`
+	MemberIDs []string
+	Label     string
 }
 
 // ClusterLink is a match between a cluster on the previous date and one on
 // the current date.
 type ClusterLink struct {
-	From    int     `json:"from"`
-	To      int     `json:"to"`
-	Shared  int     `json:"shared"`
-	Jaccard float64 `json:"jaccard"`
+	From    int
+	To      int
+	Shared  int
+	Jaccard float64
 }
 
 // Transition is one event between the previous date and Date. From and To
 // are cluster IDs on the previous and on the current date; Links are the
 // matches behind the event (none for appears and dissolves).
 type Transition struct {
-	Period int            `json:"period"`
-	Date   string         `json:"date,omitempty"`
-	Kind   TransitionKind `json:"kind"`
-	From   []int          `json:"from"`
-	To     []int          `json:"to"`
-	Links  []ClusterLink  `json:"links"`
+	Period int
+	Date   string
+	Kind   TransitionKind
+	From   []int
+	To     []int
+	Links  []ClusterLink
 }
 
 // ClusterTracking is the result of TrackClusters: the clusters on each
 // date and the transitions between consecutive dates.
 type ClusterTracking struct {
-	Threshold   float64            `json:"threshold"`
-	MinSize     int                `json:"min_size"`
-	Clusters    [][]TrackedCluster `json:"clusters"`
-	Transitions []Transition       `json:"transitions"`
+	Threshold   float64
+	MinSize     int
+	Clusters    [][]TrackedCluster
+	Transitions []Transition
 }
 
 // TrackClusters matches the clusters of consecutive partitions and labels

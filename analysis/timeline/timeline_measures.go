@@ -13,77 +13,77 @@ import (
 // snapshot with the one before it and are zero or empty for the first date.
 // JSON field names are a stable contract.
 type Period struct {
-	Date string `json:"date"`
+	Date string
 	// Organisations is how many organisations existed on Date.
-	Organisations int `json:"organisations"`
+	Organisations int
 	// OrganisationsJoined existed on Date but not on the previous date;
 	// OrganisationsLeft the other way round.
-	OrganisationsJoined int `json:"organisations_joined"`
-	OrganisationsLeft   int `json:"organisations_left"`
+	OrganisationsJoined int
+	OrganisationsLeft   int
 	// Ties is the number of distinct tied pairs active on Date.
-	Ties int `json:"ties"`
+	Ties int
 	// TiesFormed are pairs tied on Date but not on the previous date;
 	// TiesEnded the other way round.
-	TiesFormed int `json:"ties_formed"`
-	TiesEnded  int `json:"ties_ended"`
+	TiesFormed int
+	TiesEnded  int
 	// Density is Ties / (n(n-1)/2) over the n organisations existing on
 	// Date; WeightedDensity is total tie weight over the same pairs. Both
 	// are 0 when n < 2.
-	Density         float64 `json:"density"`
-	WeightedDensity float64 `json:"weighted_density"`
+	Density         float64
+	WeightedDensity float64
 	// Components counts connected components (an isolated organisation is
 	// one); LargestComponent is the size of the largest.
-	Components       int `json:"components"`
-	LargestComponent int `json:"largest_component"`
-	Isolated         int `json:"isolated"`
+	Components       int
+	LargestComponent int
+	Isolated         int
 	// AverageClustering is the mean local clustering coefficient over all
 	// organisations, counting those with fewer than two ties as 0 (the
 	// networkx convention), ignoring weights.
-	AverageClustering float64 `json:"average_clustering"`
+	AverageClustering float64
 	// Clusters is the number of clusters found on Date (0 when clusters
 	// were not tracked).
-	Clusters int `json:"clusters"`
+	Clusters int
 	// SectorDensity is the block density between and within sectors.
-	SectorDensity []BlockDensity `json:"sector_density"`
+	SectorDensity []BlockDensity
 	// DegreeChanges are the organisations, existing on both dates, whose
 	// number of ties changed most, largest change first.
-	DegreeChanges []DegreeChange `json:"degree_changes"`
+	DegreeChanges []DegreeChange
 	// NewlyCentral are organisations among the most central on Date (by
 	// strength, see Options.CentralTop) that were not on the
 	// previous date.
-	NewlyCentral []CentralOrganisation `json:"newly_central"`
+	NewlyCentral []CentralOrganisation
 }
 
 // BlockDensity is the density of ties between two sectors (or within one,
 // when SectorA == SectorB). Pairs is the number of possible pairs:
 // n_a x n_b between sectors, n(n-1)/2 within one.
 type BlockDensity struct {
-	SectorA         string  `json:"sector_a"`
-	SectorB         string  `json:"sector_b"`
-	Ties            int     `json:"ties"`
-	Pairs           int     `json:"pairs"`
-	Density         float64 `json:"density"`
-	WeightedDensity float64 `json:"weighted_density"`
+	SectorA         string
+	SectorB         string
+	Ties            int
+	Pairs           int
+	Density         float64
+	WeightedDensity float64
 }
 
 // DegreeChange is an organisation whose number of ties changed between two
 // dates.
 type DegreeChange struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Before int    `json:"before"`
-	After  int    `json:"after"`
-	Change int    `json:"change"`
+	ID     string
+	Name   string
+	Before int
+	After  int
+	Change int
 }
 
 // CentralOrganisation is an organisation ranked among the most central on
 // a date, by strength (total tie weight).
 type CentralOrganisation struct {
-	ID       string  `json:"id"`
-	Name     string  `json:"name"`
-	Rank     int     `json:"rank"`
-	Degree   int     `json:"degree"`
-	Strength float64 `json:"strength"`
+	ID       string
+	Name     string
+	Rank     int
+	Degree   int
+	Strength float64
 }
 
 // periodState is what the next period compares against, in the full

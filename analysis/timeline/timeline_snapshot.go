@@ -49,12 +49,12 @@ func SnapshotAt(net *graph.Network, d time.Time, opts SnapshotOptions) *DatedSna
 // active unless dropped.
 type Undated struct {
 	// Partnerships with neither a start nor an end date.
-	Partnerships int `json:"partnerships"`
+	Partnerships int
 	// Arrangements with neither a start nor an end date.
-	Arrangements int `json:"arrangements"`
+	Arrangements int
 	// DatedPartnerships and DatedArrangements have at least one date.
-	DatedPartnerships int `json:"dated_partnerships"`
-	DatedArrangements int `json:"dated_arrangements"`
+	DatedPartnerships int
+	DatedArrangements int
 }
 
 // CountUndated counts partnerships and arrangements with neither a start

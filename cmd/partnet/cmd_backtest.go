@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -11,7 +12,6 @@ import (
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/analysis/groups"
 	"github.com/partnet/partnet/datasets"
-	"github.com/partnet/partnet/graph"
 	"github.com/partnet/partnet/reports"
 	"github.com/spf13/cobra"
 )
@@ -59,8 +59,8 @@ that move a lot with one hit. See docs/methods.md for the England table.`,
 	}
 	opts.format.add(cmd, "text", "text", "csv", "json")
 	f := cmd.Flags()
-	f.StringSliceVar(&opts.Dates, "dates", append([]string(nil), engine.BacktestDefaultDates...), "the days T to propose on (YYYY-MM-DD; defaults moved into the data's years when they fall outside)")
-	f.StringSliceVar(&opts.Ks, "k", []string{"10", "30", "100"}, "cut-offs for precision at K")
+	f.StringSliceVar(&opts.Dates, "dates", defaultDates(), "the days T to propose on (YYYY-MM-DD; moved into the data's years when they fall outside, unless given)")
+	f.StringSliceVar(&opts.Ks, "k", defaultKs(), "cut-offs for precision at K")
 	f.StringSliceVar(&opts.Tiers, "tier", []string{"large", "small"}, "the ready tiers whose groups are tested, filled in order")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
 	f.StringVar(&opts.Weighting, "weighting", "newman", "how arrangements become tie weights for the ready tiers: count, newman or value")
@@ -93,17 +93,9 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 	if len(dates) == 0 || len(ks) == 0 {
 		return usagef(errors.New("--dates and --k need at least one value each"))
 	}
-	scheme, err := graph.ParseScheme(opts.Weighting)
-	if err != nil {
-		return usagef(fmt.Errorf("--weighting: %w", err))
-	}
-	var tiers []groups.Options
+	var tiers []groups.Tier
 	for _, t := range opts.Tiers {
-		tier := groups.Tier(strings.TrimSpace(t))
-		if tier != groups.TierLarge && tier != groups.TierSmall && tier != groups.TierCustom {
-			return usagef(fmt.Errorf("--tier %q: want large, small or custom", t))
-		}
-		tiers = append(tiers, groups.Options{Tier: tier, Seed: s.Seed, Weighting: graph.Weighting{Scheme: scheme}})
+		tiers = append(tiers, groups.Tier(strings.TrimSpace(t)))
 	}
 	ds, err := loadDataset(s, opts.Args)
 	if err != nil {
@@ -111,14 +103,7 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 	}
 	net := ds.Network
 	if !opts.datesGiven {
-		adapted, note, err := engine.BacktestDates(net)
-		if err != nil {
-			return &inputError{fmt.Errorf("%s: %w", ds.Name, err)}
-		}
-		dates = adapted
-		if note != "" && !s.Quiet {
-			tprintf(s.ErrOut, "partnet: note: %s\n", note)
-		}
+		dates = nil // the engine's defaults, moved into the data's years when they fall outside
 	}
 	// Borders as groups finds them: --adjacency, else the dataset's
 	// adjacency.csv when it is a folder or embedded.
@@ -127,61 +112,38 @@ func runBacktest(ctx context.Context, opts *backtestOptions, s *streams) error {
 		return err
 	}
 	bars := newPhases(s)
-	bars.Update("backtest: potential pairs", 0, -1)
-	pairs, err := groups.BacktestPairs(ctx, net, groups.PairBacktestOptions{Dates: dates, Ks: ks, Adjacency: adj})
-	if err != nil {
-		bars.Finish()
-		return err
-	}
-	bars.Update("backtest: ready tiers", 0, -1)
-	for i := range tiers {
-		tiers[i].Adjacency = groups.SurvivorBorders(net, adj)
-	}
-	ready, err := groups.BacktestReady(ctx, net, groups.ReadyBacktestOptions{Dates: dates}, ReadyProposer(net, tiers))
+	res, err := engine.Backtest(ctx, net, engine.BacktestOptions{Data: engine.Data{Scheme: opts.Weighting}, Seed: s.Seed,
+		Dates: dates, Ks: ks, Tiers: tiers, Adjacency: adj, Progress: bars.Update})
 	bars.Finish()
+	if errors.Is(err, engine.ErrNoDates) {
+		return &inputError{fmt.Errorf("%s: %w", ds.Name, err)}
+	}
 	if err != nil {
-		return err
+		return engineErr(err)
 	}
-	v := reports.NewBacktestView(ds.Name, ReadyRounds, net, pairs, ready)
-	switch opts.format.value {
-	case "json":
-		return reports.WriteJSON(s.Out, v)
-	case "csv":
-		return reports.WriteBacktestCSV(s.Out, v)
-	}
-	return reports.WriteBacktestText(s.Out, v)
+	s.report(res.Run)
+	v := reports.NewBacktestView(ds.Name, res.ReadyRounds, net, res.Pairs, res.Ready)
+	return printer{
+		JSON: func(w io.Writer) error { return reports.WriteJSON(w, v) },
+		CSV:  func(w io.Writer) error { return reports.WriteBacktestCSV(w, v) },
+		Text: func(w io.Writer) error { return reports.WriteBacktestText(w, v) },
+	}.print(s, opts.format.value)
 }
 
-// ReadyRounds says how ReadyProposer forms the round on day T.
-const ReadyRounds = "partnet groups --at T (groups.SearchTiers with Options.At) on what was known on T (as for potential pairs), tiers filled in order"
-
-// ReadyProposer returns the ready tiers' groups for a round on day at:
-// SearchTiers with Options.At = at (the round on that day, grants left
-// out) on what was known then (groups.KnownAt: ties started by at, undated
-// ones only when they are fire, police or resilience areas), every group
-// of every tier.
-func ReadyProposer(net *graph.Network, tiers []groups.Options) groups.ProposeFunc {
-	return func(ctx context.Context, at time.Time) ([][]string, error) {
-		known := groups.KnownAt(net, at)
-		dated := make([]groups.Options, len(tiers))
-		for i, o := range tiers {
-			o.At = at
-			dated[i] = o
-		}
-		res, err := groups.SearchTiers(ctx, known, nil, dated)
-		if err != nil {
-			return nil, err
-		}
-		var out [][]string
-		for _, r := range res {
-			for _, g := range r.Groups {
-				ids := make([]string, len(g.Members))
-				for i, m := range g.Members {
-					ids[i] = known.Organisation(m).ID
-				}
-				out = append(out, ids)
-			}
-		}
-		return out, nil
+// defaultDates and defaultKs spell the engine's backtest defaults as flag
+// defaults (shown by --help).
+func defaultDates() []string {
+	var out []string
+	for _, d := range engine.DefaultBacktestDates() {
+		out = append(out, d.Format(time.DateOnly))
 	}
+	return out
+}
+
+func defaultKs() []string {
+	var out []string
+	for _, k := range engine.DefaultBacktestKs() {
+		out = append(out, strconv.Itoa(k))
+	}
+	return out
 }

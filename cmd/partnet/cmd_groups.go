@@ -137,7 +137,7 @@ groups of three whose pairs all rank. Tier flags do not apply to it.`,
 	f.BoolVar(&opts.CountAllTies, "count-all-ties", false, "cohesion and the weakest member's share count ties to every organisation except third-sector bodies (default: only ties to organisations of the --members sectors)")
 	f.StringVar(&opts.Adjacency, "adjacency", "", "CSV of id pairs sharing a border (default: the dataset's adjacency.csv if any)")
 	f.StringVar(&opts.Mode, "mode", modeReady, "ready (groups ready to combine services) or potential (pairs not yet sharing, who could work together next)")
-	f.IntVar(&opts.Pairs, "pairs", 30, "with --mode potential: how many pairs to list")
+	f.IntVar(&opts.Pairs, "pairs", engine.DefaultPotentialPairs, "with --mode potential: how many pairs to list")
 	return cmd
 }
 

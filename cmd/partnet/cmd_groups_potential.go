@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"time"
 
-	"github.com/partnet/partnet/analysis/groups"
+	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
 	"github.com/partnet/partnet/reports"
 )
@@ -48,42 +48,24 @@ func runGroupsPotential(ctx context.Context, opts *groupsOptions, s *streams) er
 		return err
 	}
 	net := d.Network
-	for _, id := range opts.Exclude {
-		if _, ok := net.Index(id); !ok {
-			return usagef(fmt.Errorf("--exclude: no organisation %q in the dataset", id))
-		}
-	}
 	adj, adjFrom, err := opts.adjacency(d.Dataset.Name, net, s)
 	if err != nil {
 		return err
-	}
-	if adj == nil && !s.Quiet {
-		fmt.Fprintf(s.ErrOut, "partnet: note: no border table (adjacency.csv or --adjacency): the border part of the potential score is 0 for every pair\n")
 	}
 	members := opts.Members
 	if !opts.membersSet {
 		members = nil // the default: councils, or everyone when the data has no sectors
 	}
-	res, err := groups.Potential(ctx, net, groups.PotentialOptions{At: at, Sectors: members, Types: opts.Types,
+	res, err := engine.Potential(ctx, net, engine.PotentialOptions{At: at, Members: members, Types: opts.Types,
 		Exclude: opts.Exclude, Adjacency: adj, Pairs: opts.Pairs})
-	if errors.Is(err, groups.ErrPotentialOptions) {
-		return usagef(err)
-	}
 	if err != nil {
-		return err
+		return engineErr(err)
 	}
-	if !s.Quiet && res.AllEligible {
-		fmt.Fprintf(s.ErrOut, "partnet: note: the data has no sectors: every organisation is eligible (--members to choose)\n")
-	}
-	if !s.Quiet && !res.At.IsZero() && at.IsZero() {
-		fmt.Fprintf(s.ErrOut, "partnet: note: potential partners as on %s, the data's latest date (--at to choose another)\n", res.At.Format("2006-01-02"))
-	}
-	v := reports.NewPotentialView(d.Dataset.Name, net, adjFrom, res)
-	switch opts.format.value {
-	case "json":
-		return reports.WriteJSON(s.Out, v)
-	case "csv":
-		return reports.WritePotentialCSV(s.Out, v)
-	}
-	return reports.WritePotentialText(s.Out, v)
+	s.report(res.Run)
+	v := reports.NewPotentialView(d.Dataset.Name, net, adjFrom, res.PotentialResult)
+	return printer{
+		JSON: func(w io.Writer) error { return reports.WriteJSON(w, v) },
+		CSV:  func(w io.Writer) error { return reports.WritePotentialCSV(w, v) },
+		Text: func(w io.Writer) error { return reports.WritePotentialText(w, v) },
+	}.print(s, opts.format.value)
 }

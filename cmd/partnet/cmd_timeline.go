@@ -116,7 +116,7 @@ func runTimeline(ctx context.Context, opts *timelineOptions, s *streams) error {
 	}
 	s.report(res.Run)
 	return printer{
-		JSON: func(w io.Writer) error { return reports.WriteJSON(w, res.Timeline) },
+		JSON: func(w io.Writer) error { return reports.WriteTimelineJSON(w, res.Timeline) },
 		CSV:  func(w io.Writer) error { return reports.WriteTimelineCSV(w, res.Timeline, opts.Table) },
 		Text: func(w io.Writer) error { return reports.WriteTimelineText(w, res.Timeline) },
 	}.print(s, opts.format.value)

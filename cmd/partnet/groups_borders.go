@@ -31,7 +31,14 @@ func missingBorders(net *graph.Network, adj [][2]string, sectors, types []string
 // warnMissingBorders says on stderr how many possible members the border
 // table leaves out (so --require-adjacent cannot place them), naming the
 // first five.
+//
+// When the members are councils of any type, the border table's own check
+// (datasets.CheckAdjacency) has already warned of every council with no
+// row, so this says nothing more.
 func warnMissingBorders(s *streams, net *graph.Network, adj [][2]string, from string, sectors, types []string) {
+	if len(types) == 0 && len(sectors) == 1 && sectors[0] == graph.SectorCouncil {
+		return
+	}
 	miss := missingBorders(net, adj, sectors, types)
 	if len(miss) == 0 || s.Quiet {
 		return

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 
 	"github.com/partnet/partnet/analysis/engine"
 	"github.com/partnet/partnet/datasets"
@@ -25,6 +26,9 @@ type runContext struct {
 	dir     string
 	metrics []Metric
 	files   []string
+	// notes and warnings are the engine's, from every verb of the run,
+	// each prefixed with the analysis that gave it (run.json, manifest).
+	notes, warnings []string
 	// version and inputs go into report footers.
 	version string
 	inputs  []datasets.Input
@@ -59,6 +63,25 @@ func (rc *runContext) metric(analysisName, name string, v float64) {
 	rc.metrics = append(rc.metrics, Metric{Analysis: analysisName, Metric: name, Value: v})
 }
 
+// record keeps what the engine said about a verb's run: each note (a
+// default that adapted to the data) and warning (a step that could not be
+// computed), once each, as "analysis: text".
+func (rc *runContext) record(analysisName string, r engine.Run) {
+	add := func(list []string, s string) []string {
+		s = analysisName + ": " + s
+		if slices.Contains(list, s) {
+			return list
+		}
+		return append(list, s)
+	}
+	for _, n := range r.Notes {
+		rc.notes = add(rc.notes, n)
+	}
+	for _, w := range r.Warnings {
+		rc.warnings = add(rc.warnings, w)
+	}
+}
+
 // file writes one output file of the run.
 func (rc *runContext) file(name string, write func(io.Writer) error) error {
 	rc.files = append(rc.files, name)
@@ -76,6 +99,7 @@ func runSummary(_ context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
+	rc.record("summary", res.Run)
 	s := res.Summary
 	for _, m := range []struct {
 		name string

@@ -22,6 +22,7 @@ func runAnalyze(ctx context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
+	rc.record("analyze", res.Run)
 	a := res.Analysis
 	f := a.Network
 	for _, m := range []struct {

@@ -33,6 +33,7 @@ func runClustersAnalysis(ctx context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
+	rc.record("clusters", res.Run)
 	c := res.Clustering
 	v := reports.NewClustersView(reports.ClustersInput{Dataset: rc.run.Dataset.Label, Algorithm: res.Algorithm,
 		Network: res.Network, Snapshot: res.Snapshot, Clustering: c, CompareAttr: res.CompareAttr, Agreement: res.Agreement})
@@ -79,6 +80,7 @@ func runGroupsAnalysis(ctx context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
+	rc.record("groups", res.Run)
 	v := reports.NewGroupsView(rc.run.Dataset.Label, res.Network, adjFrom, res.Tiers)
 	top, sum, sens := math.NaN(), 0.0, 0.0
 	members := 0

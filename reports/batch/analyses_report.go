@@ -40,6 +40,7 @@ func runReportAnalysis(ctx context.Context, rc *runContext) error {
 	if err != nil {
 		return err
 	}
+	rc.record("report", res.Run)
 	inputs := make([]page.Input, len(rc.inputs))
 	for k, in := range rc.inputs {
 		inputs[k] = page.Input{Name: in.Name, SHA256: in.SHA256}

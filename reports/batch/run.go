@@ -54,6 +54,10 @@ type RunResult struct {
 	Error    string   `json:"error,omitempty"`
 	Duration float64  `json:"duration_seconds"`
 	Metrics  []Metric `json:"-"`
+	// Notes and Warnings are the engine's for this run (see runRecord),
+	// also for a run reused by --resume.
+	Notes    []string `json:"notes,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Metric is one number a run produced, a row of summary.csv. A metric that
@@ -170,6 +174,12 @@ type runRecord struct {
 	Inputs  []datasets.Input `json:"inputs"`
 	Metrics []Metric         `json:"metrics"`
 	Files   []string         `json:"files"`
+	// Notes are the engine's notes from every analysis of the run (a
+	// default that adapted to the data: "analyze: no organisation has a
+	// sector ..."), Warnings the steps that could not be computed; each
+	// "analysis: text", in the order the analyses ran.
+	Notes    []string `json:"notes,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 const runRecordFile = "run.json"
@@ -182,11 +192,12 @@ func executeOne(ctx context.Context, run Run, runsDir string, current map[string
 	if inputs, ok := current[run.Dataset.Label]; ok {
 		key := runKey(loader.version, run, loader.kinds, loader.analyses, inputs)
 		if rec, err := readRunRecord(final); err == nil && rec.Key == key {
-			return RunResult{Run: run, Status: StatusSkipped, Metrics: rec.Metrics}
+			return RunResult{Run: run, Status: StatusSkipped, Metrics: rec.Metrics, Notes: rec.Notes, Warnings: rec.Warnings}
 		}
 	}
 	res := RunResult{Run: run}
-	metrics, err := buildRun(ctx, run, runsDir, final, loader)
+	metrics, notes, warnings, err := buildRun(ctx, run, runsDir, final, loader)
+	res.Notes, res.Warnings = notes, warnings
 	res.Duration = time.Since(start).Seconds()
 	switch {
 	case err != nil && ctx.Err() != nil:
@@ -201,10 +212,10 @@ func executeOne(ctx context.Context, run Run, runsDir string, current map[string
 
 // buildRun computes a run into a temporary folder and renames it to final
 // only when every file and run.json are written.
-func buildRun(ctx context.Context, run Run, runsDir, final string, loader *loader) (_ []Metric, err error) {
+func buildRun(ctx context.Context, run Run, runsDir, final string, loader *loader) (_ []Metric, notes, warnings []string, err error) {
 	tmp, err := os.MkdirTemp(runsDir, ".tmp-"+run.ID+"-")
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -213,36 +224,36 @@ func buildRun(ctx context.Context, run Run, runsDir, final string, loader *loade
 	}()
 	net, inputs, err := loader.network(run.Dataset)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	rc, err := newRunContext(run, net, loader.kinds, tmp)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	rc.version, rc.inputs = loader.version, inputs
 	for _, name := range loader.analyses {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		if err := analyses[name](ctx, rc); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	key := runKey(loader.version, run, loader.kinds, loader.analyses, inputs)
-	rec := runRecord{Run: run, Key: key, Inputs: inputs, Metrics: rc.metrics, Files: rc.files}
+	rec := runRecord{Run: run, Key: key, Inputs: inputs, Metrics: rc.metrics, Files: rc.files, Notes: rc.notes, Warnings: rc.warnings}
 	if err := writeJSONFile(filepath.Join(tmp, runRecordFile), rec); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if err := os.RemoveAll(final); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if err := os.Rename(tmp, final); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	return rc.metrics, nil
+	return rc.metrics, rc.notes, rc.warnings, nil
 }
 
 func readRunRecord(dir string) (*runRecord, error) {

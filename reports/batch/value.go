@@ -3,7 +3,8 @@ package batch
 import (
 	"encoding/json"
 	"math"
-	"strconv"
+
+	"github.com/partnet/partnet/reports"
 )
 
 // A metric's value is NaN when it does not exist for the run; it is
@@ -17,13 +18,9 @@ func jsonValue(v float64) *float64 {
 	return &v
 }
 
-// csvValue is v for CSV: empty when v is NaN or infinite.
-func csvValue(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
-}
+// csvValue is v for CSV as every partnet CSV writes a number
+// (reports.Num): empty when v is NaN or infinite.
+func csvValue(v float64) string { return reports.Num(v, "") }
 
 type metricJSON struct {
 	Analysis string   `json:"analysis"`

@@ -57,6 +57,20 @@ type colourStyle struct {
 // networkChart draws v with its positions (layout "none"), coloured by its
 // first colouring, sized by Size and with tie widths by weight; zoom, pan
 // and legend filtering are on.
+// minNodeSize is the smallest dot the network map draws, in pixels.
+const minNodeSize = 3.0
+
+// nodeSizeCap is the largest dot, in pixels, on a map of n nodes: 24 for a
+// small network such as karate, shrinking as 240/sqrt(n) to no less than 8,
+// so that on a few hundred organisations whose sizes are even (PageRank on
+// a joint-working network) the dots do not cover the ties between them.
+func nodeSizeCap(n int) float64 {
+	if n < 1 {
+		return 24
+	}
+	return min(24, max(8, 240/math.Sqrt(float64(n))))
+}
+
 func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 	g := charts.NewGraph()
 	var cats, colours []string
@@ -82,11 +96,12 @@ func networkChart(id string, v *NetworkView) (*charts.Graph, error) {
 		maxW = math.Max(maxW, t.Weight)
 	}
 	toPage := pageScale(v.Nodes)
+	largest := nodeSizeCap(len(v.Nodes))
 	nodes := make([]graphNode, len(v.Nodes))
 	for k, n := range v.Nodes {
-		size := 4.0
+		size := minNodeSize
 		if maxSize > 0 && n.Size > 0 {
-			size = 4 + 20*math.Sqrt(n.Size/maxSize)
+			size = minNodeSize + (largest-minNodeSize)*math.Sqrt(n.Size/maxSize)
 		}
 		cat := 0
 		if len(n.Colour) > 0 {

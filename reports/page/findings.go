@@ -175,7 +175,17 @@ func addClusterFindings(f *finder, r *Report) {
 		s = phrasef("%v (%v %s on %s own)", s, fromFigure(strconv.Itoa(single), "Single-organisation clusters"),
 			pluralWord(single, "organisation is", "organisations are"), pluralWord(single, "its", "their"))
 	}
-	if multi > 0 {
+	switch {
+	case multi == 1:
+		s = phrasef("%v; it has %v organisations", s, fromCell(strconv.Itoa(r.Clusters[0].Size), "clusters", "size", "cluster", r.Clusters[0].Cluster))
+		if measured {
+			word := "is not robust (other seeds do not find it again)"
+			if robust == 1 {
+				word = "is robust (found again with other seeds)"
+			}
+			s = phrasef("%v, and it %s", s, word)
+		}
+	case multi > 1:
 		s = phrasef("%v; the largest has %v organisations", s, fromCell(strconv.Itoa(r.Clusters[0].Size), "clusters", "size", "cluster", r.Clusters[0].Cluster))
 		if measured {
 			s = phrasef("%v, and %v of the %v %s robust (found again with other seeds)", s,
