@@ -26,6 +26,30 @@ type FundingView struct {
 	dominant    string
 	Years       []FundingYear
 	MultiFunded []MultiFundedRow
+	// PageFunders and PageMultiFunded are the first FundingPageRows of
+	// FunderRows and MultiFunded, the rows the page lists (the tables
+	// written by --tables hold them all); MoreFunders and MoreMultiFunded
+	// count the rest.
+	PageFunders                  []FunderRow
+	PageMultiFunded              []MultiFundedRow
+	MoreFunders, MoreMultiFunded int
+}
+
+// FundingPageRows is the most rows the page lists in each funding table;
+// the full tables are written by --tables. A national grants file can have
+// a million funders, which would make the page too large to open.
+const FundingPageRows = 200
+
+// limitPage fills the page's rows of v from its full tables.
+func (v *FundingView) limitPage() {
+	v.PageFunders, v.MoreFunders = v.FunderRows, 0
+	if n := len(v.FunderRows); n > FundingPageRows {
+		v.PageFunders, v.MoreFunders = v.FunderRows[:FundingPageRows], n-FundingPageRows
+	}
+	v.PageMultiFunded, v.MoreMultiFunded = v.MultiFunded, 0
+	if n := len(v.MultiFunded); n > FundingPageRows {
+		v.PageMultiFunded, v.MoreMultiFunded = v.MultiFunded[:FundingPageRows], n-FundingPageRows
+	}
 }
 
 // FunderRow is one funder.

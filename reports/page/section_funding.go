@@ -15,6 +15,9 @@ func init() {
 				ls = in.Results.Layers
 			}
 			r.Funding = fundingView(ls)
+			if r.Funding != nil {
+				r.Funding.limitPage()
+			}
 			if r.Funding == nil && ls != nil {
 				r.FundingNote = ls.Reason
 				r.AllFunding = ls.Counts.Collaboration == 0 && ls.Counts.Funding > 0
@@ -46,10 +49,13 @@ const fundingTemplate = `<section id="funding">
 <p>{{.Grants}} {{if eq .Grants 1}}grant{{else}}grants{{end}} from {{.Funders}} {{if eq .Funders 1}}funder{{else}}funders{{end}} to {{.Recipients}} {{if eq .Recipients 1}}recipient{{else}}recipients{{end}}; {{.Collaborating}} of the recipients also {{if eq .Collaborating 1}}works{{else}}work{{end}} with others in the collaboration layer, and {{.Both}} funder-recipient {{if eq .Both 1}}pair also works{{else}}pairs also work{{end}} together.</p>
 <h3>Funders</h3>
 <table class="sortable"><thead><tr><th>funder</th><th>grants</th><th>recipients</th><th>amount (GBP)</th><th>grants with an amount</th></tr></thead><tbody>
-{{- range .FunderRows}}
+{{- range .PageFunders}}
 <tr><td>{{.Name}}</td><td>{{.Grants}}</td><td>{{.Recipients}}</td><td>{{printf "%.0f" .AmountGBP}}</td><td>{{.Valued}}</td></tr>
 {{- end}}
 </tbody></table>
+{{- if .MoreFunders}}
+<p class="note">The page lists the {{len .PageFunders}} funders with the most grants; {{.MoreFunders}} more are in the funding_funders table (partnet report --tables DIR).</p>
+{{- end}}
 <h3>Grants by start year</h3>
 <table class="sortable"><thead><tr><th>year</th><th>grants</th><th>recipients</th><th>amount (GBP)</th></tr></thead><tbody>
 {{- range .Years}}
@@ -59,10 +65,13 @@ const fundingTemplate = `<section id="funding">
 <h3>Recipients with more than one funder</h3>
 {{- if .MultiFunded}}
 <table class="sortable"><thead><tr><th>recipient</th><th>funders</th><th>funder names</th></tr></thead><tbody>
-{{- range .MultiFunded}}
+{{- range .PageMultiFunded}}
 <tr><td>{{.Name}}</td><td>{{.Funders}}</td><td>{{join .Names ", "}}</td></tr>
 {{- end}}
 </tbody></table>
+{{- if .MoreMultiFunded}}
+<p class="note">The page lists {{len .PageMultiFunded}} of these recipients, those with the most funders; {{.MoreMultiFunded}} more are in the funding_multi_funded table (partnet report --tables DIR).</p>
+{{- end}}
 {{- else}}
 <p class="note">No recipient has more than one funder in these data.</p>
 {{- end}}
