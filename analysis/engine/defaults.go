@@ -87,14 +87,11 @@ const (
 	// to judge which clusters are robust (none above LargeNetwork).
 	DefaultStabilityRuns = 5
 
-	// Report centralities: tolerances looser than the analysis defaults
-	// (enough for ranking and node sizes). PageRank to ReportPageRankTol
-	// in at most ReportIterations; eigenvector to ReportEigenvectorTol in
-	// ReportIterations, or LargeEigenvectorTol in
-	// LargeEigenvectorIterations above LargeNetwork.
-	ReportPageRankTol          = 1e-12
-	ReportEigenvectorTol       = 1e-10
-	ReportIterations           = 1000
+	// Centralities: PageRank and eigenvector run with the analysis
+	// package's own defaults (tolerance 1e-15, at most 10000 iterations)
+	// in every door, so the report's values are analyze's; above
+	// LargeNetwork the report's eigenvector stops at LargeEigenvectorTol
+	// or LargeEigenvectorIterations products (ranking and node sizes only).
 	LargeEigenvectorTol        = 1e-8
 	LargeEigenvectorIterations = 100
 )

@@ -232,7 +232,9 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 		}
 		// A run that does not converge keeps its last iterate and says so.
 		conv := "converged"
-		eo := analysis.EigenvectorOptions{Tol: ReportEigenvectorTol, MaxIter: ReportIterations}
+		// The same settings as analyze (the analysis defaults), so the two
+		// doors agree; lighter above LargeNetwork.
+		eo := analysis.EigenvectorOptions{}
 		if large {
 			eo = analysis.EigenvectorOptions{Tol: LargeEigenvectorTol, MaxIter: LargeEigenvectorIterations}
 		}
@@ -241,18 +243,18 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 			name += " (clusters and groups alongside)"
 		}
 		phase(name)
-		pr, err := analysis.PageRank(ctx, s, analysis.PageRankOptions{Tol: ReportPageRankTol, MaxIter: ReportIterations})
+		pr, err := analysis.PageRank(ctx, s, analysis.PageRankOptions{})
 		if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
 			return fmt.Errorf("report: pagerank: %w", err)
 		} else if err != nil {
-			conv = fmt.Sprintf("pagerank stopped after %d iterations", ReportIterations)
+			conv = "pagerank stopped at its iteration limit (approximate)"
 		}
 		res.PageRank = pr
 		ev, err := analysis.Eigenvector(ctx, s, eo)
 		if err != nil && !errors.Is(err, analysis.ErrNotConverged) {
 			return fmt.Errorf("report: eigenvector: %w", err)
 		} else if err != nil {
-			conv = fmt.Sprintf("eigenvector stopped after %d iterations (approximate)", eo.MaxIter)
+			conv = "eigenvector stopped at its iteration limit (approximate)"
 		}
 		if ev != nil {
 			res.Eigenvector = ev.Unit
@@ -264,7 +266,11 @@ func Report(ctx context.Context, net *graph.Network, opts ReportOptions) (*Repor
 		if res.Brokerage, err = analysis.Brokerage(s, GroupColumn(r.Network, by)); err != nil {
 			return fmt.Errorf("report: brokerage: %w", err)
 		}
-		prFig = figure("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to %g per node; eigenvector unit norm to %g per node; %s", ReportPageRankTol, eo.Tol, conv)
+		eigTol := "1e-15"
+		if large {
+			eigTol = fmt.Sprint(LargeEigenvectorTol)
+		}
+		prFig = figure("pagerank and eigenvector", "unweighted; pagerank damping 0.85 to 1e-15 per node; eigenvector unit norm, residual within %s of the eigenvalue; %s", eigTol, conv)
 		return nil
 	}
 

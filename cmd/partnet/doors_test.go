@@ -137,7 +137,7 @@ func TestDoorsAgree(t *testing.T) {
 			if got := rep.Layers.Split; got != (c.name == "england") {
 				t.Errorf("layers split %v (%s)", got, rep.Layers.Reason)
 			}
-			a, err := engine.Analyze(ctx, rep.Layers.Analysed(), engine.AnalyzeOptions{Seed: 1, Metrics: []string{"betweenness"}})
+			a, err := engine.Analyze(ctx, rep.Layers.Analysed(), engine.AnalyzeOptions{Seed: 1, Metrics: []string{"betweenness", "pagerank", "eigenvector"}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,6 +169,14 @@ func TestDoorsAgree(t *testing.T) {
 			for _, o := range a.Analysis.Organisations {
 				if got := rep.Betweenness.Normalised[o.Index]; got != o.Betweenness && !(math.IsNaN(got) && math.IsNaN(o.Betweenness)) {
 					t.Fatalf("%s: report betweenness %v, analyze %v", o.ID, got, o.Betweenness)
+				}
+				// PageRank and eigenvector run with the same settings in
+				// both doors (the analysis defaults below LargeNetwork).
+				if got := rep.PageRank[o.Index]; got != o.PageRank {
+					t.Fatalf("%s: report pagerank %v, analyze %v", o.ID, got, o.PageRank)
+				}
+				if got := rep.Eigenvector[o.Index]; got != o.Eigenvector {
+					t.Fatalf("%s: report eigenvector %v, analyze %v", o.ID, got, o.Eigenvector)
 				}
 			}
 		})
