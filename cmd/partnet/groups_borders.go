@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/partnet/partnet/graph"
-	"github.com/partnet/partnet/reports"
 )
 
 // missingBorders returns the organisations that could be members (their
@@ -46,12 +45,12 @@ func warnMissingBorders(s *streams, net *graph.Network, adj [][2]string, from st
 	names := make([]string, 0, 5)
 	for _, i := range miss[:min(5, len(miss))] {
 		o := net.Organisation(i)
-		names = append(names, fmt.Sprintf("%s (%s)", reports.Plain(o.Label()), reports.Plain(o.ID)))
+		names = append(names, fmt.Sprintf("%s (%s)", o.Label(), o.ID))
 	}
 	more := ""
 	if len(miss) > 5 {
 		more = fmt.Sprintf(" and %d more", len(miss)-5)
 	}
-	fmt.Fprintf(s.ErrOut, "partnet: warning: %d organisations that could be members have no border row in %s, so --require-adjacent cannot place them: %s%s\n",
-		len(miss), reports.Plain(from), strings.Join(names, ", "), more)
+	tprintf(s.ErrOut, "partnet: warning: %d organisations that could be members have no border row in %s, so --require-adjacent cannot place them: %s%s\n",
+		len(miss), from, strings.Join(names, ", "), more)
 }
